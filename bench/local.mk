@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# bench/: compute kernels timed natively, under guise and under
+# qemu-aarch64 by bench/run.sh.  `make bench` prints the table; it is never
+# part of `make check`.
+
+EXTRA_DIST += bench/run.sh bench/bench-hash.c bench/bench-memory.c \
+	bench/bench-sort.c bench/bench-nbody.c bench/bench-text.c \
+	bench/bench-hello.c
+
+bench: guise-aarch64$(EXEEXT)
+	bash $(srcdir)/bench/run.sh ./guise-aarch64$(EXEEXT)
+
+clean-local: bench-clean
+bench-clean:
+	rm -rf bench/build
+
+.PHONY: bench bench-clean

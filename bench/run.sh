@@ -1,0 +1,195 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# `make bench`: builds each kernel of bench/ twice -- natively with gcc -O2
+# and for aarch64 with aarch64-linux-gnu-gcc -O2 -static -- into
+# bench/build/ under the current directory, runs it natively, under guise
+# and under qemu-aarch64 (when installed) a few times each, and prints the
+# median times, the ratios guise/native and qemu/guise with their
+# geometric means, and the start-up time of a static "hello" in
+# milliseconds.  Each emulated run's output is compared with the native
+# one; a mismatch is flagged, since a fast wrong answer is no result.
+# Informative only: never part of make check, never a pass/fail test.
+#
+# Usage: bench/run.sh GUISE_BINARY
+# Environment:
+#   BENCH_REPS    runs per kernel and runner, median taken (default 3)
+#   BENCH_SCALE   work multiplier passed to each kernel (default 1)
+#   BENCH_FILTER  run only kernels whose name contains it
+#   HELLO_REPS    runs of the start-up test (default 20)
+#   HOST_CC, CROSS_CC   compilers (default gcc, aarch64-linux-gnu-gcc)
+#   GUISE_REF     the reference emulator ("none" to skip; default qemu-aarch64)
+
+set -u
+export LC_ALL=C
+
+[ $# = 1 ] || { echo "usage: $0 GUISE_BINARY" >&2; exit 1; }
+
+SRCDIR=$(cd "$(dirname "$0")" && pwd) || exit 1
+BUILD=$(pwd)/bench/build
+REPS=${BENCH_REPS:-3}
+SCALE=${BENCH_SCALE:-1}
+HELLO_REPS=${HELLO_REPS:-20}
+HOST_CC=${HOST_CC:-gcc}
+CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
+KERNELS="hash memory sort nbody text"
+CFLAGS="-O2 -ffp-contract=off"
+
+GUISE=$1
+if [[ $GUISE != */* ]] && command -v "$GUISE" >/dev/null 2>&1; then
+    GUISE=$(command -v "$GUISE")
+fi
+if [ ! -x "$GUISE" ] || [ -d "$GUISE" ]; then
+    echo "$0: $1: no such executable; build guise first (make)" >&2
+    exit 1
+fi
+if [ "${GUISE_REF-}" = none ]; then
+    REF=
+else
+    REF=$(command -v "${GUISE_REF:-qemu-aarch64}" 2>/dev/null || true)
+fi
+for cc in "$HOST_CC" "$CROSS_CC"; do
+    if ! command -v "$cc" >/dev/null 2>&1; then
+        echo "$0: $cc is missing: install it (see debian-packages.txt)" >&2
+        exit 1
+    fi
+done
+
+mkdir -p "$BUILD" || exit 1
+OUT=$(mktemp -d "$BUILD/run.XXXXXX") || exit 1
+trap 'rm -rf "$OUT"' EXIT
+trap 'exit 130' INT TERM
+
+# ---- build ----
+build() {
+    local name=$1 src=$SRCDIR/bench-$1.c
+    if [ ! -f "$BUILD/$name-native" ] || [ "$src" -nt "$BUILD/$name-native" ]; then
+        "$HOST_CC" $CFLAGS -o "$BUILD/$name-native" "$src" -lm || return 1
+    fi
+    if [ ! -f "$BUILD/$name-aarch64" ] || [ "$src" -nt "$BUILD/$name-aarch64" ]; then
+        "$CROSS_CC" $CFLAGS -static -o "$BUILD/$name-aarch64" "$src" -lm || return 1
+    fi
+}
+
+for k in $KERNELS hello; do
+    build "$k" || { echo "$0: building bench-$k.c failed" >&2; exit 1; }
+done
+
+# ---- timing ----
+# Nanoseconds, without forking when bash has EPOCHREALTIME (bash 5).
+now_ns() {
+    if [ -n "${EPOCHREALTIME:-}" ]; then
+        local t=${EPOCHREALTIME/[.,]/}
+        echo "${t}000"
+    else
+        date +%s%N
+    fi
+}
+
+# Median of the numbers on stdin.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) exit
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# run_timed REPS OUTFILE CMD...: prints the median wall time in seconds,
+# or "fail" if a run exits nonzero.  The first run's stdout goes to OUTFILE.
+run_timed() {
+    local reps=$1 outfile=$2 i t0 t1
+    shift 2
+    : > "$OUT/times"
+    for ((i = 0; i < reps; i++)); do
+        t0=$(now_ns)
+        if ! "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
+            echo fail
+            return
+        fi
+        t1=$(now_ns)
+        [ "$i" = 0 ] && cp "$OUT/stdout" "$outfile"
+        echo $(( t1 - t0 )) >> "$OUT/times"
+    done
+    awk '{ print $1 / 1e9 }' "$OUT/times" | median
+}
+
+# ratio A B: A / B to two decimals, or "-" if either is not a number.
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        if (a !~ /^[0-9.e+-]+$/ || b !~ /^[0-9.e+-]+$/ || b + 0 == 0) print "-"
+        else printf "%.2f\n", a / b }'
+}
+
+fmt_time() {
+    case $1 in
+    fail|n/a) echo "$1" ;;
+    *) awk -v t="$1" 'BEGIN { printf "%.3f\n", t }' ;;
+    esac
+}
+
+echo "guise:  $GUISE"
+echo "qemu:   ${REF:-n/a (not installed)}"
+echo "native: $($HOST_CC --version | head -n 1); $REPS runs each, median; scale $SCALE"
+echo
+printf '%-8s %10s %10s %10s %13s %11s\n' kernel "native s" "guise s" "qemu s" guise/native qemu/guise
+gn_ratios=()
+qg_ratios=()
+notes=()
+for k in $KERNELS; do
+    [ -n "${BENCH_FILTER:-}" ] && [[ $k != *$BENCH_FILTER* ]] && continue
+    tn=$(run_timed "$REPS" "$OUT/$k.native" "$BUILD/$k-native" "$SCALE")
+    tg=$(run_timed "$REPS" "$OUT/$k.guise" "$GUISE" "$BUILD/$k-aarch64" "$SCALE")
+    if [ "$tg" = fail ]; then
+        err=$(head -n 1 "$OUT/stderr" | cut -c1-200)
+        notes+=("$k: guise failed${err:+: $err}")
+    fi
+    if [ -n "$REF" ]; then
+        tq=$(run_timed "$REPS" "$OUT/$k.qemu" "$REF" "$BUILD/$k-aarch64" "$SCALE")
+    else
+        tq=n/a
+    fi
+    mark_g='' mark_q=''
+    if [ "$tg" != fail ] && ! cmp -s "$OUT/$k.native" "$OUT/$k.guise"; then
+        mark_g='!'
+        notes+=("$k: guise's output differs from native")
+    fi
+    if [ "$tq" != fail ] && [ "$tq" != n/a ] && ! cmp -s "$OUT/$k.native" "$OUT/$k.qemu"; then
+        mark_q='!'
+        notes+=("$k: qemu's output differs from native")
+    fi
+    gn=$(ratio "$tg" "$tn")
+    qg=$(ratio "$tq" "$tg")
+    [ "$gn" != - ] && [ -z "$mark_g" ] && gn_ratios+=("$gn")
+    [ "$qg" != - ] && [ -z "$mark_g$mark_q" ] && qg_ratios+=("$qg")
+    printf '%-8s %10s %10s %10s %13s %11s\n' "$k" "$(fmt_time "$tn")" \
+        "$(fmt_time "$tg")$mark_g" "$(fmt_time "$tq")$mark_q" \
+        "$([ "$gn" = - ] && echo - || echo "${gn}x")" \
+        "$([ "$qg" = - ] && echo - || echo "${qg}x")"
+done
+
+geomean() {
+    [ $# = 0 ] && { echo -; return; }
+    printf '%s\n' "$@" | awk '{ s += log($1) } END { printf "%.2fx\n", exp(s / NR) }'
+}
+printf '%-8s %10s %10s %10s %13s %11s\n' geomean "" "" "" \
+    "$(geomean "${gn_ratios[@]}")" "$(geomean "${qg_ratios[@]}")"
+
+# ---- start-up ----
+ms() {
+    case $1 in
+    fail|n/a) echo "$1" ;;
+    *) awk -v t="$1" 'BEGIN { printf "%.1f ms\n", t * 1000 }' ;;
+    esac
+}
+hn=$(run_timed "$HELLO_REPS" "$OUT/hello.native" "$BUILD/hello-native")
+hg=$(run_timed "$HELLO_REPS" "$OUT/hello.guise" "$GUISE" "$BUILD/hello-aarch64")
+hq=n/a
+[ -n "$REF" ] && hq=$(run_timed "$HELLO_REPS" "$OUT/hello.qemu" "$REF" "$BUILD/hello-aarch64")
+echo
+echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise $(ms "$hg"), qemu $(ms "$hq")"
+
+if [ ${#notes[@]} -gt 0 ]; then
+    echo
+    echo "notes (! marks a run whose output differs from native; left out of the means):"
+    printf '  %s\n' "${notes[@]}"
+fi
+exit 0

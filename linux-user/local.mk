@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# guise-aarch64: the Linux user-mode program.
+bin_PROGRAMS += guise-aarch64
+guise_aarch64_SOURCES = \
+	linux-user/aarch64/cpu-loop.c \
+	linux-user/aarch64/signal-frame.c \
+	linux-user/elfload.c \
+	linux-user/main.c \
+	linux-user/mmap.c \
+	linux-user/signal.c \
+	linux-user/user.h
+guise_aarch64_LDADD = libguise-syscall.la libguise-aarch64.la \
+	libguise-translate.la libguise-util.la \
+	$(LIBELF_LIBS) $(CAPSTONE_LIBS) $(ZLIB_LIBS) -lpthread -lm

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * guise-<arch>, the Linux user-mode program: options, start-up and exit.
+ *
+ *   guise-aarch64 [options] program [arguments...]
+ *
+ * Options follow qemu-<arch>'s names and are read from a table: each may
+ * also come from the environment as GUISE_<NAME> (or QEMU's QEMU_<NAME>);
+ * the command line wins.  Parsing stops at the first word that is not an
+ * option: the program.  A bad option or value is one line on stderr and
+ * exit status 1; a missing program is 127.
+ *
+ * Start-up: translator options (exec_opts), exec_init, the memory map, the
+ * ELF loader (which builds the stack), a CPU state for the entry point,
+ * signals, system calls, and the architecture's CPU loop, which never
+ * returns: the guest leaves through user_exit() or a fatal signal.  The
+ * options in effect are kept as words in user_opts.guise_argv so that an
+ * execve of a guest binary can start guise again the same way.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "linux-user/user.h"
+#include "translate/exec.h"
+#include "translate/translator.h"
+#include "util/log.h"
+
+#ifndef GUISE_VERSION
+#define GUISE_VERSION "0.1"
+#endif
+
+UserOptions user_opts;
+GuestImage guest_image;
+
+/* Environment edits (-E, -U) in the order given. */
+typedef struct EnvEdit {
+    char *text;         /* "var=value" to set, "var" to unset */
+    bool unset;
+} EnvEdit;
+
+static EnvEdit *env_edits;
+static size_t n_env_edits;
+static unsigned log_items;           /* -d */
+static const char *log_filename;     /* -D */
+
+/* The option words passed on to a re-executed guise. */
+static char **carried;
+static int n_carried;
+
+static void __attribute__((noreturn, format(printf, 1, 2))) usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "guise-%s: ", target_info.name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+/* ---- option handlers ---- */
+
+static void add_env_edits(const char *list, bool unset, const char *opt)
+{
+    char *copy = strdup(list), *save = NULL;
+
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (!unset && (!strchr(tok, '=') || tok[0] == '='))
+            usage_error("%s expects var=value, not '%s'", opt, tok);
+        if (unset && strchr(tok, '='))
+            usage_error("%s expects a variable name, not '%s'", opt, tok);
+        env_edits = realloc(env_edits, (n_env_edits + 1) * sizeof(*env_edits));
+        env_edits[n_env_edits++] = (EnvEdit){ strdup(tok), unset };
+    }
+    free(copy);
+}
+
+static void opt_L(const char *a)    { user_opts.sysroot = a; }
+static void opt_E(const char *a)    { add_env_edits(a, false, "-E"); }
+static void opt_U(const char *a)    { add_env_edits(a, true, "-U"); }
+static void opt_0(const char *a)    { user_opts.argv0 = a; }
+static void opt_D(const char *a)    { log_filename = a; }
+static void opt_strace(const char *a) { (void)a; user_opts.strace = true; }
+static void opt_one_insn(const char *a) { (void)a; exec_opts.max_insns = 1; }
+
+static void opt_cpu(const char *a)
+{
+    if (!strcmp(a, "help")) {
+        target_cpu_list();
+        exit(0);
+    }
+    if (!target_cpu_model_ok(a))
+        usage_error("unknown CPU model '%s' (try -cpu help)", a);
+    user_opts.cpu_model = a;
+}
+
+static void opt_d(const char *a)
+{
+    if (!strcmp(a, "help")) {
+        log_print_help(stdout);
+        exit(0);
+    }
+    if (!log_parse_mask(a, &log_items))
+        exit(1);
+}
+
+static void opt_s(const char *a)
+{
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = strtoull(a, &end, 0);
+    switch (*end) {
+    case 'k': case 'K': v <<= 10; end++; break;
+    case 'm': case 'M': v <<= 20; end++; break;
+    case 'g': case 'G': v <<= 30; end++; break;
+    }
+    if (errno || end == a || *end || a[0] == '-' || v < 65536 || v > (1ull << 36))
+        usage_error("bad stack size '%s' for -s (a number from 64k to 64G, "
+                    "with an optional k, M or G suffix)", a);
+    user_opts.stack_size = (size_t)v;
+}
+
+static bool on_off(const char *a, const char *opt)
+{
+    if (!strcmp(a, "on"))
+        return true;
+    if (!strcmp(a, "off"))
+        return false;
+    usage_error("%s expects on or off, not '%s'", opt, a);
+}
+
+static void opt_jit(const char *a)   { exec_opts.use_interp = !on_off(a, "-jit"); }
+static void opt_opt(const char *a)   { exec_opts.no_opt = !on_off(a, "-opt"); }
+static void opt_chain(const char *a) { exec_opts.no_chain = !on_off(a, "-chain"); }
+static void opt_help(const char *a);
+static void opt_version(const char *a)
+{
+    (void)a;
+    printf("guise-%s version " GUISE_VERSION "\n", target_info.name);
+    exit(0);
+}
+
+typedef struct OptDef {
+    const char *name;        /* after the '-' */
+    const char *env;         /* GUISE_<env> / QEMU_<env>, or NULL */
+    const char *arg;         /* argument name in the help, NULL: a flag */
+    bool carry;              /* also for a re-executed guise */
+    void (*handle)(const char *arg);
+    const char *help;
+} OptDef;
+
+static const OptDef options[] = {
+    { "L", "LD_PREFIX", "path", true, opt_L, "guest root for the dynamic loader and absolute paths" },
+    { "E", "SET_ENV", "var=value", false, opt_E, "set a variable in the guest environment (comma list)" },
+    { "U", "UNSET_ENV", "var", false, opt_U, "remove a variable from the guest environment" },
+    { "0", "ARGV0", "argv0", false, opt_0, "the guest's argv[0]" },
+    { "cpu", "CPU", "model", true, opt_cpu, "CPU model (-cpu help lists them)" },
+    { "s", "STACK_SIZE", "size", true, opt_s, "guest stack size (k/M/G suffixes; default 8M)" },
+    { "d", "LOG", "item,...", true, opt_d, "log the given items (-d help lists them)" },
+    { "D", "LOG_FILENAME", "file", true, opt_D, "write the log to file" },
+    { "strace", "STRACE", NULL, true, opt_strace, "print the system calls made" },
+    { "jit", NULL, "on|off", true, opt_jit, "off: run blocks in the IR interpreter" },
+    { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
+    { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly" },
+    { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
+    { "h", NULL, NULL, false, opt_help, "print this help" },
+    { "help", NULL, NULL, false, opt_help, "print this help" },
+    { "version", NULL, NULL, false, opt_version, "print the version" },
+};
+#define N_OPTIONS (sizeof(options) / sizeof(options[0]))
+
+static void opt_help(const char *a)
+{
+    (void)a;
+    printf("usage: guise-%s [options] program [arguments...]\n\n"
+           "Runs a Linux %s program.  Options (environment variable in brackets):\n",
+           target_info.name, target_info.name);
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        char left[48];
+        snprintf(left, sizeof(left), "-%s%s%s", options[i].name, options[i].arg ? " " : "",
+                 options[i].arg ? options[i].arg : "");
+        printf("  %-22s %s", left, options[i].help);
+        if (options[i].env)
+            printf(" [GUISE_%s]", options[i].env);
+        printf("\n");
+    }
+    printf("\nQEMU's QEMU_* variable names are accepted too.\n");
+    exit(0);
+}
+
+/* ---- parsing ---- */
+
+static void carry(const OptDef *o, const char *arg)
+{
+    if (!o->carry)
+        return;
+    carried = realloc(carried, (n_carried + 3) * sizeof(*carried));
+    if (asprintf(&carried[n_carried++], "-%s", o->name) < 0)
+        exit(1);
+    if (o->arg)
+        carried[n_carried++] = strdup(arg);
+}
+
+static void apply(const OptDef *o, const char *arg)
+{
+    o->handle(arg);
+    carry(o, arg);
+}
+
+/* Options from QEMU_* then GUISE_* variables (the latter win). */
+static void parse_environment(void)
+{
+    static const char *const prefixes[] = { "QEMU_", "GUISE_" };
+
+    for (size_t p = 0; p < 2; p++) {
+        for (size_t i = 0; i < N_OPTIONS; i++) {
+            char name[64];
+            const char *v;
+            if (!options[i].env)
+                continue;
+            snprintf(name, sizeof(name), "%s%s", prefixes[p], options[i].env);
+            v = getenv(name);
+            if (v && (*v || !options[i].arg))
+                apply(&options[i], v);
+        }
+    }
+}
+
+static const OptDef *find_option(const char *word)
+{
+    const char *name = word + 1 + (word[1] == '-');   /* -opt or --opt */
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        if (!strcmp(name, options[i].name))
+            return &options[i];
+    return NULL;
+}
+
+/* Returns the index of the program in argv. */
+static int parse_options(int argc, char **argv)
+{
+    int i = 1;
+
+    parse_environment();
+    while (i < argc && argv[i][0] == '-' && argv[i][1]) {
+        const OptDef *o;
+        if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        }
+        o = find_option(argv[i]);
+        if (!o)
+            usage_error("unknown option '%s' (try -h)", argv[i]);
+        if (o->arg && i + 1 >= argc)
+            usage_error("option '%s' needs an argument (%s)", argv[i], o->arg);
+        apply(o, o->arg ? argv[i + 1] : NULL);
+        i += o->arg ? 2 : 1;
+    }
+    if (i >= argc)
+        usage_error("no program to run (usage: guise-%s [options] program [arguments...]; "
+                    "try -h)", target_info.name);
+    return i;
+}
+
+/* ---- the guest's argv and environment ---- */
+
+static char **guest_environment(void)
+{
+    extern char **environ;
+    size_t n = 0, cap;
+    char **env;
+
+    while (environ[n])
+        n++;
+    cap = n + n_env_edits + 1;
+    env = calloc(cap, sizeof(*env));
+    BUG_ON(!env);
+    memcpy(env, environ, n * sizeof(*env));
+    for (size_t e = 0; e < n_env_edits; e++) {
+        const char *t = env_edits[e].text;
+        size_t key = env_edits[e].unset ? strlen(t) : (size_t)(strchr(t, '=') - t);
+        size_t j;
+        for (j = 0; j < n; j++)
+            if (!strncmp(env[j], t, key) && env[j][key] == '=')
+                break;
+        if (env_edits[e].unset) {
+            if (j < n) {
+                memmove(&env[j], &env[j + 1], (n - j) * sizeof(*env));
+                n--;
+            }
+        } else {
+            env[j] = env_edits[e].text;
+            if (j == n)
+                n++;
+        }
+    }
+    env[n] = NULL;
+    return env;
+}
+
+static void keep_options(char *self)
+{
+    user_opts.guise_argv = calloc(n_carried + 2, sizeof(char *));
+    BUG_ON(!user_opts.guise_argv);
+    user_opts.guise_argv[0] = self;
+    memcpy(user_opts.guise_argv + 1, carried, n_carried * sizeof(char *));
+    user_opts.guise_argc_opts = n_carried;
+}
+
+void user_exit(int status)
+{
+    fflush(NULL);
+    _exit(status);
+}
+
+int main(int argc, char **argv)
+{
+    int first, fd;
+    const char *prog;
+    char **guest_argv;
+    void *env;
+
+    user_opts.cpu_model = target_info.default_cpu;
+    first = parse_options(argc, argv);
+    log_mask = log_items | (user_opts.strace ? LOG_STRACE : 0);
+    if (log_filename && !log_set_file(log_filename))
+        exit(1);
+    keep_options(argv[0]);
+
+    prog = argv[first];
+    fd = open(prog, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        fprintf(stderr, "guise-%s: %s: %s\n", target_info.name, prog, strerror(err));
+        exit(err == ENOENT || err == ENOTDIR ? 127 : 1);
+    }
+    guest_argv = argv + first;
+    if (user_opts.argv0)
+        guest_argv[0] = (char *)user_opts.argv0;
+
+    exec_init(target_info.guest_arch);
+    mmap_init();
+    if (!elf_load(prog, fd, guest_argv, guest_environment(), &guest_image))
+        exit(1);
+    close(fd);
+
+    env = target_cpu_new(user_opts.cpu_model, guest_image.entry, guest_image.sp);
+    exec_cpu_init(env);
+    signal_init();
+    syscall_init();
+    target_info.cpu_loop(env);
+    unreachable();
+}

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# tests/: the unit test programs (built by `make check`) and the driver
+# tests/run-tests.sh, which builds and runs the guest programs of
+# tests/guest/ in every execution mode, runs the unit tests and the script
+# suites, and prints the one summary line.  See tests/README.md.
+
+# Unit tests link the convenience libraries they test; archives pull in
+# only the objects a test needs.
+check_PROGRAMS += tests/unit/test-x64 tests/unit/test-a64-decode \
+	tests/unit/test-ir tests/unit/test-fpu
+
+tests_unit_test_x64_SOURCES = tests/unit/test-x64.c
+tests_unit_test_x64_LDADD = libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS)
+
+tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c
+tests_unit_test_a64_decode_LDADD = libguise-aarch64.la libguise-translate.la \
+	libguise-util.la $(CAPSTONE_LIBS)
+
+tests_unit_test_ir_SOURCES = tests/unit/test-ir.c
+tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS)
+
+tests_unit_test_fpu_SOURCES = tests/unit/test-fpu.c
+tests_unit_test_fpu_LDADD = libguise-aarch64.la libguise-util.la
+
+# The guest programs and scripts are data for run-tests.sh.  The guest
+# folder is listed whole (automake copies folders in EXTRA_DIST); the
+# suites other engineers may add are copied by tests-dist-hook if present.
+EXTRA_DIST += tests/README.md tests/run-tests.sh tests/known-failures.txt \
+	tests/guest
+
+check-local: tests-check
+tests-check: guise-aarch64$(EXEEXT)
+	bash $(srcdir)/tests/run-tests.sh ./guise-aarch64$(EXEEXT)
+
+dist-hook: tests-dist-hook
+tests-dist-hook:
+	rm -rf $(distdir)/tests/guest/*/build
+	for d in bad-input strace; do \
+	  if test -d $(srcdir)/tests/$$d; then \
+	    cp -pR $(srcdir)/tests/$$d $(distdir)/tests/ || exit 1; \
+	  fi; \
+	done
+
+clean-local: tests-clean
+tests-clean:
+	rm -rf tests/guest/*/build
+
+.PHONY: tests-check tests-dist-hook tests-clean

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The aarch64 guest CPU state (EL0 view) and CPU models.
+ *
+ * NZCV is kept in four 64-bit words so that flag-setting instructions need
+ * no packing and dead ones can be dropped by the optimiser:
+ *   N = nf bit 63, Z = (zf == 0), C = cf (0 or 1), V = vf bit 63.
+ * 32-bit operations sign-extend their result into nf/vf and zero-extend it
+ * into zf.
+ */
+#ifndef GUISE_A64_CPU_H
+#define GUISE_A64_CPU_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "translate/exec.h"
+
+/* Features a model implements (bit numbers; A64_HAS tests one). */
+enum {
+    A64_FEAT_FP, A64_FEAT_ASIMD, A64_FEAT_AES, A64_FEAT_PMULL, A64_FEAT_SHA1,
+    A64_FEAT_SHA2, A64_FEAT_CRC32, A64_FEAT_ATOMICS, A64_FEAT_FPHP,
+    A64_FEAT_ASIMDHP, A64_FEAT_CPUID, A64_FEAT_ASIMDRDM, A64_FEAT_JSCVT,
+    A64_FEAT_FCMA, A64_FEAT_LRCPC, A64_FEAT_DCPOP, A64_FEAT_SHA3, A64_FEAT_SM3,
+    A64_FEAT_SM4, A64_FEAT_ASIMDDP, A64_FEAT_SHA512, A64_FEAT_SVE,
+    A64_FEAT_ASIMDFHM, A64_FEAT_DIT, A64_FEAT_USCAT, A64_FEAT_ILRCPC,
+    A64_FEAT_FLAGM, A64_FEAT_SSBS, A64_FEAT_SB, A64_FEAT_PACA, A64_FEAT_PACG,
+    /* HWCAP2 */
+    A64_FEAT_DCPODP, A64_FEAT_FLAGM2, A64_FEAT_FRINT, A64_FEAT_I8MM,
+    A64_FEAT_BF16, A64_FEAT_RNG, A64_FEAT_BTI,
+    A64_FEAT_COUNT
+};
+
+typedef struct Arm64Model {
+    const char *name;
+    uint64_t midr;
+    uint64_t features;       /* 1 << A64_FEAT_*, as far as guise implements them */
+} Arm64Model;
+
+#define A64_HAS(env, f) (((env)->model->features >> (f)) & 1)
+
+typedef struct CPUArm64State {
+    CPUCommon common;        /* common.pc is the pc; must stay first */
+    uint64_t x[32];          /* x0-x30; x[31] is SP (XZR is never stored) */
+    uint64_t nf, zf, cf, vf; /* NZCV, see above */
+    uint64_t tpidr_el0;
+    uint64_t excl_addr;      /* exclusive monitor: address or -1 */
+    uint64_t excl_val, excl_val2;
+    uint32_t fpcr, fpsr;
+    const Arm64Model *model;
+    _Alignas(16) uint64_t v[32][2];   /* V0-V31: v[n][0] is bits 63:0 */
+    uint64_t pstate;         /* EL0-writable PSTATE bits without a global:
+                                DIT (bit 24), SSBS (bit 12), as in SPSR */
+} CPUArm64State;
+
+#define A64_PSTATE_DIT  (1u << 24)
+#define A64_PSTATE_SSBS (1u << 12)
+
+/* Exception codes beyond the common ones (exec.h). */
+enum {
+    EXCP_A64_FIRST = EXCP_ARCH_BASE,
+};
+
+/* Models: "max" first, ending with a NULL name.  NULL if name is unknown. */
+const Arm64Model *a64_model_find(const char *name);
+extern const Arm64Model a64_models[];
+/* Print the model names for -cpu help, one per line. */
+void a64_model_list(FILE *f);
+
+/* AT_HWCAP / AT_HWCAP2 for a model. */
+uint64_t a64_hwcap(const Arm64Model *m);
+uint64_t a64_hwcap2(const Arm64Model *m);
+
+/* The GuestArch of the aarch64 frontend. */
+extern struct GuestArch a64_guest_arch;
+
+/* NZCV as the architecture packs it (bits 31:28). */
+uint32_t a64_get_nzcv(const CPUArm64State *env);
+void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv);
+
+#endif

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Named instruction fields, as the Arm ARM names them.  Handlers read
+ * fields through these so that a row's pattern and its handler agree.
+ */
+#ifndef GUISE_A64_FIELDS_H
+#define GUISE_A64_FIELDS_H
+
+#include <stdint.h>
+
+static inline uint32_t bits(uint32_t insn, unsigned pos, unsigned len)
+{
+    return (insn >> pos) & ((1u << len) - 1);
+}
+static inline int64_t sbits(uint32_t insn, unsigned pos, unsigned len)
+{
+    return (int64_t)((uint64_t)bits(insn, pos, len) << (64 - len)) >> (64 - len);
+}
+
+static inline unsigned rd(uint32_t i)     { return bits(i, 0, 5); }
+static inline unsigned rt(uint32_t i)     { return bits(i, 0, 5); }
+static inline unsigned rn(uint32_t i)     { return bits(i, 5, 5); }
+static inline unsigned rt2(uint32_t i)    { return bits(i, 10, 5); }
+static inline unsigned ra(uint32_t i)     { return bits(i, 10, 5); }
+static inline unsigned rm(uint32_t i)     { return bits(i, 16, 5); }
+static inline unsigned rs(uint32_t i)     { return bits(i, 16, 5); }
+static inline bool     sf(uint32_t i)     { return bits(i, 31, 1); }
+static inline unsigned opc2(uint32_t i)   { return bits(i, 29, 2); }   /* opc of data-proc */
+static inline unsigned imm12(uint32_t i)  { return bits(i, 10, 12); }
+static inline unsigned imm6(uint32_t i)   { return bits(i, 10, 6); }
+static inline unsigned imms(uint32_t i)   { return bits(i, 10, 6); }
+static inline unsigned immr(uint32_t i)   { return bits(i, 16, 6); }
+static inline unsigned N_(uint32_t i)     { return bits(i, 22, 1); }
+static inline unsigned shift2(uint32_t i) { return bits(i, 22, 2); }
+static inline unsigned hw(uint32_t i)     { return bits(i, 21, 2); }
+static inline unsigned imm16(uint32_t i)  { return bits(i, 5, 16); }
+static inline unsigned cond4(uint32_t i)  { return bits(i, 12, 4); }
+static inline unsigned size2(uint32_t i)  { return bits(i, 30, 2); }
+static inline unsigned option3(uint32_t i){ return bits(i, 13, 3); }
+static inline unsigned imm3(uint32_t i)   { return bits(i, 10, 3); }
+static inline int64_t  imm26(uint32_t i)  { return sbits(i, 0, 26); }
+static inline int64_t  imm19(uint32_t i)  { return sbits(i, 5, 19); }
+static inline int64_t  imm14(uint32_t i)  { return sbits(i, 5, 14); }
+static inline int64_t  imm9(uint32_t i)   { return sbits(i, 12, 9); }
+static inline int64_t  imm7(uint32_t i)   { return sbits(i, 15, 7); }
+static inline unsigned b5b40(uint32_t i)  { return (bits(i, 31, 1) << 5) | bits(i, 19, 5); }
+static inline unsigned ftype(uint32_t i)  { return bits(i, 22, 2); }
+static inline bool     Q(uint32_t i)      { return bits(i, 30, 1); }
+static inline bool     U(uint32_t i)      { return bits(i, 29, 1); }
+
+#endif

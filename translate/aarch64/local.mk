@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The aarch64 frontend: one file per encoding group, plus C helpers.
+noinst_LTLIBRARIES += libguise-aarch64.la
+libguise_aarch64_la_SOURCES = \
+	translate/aarch64/atomic.c \
+	translate/aarch64/branch.c \
+	translate/aarch64/cpu.c \
+	translate/aarch64/cpu.h \
+	translate/aarch64/fields.h \
+	translate/aarch64/fp.c \
+	translate/aarch64/fpu-host.c \
+	translate/aarch64/fpu-impl.h \
+	translate/aarch64/fpu.c \
+	translate/aarch64/fpu.h \
+	translate/aarch64/helper-fp.c \
+	translate/aarch64/helper-int.c \
+	translate/aarch64/helper-mem.c \
+	translate/aarch64/helper-simd.c \
+	translate/aarch64/int.c \
+	translate/aarch64/ldst.c \
+	translate/aarch64/simd-fp-helper.c \
+	translate/aarch64/simd-fp.c \
+	translate/aarch64/simd-int.c \
+	translate/aarch64/simd-shift.c \
+	translate/aarch64/simd.c \
+	translate/aarch64/simd.h \
+	translate/aarch64/sys.c \
+	translate/aarch64/translate.c \
+	translate/aarch64/translate.h

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The aarch64 frontend's core: the guest register globals, the block loop
+ * hooks, and the gen_ helpers shared by the decode groups (register access
+ * with SP/XZR, NZCV production and condition evaluation, block exits).
+ * The encodings themselves live in the group files, one table each.
+ */
+#include <capstone/capstone.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include "translate.h"
+#include "util/log.h"
+
+IRTemp cpu_pc, cpu_x[32], cpu_nf, cpu_zf, cpu_cf, cpu_vf;
+
+static Decoder a64_decoder;
+
+/* ---- registers ---- */
+
+IRTemp a64_reg(DisasContext *s, unsigned r)
+{
+    return r == 31 ? a64_const(s, IR_I64, 0) : cpu_x[r];
+}
+
+IRTemp a64_reg_sp(DisasContext *s, unsigned r)
+{
+    (void)s;
+    return cpu_x[r];
+}
+
+void a64_set_reg_sp(DisasContext *s, unsigned r, IRTemp v, bool sf)
+{
+    if (sf)
+        ir_mov(IRB(s), IR_I64, cpu_x[r], v);
+    else
+        ir_ext32u(IRB(s), cpu_x[r], v);
+}
+
+void a64_set_reg(DisasContext *s, unsigned r, IRTemp v, bool sf)
+{
+    if (r != 31)
+        a64_set_reg_sp(s, r, v, sf);
+}
+
+/* ---- flags ---- */
+
+/* N and Z from a result of the operation width. */
+static void gen_nz(DisasContext *s, bool sf, IRTemp res)
+{
+    if (sf) {
+        ir_mov(IRB(s), IR_I64, cpu_nf, res);
+        ir_mov(IRB(s), IR_I64, cpu_zf, res);
+    } else {
+        ir_ext32s(IRB(s), cpu_nf, res);
+        ir_ext32u(IRB(s), cpu_zf, res);
+    }
+}
+
+void gen_logic_cc(DisasContext *s, bool sf, IRTemp res)
+{
+    gen_nz(s, sf, res);
+    ir_movi(IRB(s), IR_I64, cpu_cf, 0);
+    ir_movi(IRB(s), IR_I64, cpu_vf, 0);
+}
+
+/* V for a + b = r: (r ^ a) & ~(a ^ b), sign bit of the width. */
+static void gen_add_overflow(DisasContext *s, bool sf, IRTemp r, IRTemp a, IRTemp b)
+{
+    IRBlock *B = IRB(s);
+    IRTemp t1 = a64_tmp(s, IR_I64), t2 = a64_tmp(s, IR_I64);
+    ir_xor(B, IR_I64, t1, r, a);
+    ir_xor(B, IR_I64, t2, a, b);
+    ir_andc(B, IR_I64, t1, t1, t2);
+    if (sf)
+        ir_mov(B, IR_I64, cpu_vf, t1);
+    else
+        ir_ext32s(B, cpu_vf, t1);
+}
+
+IRTemp gen_add_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
+{
+    IRBlock *B = IRB(s);
+    IRTemp r = a64_tmp(s, IR_I64);
+
+    if (sf) {
+        ir_add(B, IR_I64, r, a, b);
+        ir_setcond(B, IR_I64, IR_COND_LTU, cpu_cf, r, a);
+    } else {
+        IRTemp a32 = a64_tmp(s, IR_I64), b32 = a64_tmp(s, IR_I64);
+        IRTemp wide = a64_tmp(s, IR_I64);
+        ir_ext32u(B, a32, a);
+        ir_ext32u(B, b32, b);
+        ir_add(B, IR_I64, wide, a32, b32);
+        ir_shr(B, IR_I64, cpu_cf, wide, a64_const(s, IR_I64, 32));
+        ir_ext32u(B, r, wide);
+    }
+    gen_add_overflow(s, sf, r, a, b);
+    gen_nz(s, sf, r);
+    return r;
+}
+
+IRTemp gen_sub_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
+{
+    IRBlock *B = IRB(s);
+    IRType t = sf ? IR_I64 : IR_I32;
+    IRTemp r = a64_tmp(s, t);
+    IRTemp t1 = a64_tmp(s, IR_I64), t2 = a64_tmp(s, IR_I64);
+
+    ir_sub(B, t, r, a, b);
+    ir_setcond(B, t, IR_COND_GEU, cpu_cf, a, b);
+    /* V = (a ^ b) & (a ^ r) */
+    ir_xor(B, IR_I64, t1, a, b);
+    ir_xor(B, IR_I64, t2, a, r);
+    ir_and(B, IR_I64, t1, t1, t2);
+    if (sf)
+        ir_mov(B, IR_I64, cpu_vf, t1);
+    else
+        ir_ext32s(B, cpu_vf, t1);
+    gen_nz(s, sf, r);
+    return r;
+}
+
+IRTemp gen_adc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
+{
+    IRBlock *B = IRB(s);
+    IRType t = sf ? IR_I64 : IR_I32;
+    IRTemp r = a64_tmp(s, t);
+    ir_add(B, t, r, a, b);
+    ir_add(B, t, r, r, cpu_cf);
+    return r;
+}
+
+IRTemp gen_adc_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
+{
+    IRBlock *B = IRB(s);
+    IRTemp r = a64_tmp(s, IR_I64);
+
+    if (sf) {
+        IRTemp t = a64_tmp(s, IR_I64), c1 = a64_tmp(s, IR_I64);
+        IRTemp c2 = a64_tmp(s, IR_I64);
+        ir_add(B, IR_I64, t, a, cpu_cf);
+        ir_setcond(B, IR_I64, IR_COND_LTU, c1, t, a);
+        ir_add(B, IR_I64, r, t, b);
+        ir_setcond(B, IR_I64, IR_COND_LTU, c2, r, t);
+        gen_add_overflow(s, sf, r, a, b);
+        ir_or(B, IR_I64, cpu_cf, c1, c2);
+    } else {
+        IRTemp a32 = a64_tmp(s, IR_I64), b32 = a64_tmp(s, IR_I64);
+        IRTemp wide = a64_tmp(s, IR_I64);
+        ir_ext32u(B, a32, a);
+        ir_ext32u(B, b32, b);
+        ir_add(B, IR_I64, wide, a32, b32);
+        ir_add(B, IR_I64, wide, wide, cpu_cf);
+        ir_shr(B, IR_I64, cpu_cf, wide, a64_const(s, IR_I64, 32));
+        ir_ext32u(B, r, wide);
+        gen_add_overflow(s, sf, r, a, b);
+    }
+    gen_nz(s, sf, r);
+    return r;
+}
+
+void gen_set_nzcv_const(DisasContext *s, unsigned nzcv)
+{
+    IRBlock *B = IRB(s);
+    ir_movi(B, IR_I64, cpu_nf, (nzcv & 8) ? ~0ull : 0);
+    ir_movi(B, IR_I64, cpu_zf, (nzcv & 4) ? 0 : 1);
+    ir_movi(B, IR_I64, cpu_cf, (nzcv >> 1) & 1);
+    ir_movi(B, IR_I64, cpu_vf, (nzcv & 1) ? ~0ull : 0);
+}
+
+void gen_set_nzcv(DisasContext *s, IRTemp v)
+{
+    IRBlock *B = IRB(s);
+    IRTemp t = a64_tmp(s, IR_I64);
+    /* N: bit 31 to bit 63 */
+    ir_shl(B, IR_I64, cpu_nf, v, a64_const(s, IR_I64, 32));
+    /* Z: zf = !bit 30 */
+    ir_extract(B, IR_I64, t, v, 30, 1);
+    ir_xor(B, IR_I64, cpu_zf, t, a64_const(s, IR_I64, 1));
+    ir_extract(B, IR_I64, cpu_cf, v, 29, 1);
+    /* V: bit 28 to bit 63 */
+    ir_shl(B, IR_I64, cpu_vf, v, a64_const(s, IR_I64, 35));
+}
+
+IRTemp gen_get_nzcv(DisasContext *s)
+{
+    IRBlock *B = IRB(s);
+    IRTemp r = a64_tmp(s, IR_I64), t = a64_tmp(s, IR_I64);
+    ir_shr(B, IR_I64, r, cpu_nf, a64_const(s, IR_I64, 63));
+    ir_shl(B, IR_I64, r, r, a64_const(s, IR_I64, 31));
+    ir_setcond(B, IR_I64, IR_COND_EQ, t, cpu_zf, a64_const(s, IR_I64, 0));
+    ir_shl(B, IR_I64, t, t, a64_const(s, IR_I64, 30));
+    ir_or(B, IR_I64, r, r, t);
+    ir_shl(B, IR_I64, t, cpu_cf, a64_const(s, IR_I64, 29));
+    ir_or(B, IR_I64, r, r, t);
+    ir_shr(B, IR_I64, t, cpu_vf, a64_const(s, IR_I64, 63));
+    ir_shl(B, IR_I64, t, t, a64_const(s, IR_I64, 28));
+    ir_or(B, IR_I64, r, r, t);
+    return r;
+}
+
+/* ---- conditions ---- */
+
+/* The even condition (cond & ~1) as "x cmp y", where possible directly. */
+typedef struct A64Cmp { IRCond c; IRTemp x, y; } A64Cmp;
+
+static A64Cmp gen_cmp_cc(DisasContext *s, unsigned cond)
+{
+    IRBlock *B = IRB(s);
+    IRTemp zero = a64_const(s, IR_I64, 0);
+    IRTemp t = a64_tmp(s, IR_I64), u = a64_tmp(s, IR_I64);
+    A64Cmp r;
+
+    switch (cond >> 1) {
+    case 0: r = (A64Cmp){ IR_COND_EQ, cpu_zf, zero }; break;      /* EQ */
+    case 1: r = (A64Cmp){ IR_COND_NE, cpu_cf, zero }; break;      /* CS */
+    case 2: r = (A64Cmp){ IR_COND_LT, cpu_nf, zero }; break;      /* MI */
+    case 3: r = (A64Cmp){ IR_COND_LT, cpu_vf, zero }; break;      /* VS */
+    case 4:                                                       /* HI: C && !Z */
+        ir_neg(B, IR_I64, t, cpu_cf);
+        ir_and(B, IR_I64, t, t, cpu_zf);
+        r = (A64Cmp){ IR_COND_NE, t, zero };
+        break;
+    case 5:                                                       /* GE: N == V */
+        ir_xor(B, IR_I64, t, cpu_nf, cpu_vf);
+        r = (A64Cmp){ IR_COND_GE, t, zero };
+        break;
+    case 6:                                                       /* GT: !Z && N == V */
+        ir_xor(B, IR_I64, t, cpu_nf, cpu_vf);
+        ir_sar(B, IR_I64, t, t, a64_const(s, IR_I64, 63));   /* -1 if N != V */
+        ir_setcond(B, IR_I64, IR_COND_NE, u, cpu_zf, zero);
+        ir_andc(B, IR_I64, t, u, t);
+        r = (A64Cmp){ IR_COND_NE, t, zero };
+        break;
+    default:                                                      /* AL, NV */
+        return (A64Cmp){ IR_COND_ALWAYS, zero, zero };
+    }
+    if ((cond & 1) && cond != 15)
+        r.c = ir_cond_invert(r.c);
+    return r;
+}
+
+IRTemp gen_cond_val(DisasContext *s, unsigned cond)
+{
+    A64Cmp c = gen_cmp_cc(s, cond);
+    IRTemp r = a64_tmp(s, IR_I64);
+    if (c.c == IR_COND_ALWAYS)
+        ir_movi(IRB(s), IR_I64, r, 1);
+    else
+        ir_setcond(IRB(s), IR_I64, c.c, r, c.x, c.y);
+    return r;
+}
+
+void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label)
+{
+    A64Cmp c = gen_cmp_cc(s, cond);
+    if (c.c == IR_COND_ALWAYS)
+        ir_br(IRB(s), label);
+    else
+        ir_brcond(IRB(s), IR_I64, c.c, c.x, c.y, label);
+}
+
+/* ---- block exits ---- */
+
+void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
+{
+    ir_goto_tb(IRB(s), slot);
+    ir_movi(IRB(s), IR_I64, cpu_pc, dest);
+    ir_exit_tb(IRB(s), slot);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void gen_goto_reg(DisasContext *s, IRTemp dest)
+{
+    ir_mov(IRB(s), IR_I64, cpu_pc, dest);
+    ir_goto_ptr(IRB(s));
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void gen_exception(DisasContext *s, unsigned excp, uint64_t pc)
+{
+    ir_movi(IRB(s), IR_I64, cpu_pc, pc);
+    ir_exit_excp(IRB(s), excp);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void gen_undef(DisasContext *s)
+{
+    const char *name = decode_name(&a64_decoder, s->insn);
+    log_once(LOG_UNIMP, ((uint64_t)1 << 32) | s->insn,
+             "guise: pc 0x%" PRIx64 ": instruction 0x%08x%s%s%s is not implemented "
+             "or undefined: raising SIGILL in the guest\n",
+             s->pc, s->insn, name ? " (" : "", name ? name : "", name ? ")" : "");
+    gen_exception(s, EXCP_UDEF, s->pc);
+}
+
+/* ---- the block loop ---- */
+
+static void a64_translate_insn(DisasBase *db)
+{
+    DisasContext *s = (DisasContext *)db;
+
+    s->pc = db->pc_next;
+    s->insn = translator_ldl(db, s->pc);
+    db->pc_next += 4;
+    if (!decode_run(&a64_decoder, s, s->insn))
+        gen_undef(s);
+}
+
+static void a64_fetch_fault(DisasBase *db)
+{
+    DisasContext *s = (DisasContext *)db;
+    s->pc = db->pc_next;
+    gen_exception(s, EXCP_FAULT_FETCH, s->pc);
+}
+
+static void a64_tb_stop(DisasBase *db)
+{
+    DisasContext *s = (DisasContext *)db;
+
+    switch (db->is_jmp) {
+    case DISAS_NORETURN:
+        break;
+    case DISAS_UPDATE:
+        ir_movi(IRB(s), IR_I64, cpu_pc, db->pc_next);
+        ir_exit_tb(IRB(s), IR_EXIT_NOCHAIN);
+        break;
+    default:
+        gen_goto_pc(s, 0, db->pc_next);
+        break;
+    }
+}
+
+static const TranslatorOps a64_translator_ops = {
+    .translate_insn = a64_translate_insn,
+    .fetch_fault = a64_fetch_fault,
+    .tb_stop = a64_tb_stop,
+};
+
+static uint32_t a64_translate(IRBlock *b, CPUCommon *env, uint64_t pc, unsigned max_insns)
+{
+    DisasContext s = { 0 };
+
+    s.env = (CPUArm64State *)env;
+    s.model = s.env->model;
+    s.base.b = b;
+    if (pc & 3) {
+        /* A misaligned pc faults before any fetch (PC alignment fault). */
+        b->pc_start = pc;
+        ir_insn_start(b, pc);
+        s.pc = pc;
+        gen_exception(&s, EXCP_ALIGN, pc);
+        b->ninsns = 1;
+        return 4;
+    }
+    translator_loop(&a64_translator_ops, &s.base, env, pc, max_insns);
+    return (uint32_t)(s.base.pc_next - pc);
+}
+
+static void a64_dump_state(FILE *f, const CPUCommon *c)
+{
+    const CPUArm64State *env = (const CPUArm64State *)c;
+    uint32_t nzcv = a64_get_nzcv(env);
+
+    fprintf(f, " PC=%016" PRIx64 "  NZCV=%c%c%c%c  FPCR=%08x FPSR=%08x\n", env->common.pc,
+            nzcv & (1u << 31) ? 'N' : '-', nzcv & (1u << 30) ? 'Z' : '-',
+            nzcv & (1u << 29) ? 'C' : '-', nzcv & (1u << 28) ? 'V' : '-',
+            env->fpcr, env->fpsr);
+    for (int i = 0; i < 32; i++)
+        fprintf(f, " %s%-2d=%016" PRIx64 "%s", i == 31 ? "SP" : "X", i == 31 ? 0 : i,
+                env->x[i], (i % 4 == 3) ? "\n" : "");
+    for (int i = 0; i < 32; i++)
+        fprintf(f, " Q%-2d=%016" PRIx64 ":%016" PRIx64 "%s", i, env->v[i][1], env->v[i][0],
+                (i % 2 == 1) ? "\n" : "");
+}
+
+uint32_t a64_get_nzcv(const CPUArm64State *env)
+{
+    return ((uint32_t)(env->nf >> 63) << 31) | ((uint32_t)(env->zf == 0) << 30) |
+           ((uint32_t)(env->cf & 1) << 29) | ((uint32_t)(env->vf >> 63) << 28);
+}
+
+void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv)
+{
+    env->nf = (nzcv & (1u << 31)) ? ~0ull : 0;
+    env->zf = (nzcv & (1u << 30)) ? 0 : 1;
+    env->cf = (nzcv >> 29) & 1;
+    env->vf = (nzcv & (1u << 28)) ? ~0ull : 0;
+}
+
+static void a64_init(GuestArch *arch)
+{
+    static const DecodePattern *const tables[] = {
+        a64_branch_patterns, a64_sys_patterns, a64_int_patterns,
+        a64_atomic_patterns, a64_ldst_patterns, a64_fp_patterns,
+        a64_simd_patterns, a64_simd_int_patterns, a64_simd_shift_patterns,
+        a64_simd_fp_patterns, NULL,
+    };
+    static const char *const xnames[32] = {
+        "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",
+        "x11", "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x20",
+        "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x29", "x30", "sp",
+    };
+    IRGlobals *g = &arch->globals;
+
+    cpu_pc = ir_global_declare(g, IR_I64, env_off(common.pc), "pc");
+    for (int i = 0; i < 32; i++)
+        cpu_x[i] = ir_global_declare(g, IR_I64, env_off(x[i]), xnames[i]);
+    cpu_nf = ir_global_declare(g, IR_I64, env_off(nf), "nf");
+    cpu_zf = ir_global_declare(g, IR_I64, env_off(zf), "zf");
+    cpu_cf = ir_global_declare(g, IR_I64, env_off(cf), "cf");
+    cpu_vf = ir_global_declare(g, IR_I64, env_off(vf), "vf");
+    /* Bucket on op0, bits 28:25 (the manual's top-level index). */
+    decode_build(&a64_decoder, 25, 4, tables);
+}
+
+GuestArch a64_guest_arch = {
+    .name = "aarch64",
+    .init = a64_init,
+    .translate = a64_translate,
+    .cs_arch = CS_ARCH_ARM64,
+    .cs_mode = CS_MODE_ARM,
+    .dump_state = a64_dump_state,
+};

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Shared by the aarch64 decode groups (int.c, ldst.c, branch.c, sys.c, fp.c,
+ * simd.c): the disassembly context, the guest register globals and the
+ * gen_ helpers every group uses.  Each group file ends with its decode table
+ * (decode.h); translate.c chains the tables and runs the block loop.
+ */
+#ifndef GUISE_A64_TRANSLATE_H
+#define GUISE_A64_TRANSLATE_H
+
+#include <stddef.h>
+#include "translate/decode.h"
+#include "translate/ir.h"
+#include "translate/translator.h"
+#include "cpu.h"
+#include "fields.h"
+
+typedef struct DisasContext {
+    DisasBase base;
+    CPUArm64State *env;
+    const Arm64Model *model;
+    uint64_t pc;          /* address of the instruction being translated */
+    uint32_t insn;
+} DisasContext;
+
+/* Block ended by a write to state the block was translated under. */
+#define DISAS_UPDATE DISAS_ARCH
+
+/* Globals (temp numbers, same in every block). */
+extern IRTemp cpu_pc, cpu_x[32], cpu_nf, cpu_zf, cpu_cf, cpu_vf;
+
+/* Decode tables of the groups, each ending with { NULL }. */
+extern const DecodePattern a64_int_patterns[];
+extern const DecodePattern a64_branch_patterns[];
+extern const DecodePattern a64_sys_patterns[];
+extern const DecodePattern a64_ldst_patterns[];
+extern const DecodePattern a64_atomic_patterns[];
+extern const DecodePattern a64_fp_patterns[];
+extern const DecodePattern a64_simd_patterns[];
+extern const DecodePattern a64_simd_int_patterns[];
+extern const DecodePattern a64_simd_shift_patterns[];
+extern const DecodePattern a64_simd_fp_patterns[];
+
+#define IRB(s) ((s)->base.b)
+
+static inline IRTemp a64_tmp(DisasContext *s, IRType t) { return ir_new_temp(IRB(s), t); }
+static inline IRTemp a64_const(DisasContext *s, IRType t, uint64_t v) { return ir_const(IRB(s), t, v); }
+
+/* X[r] with r == 31 reading as zero (XZR) or as SP. */
+IRTemp a64_reg(DisasContext *s, unsigned r);
+IRTemp a64_reg_sp(DisasContext *s, unsigned r);
+/* Write v to X[r]: zero-extended from 32 bits unless sf; XZR discards / SP. */
+void a64_set_reg(DisasContext *s, unsigned r, IRTemp v, bool sf);
+void a64_set_reg_sp(DisasContext *s, unsigned r, IRTemp v, bool sf);
+
+/* Flags.  sf selects 64-bit (true) or 32-bit operation. */
+void gen_logic_cc(DisasContext *s, bool sf, IRTemp res);      /* N,Z; C=V=0 */
+IRTemp gen_add_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b);
+IRTemp gen_sub_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b);
+IRTemp gen_adc(DisasContext *s, bool sf, IRTemp a, IRTemp b);      /* a + b + C */
+IRTemp gen_adc_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b);
+/* Set NZCV from a 4-bit value (bit 3 = N). */
+void gen_set_nzcv_const(DisasContext *s, unsigned nzcv);
+/* Set NZCV from bits 31:28 of an i64 temp, and read them back. */
+void gen_set_nzcv(DisasContext *s, IRTemp v);
+IRTemp gen_get_nzcv(DisasContext *s);
+
+/* Condition codes (the 4-bit cond field): 0/1 value, or branch if true. */
+IRTemp gen_cond_val(DisasContext *s, unsigned cond);
+void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label);
+
+/* Block ends.  Each sets is_jmp = DISAS_NORETURN. */
+void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest);
+void gen_goto_reg(DisasContext *s, IRTemp dest);
+void gen_exception(DisasContext *s, unsigned excp, uint64_t pc);
+/* Undefined or unimplemented encoding at s->pc: SIGILL in the guest,
+ * reported once under -d unimp. */
+void gen_undef(DisasContext *s);
+
+/* Memory accesses (ldst.c, used by atomic.c).  gen_ldst_base: Xn|SP as the
+ * base of an access, raising the SP alignment fault first when it is a
+ * misaligned SP.  gen_check_align: EXCP_ALIGN (fault_addr = addr) at s->pc
+ * unless addr is aligned to bytes (a power of 2), or with granule (the
+ * FEAT_LSE2 rule) unless [addr, addr + bytes) is within 16 aligned bytes. */
+IRTemp gen_ldst_base(DisasContext *s, unsigned rn);
+void gen_check_align(DisasContext *s, IRTemp addr, unsigned bytes, bool granule);
+/* 128-bit compare-and-swap helpers (helper-mem.c). */
+extern IRHelper helper_desc_stxp128, helper_desc_casp128;
+
+/* Offset of the 64-bit half (0 low, 1 high) of V[n] in the CPU state. */
+static inline int32_t vreg_off(unsigned n, unsigned half)
+{
+    return (int32_t)(offsetof(CPUArm64State, v) + n * 16 + half * 8);
+}
+#define env_off(field) ((int32_t)offsetof(CPUArm64State, field))
+
+/* Helpers: declare with A64_HELPER(name, nargs, flags) next to the C
+ * function uint64_t helper_name(...). */
+#define A64_HELPER(fname, n, fl) \
+    IRHelper helper_desc_##fname = { (void *)helper_##fname, #fname, n, fl, 0 }
+
+#endif

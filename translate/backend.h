@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The backend contract (x86-64 code generator, translate/x86_64/).
+ *
+ *  x64_init          emit the prologue and epilogue once into the code buffer
+ *                    (before code_buf.reset_to is set).
+ *  x64_enter         run generated code: saves host callee-saved registers,
+ *                    points the env register at env, jumps to code; returns the
+ *                    TB exit value of tb.h.
+ *  x64_gen_tb        emit tb's host code from its optimised IR at
+ *                    code_buf.rw + code_buf.used and advance used; fill
+ *                    tb->host_code/host_size/jmp_*_off/insns/ninsns (insns
+ *                    malloc'ed, owned by tb).  Returns X64_GEN_OK, or
+ *                    X64_GEN_FULL if the buffer ran out, or X64_GEN_TOO_BIG if
+ *                    the block needs more spill slots than the frame has (the
+ *                    caller retranslates with fewer instructions); on failure
+ *                    nothing is committed.
+ *  x64_set_jump      point goto_tb slot n of tb at target (an rx address),
+ *                    atomically with respect to threads running tb.
+ *  x64_lookup_exit   rx address that returns 0|TB_EXIT_NOCHAIN to the
+ *                    dispatcher (what helper_lookup_tb_ptr returns on a miss).
+ *
+ * Generated code calls exec.c's helper_lookup_tb_ptr(env) for goto_ptr and
+ * jumps to the address it returns.
+ */
+#ifndef GUISE_BACKEND_H
+#define GUISE_BACKEND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "exec.h"
+#include "ir.h"
+#include "tb.h"
+
+void x64_init(void);
+uintptr_t x64_enter(CPUCommon *env, const void *code);
+enum { X64_GEN_OK = 0, X64_GEN_FULL = -1, X64_GEN_TOO_BIG = -2 };
+int x64_gen_tb(TB *tb, IRBlock *b);
+void x64_set_jump(TB *tb, int slot, const void *target);
+const void *x64_lookup_exit(void);
+
+/* Defined in exec.c: host code for the block at env->pc, or x64_lookup_exit(). */
+const void *helper_lookup_tb_ptr(CPUCommon *env);
+
+/* Guest memory base added to every guest address (0 for 64-bit guests). */
+extern uintptr_t guest_base;
+
+/* The IR interpreter (translate/interp/): interp_prepare pre-decodes
+ * tb->ir into tb->icode (owned by tb, freed by interp_free); interp_run
+ * runs it and returns a TB exit value. */
+void interp_prepare(TB *tb);
+void interp_free(TB *tb);
+uintptr_t interp_run(TB *tb, CPUCommon *env);
+
+#endif

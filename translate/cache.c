@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The code cache.  Blocks are found three ways:
+ *  - by guest pc: a hash table whose chains are published with release
+ *    stores, so the dispatcher and helper_lookup_tb_ptr read it without a lock;
+ *  - by guest page: a hash of page -> list, used to invalidate the blocks of a
+ *    page when the guest writes to it or unmaps it;
+ *  - by host address: blocks are appended to the code buffer in order, so an
+ *    array in creation order is sorted by host address (binary search for
+ *    precise faults).
+ * Invalidated blocks stay allocated (their code may still be running on
+ * this or another thread) until the next flush frees everything.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "backend.h"
+#include "cache.h"
+#include "codebuf.h"
+#include "ir.h"
+#include "util/log.h"
+
+pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
+unsigned tb_flush_count;
+
+#define HASH_BITS 16
+static TB *hash_table[1u << HASH_BITS];
+
+#define PAGE_BITS 12
+#define PAGE_HASH_BITS 14
+typedef struct PageEntry {
+    uint64_t page;
+    TB *first;
+    struct PageEntry *next;
+} PageEntry;
+static PageEntry *page_table[1u << PAGE_HASH_BITS];
+
+static TB **all_tbs;          /* creation order = host address order */
+static size_t ntbs, tbs_cap;
+
+static unsigned pc_hash(uint64_t pc)
+{
+    return (unsigned)((pc * 0x9e3779b97f4a7c15ull) >> (64 - HASH_BITS));
+}
+
+static unsigned page_hash(uint64_t page)
+{
+    return (unsigned)((page * 0x9e3779b97f4a7c15ull) >> (64 - PAGE_HASH_BITS));
+}
+
+void cache_init(void)
+{
+    tbs_cap = 4096;
+    all_tbs = malloc(tbs_cap * sizeof(*all_tbs));
+    BUG_ON(!all_tbs);
+}
+
+TB *cache_find(uint64_t pc)
+{
+    TB *tb = __atomic_load_n(&hash_table[pc_hash(pc)], __ATOMIC_ACQUIRE);
+    for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
+        if (tb->pc == pc && !tb->invalid)
+            return tb;
+    return NULL;
+}
+
+TB *cache_alloc_tb(void)
+{
+    TB *tb = calloc(1, sizeof(*tb));
+    BUG_ON(!tb);
+    for (int i = 0; i < 2; i++) {
+        tb->jmp_insn_off[i] = TB_NO_JUMP;
+        tb->jmp_reset_off[i] = TB_NO_JUMP;
+    }
+    return tb;
+}
+
+static void tb_free(TB *tb)
+{
+    TBLink *l = tb->incoming;
+    while (l) {
+        TBLink *n = l->next;
+        free(l);
+        l = n;
+    }
+    interp_free(tb);
+    if (tb->ir) {
+        ir_block_free(tb->ir);
+        free(tb->ir);
+    }
+    free(tb->insns);
+    free(tb);
+}
+
+void cache_discard_tb(TB *tb)
+{
+    tb_free(tb);
+}
+
+static PageEntry *page_entry(uint64_t page, bool create)
+{
+    PageEntry **head = &page_table[page_hash(page)];
+    for (PageEntry *p = *head; p; p = p->next)
+        if (p->page == page)
+            return p;
+    if (!create)
+        return NULL;
+    PageEntry *p = calloc(1, sizeof(*p));
+    BUG_ON(!p);
+    p->page = page;
+    p->next = *head;
+    *head = p;
+    return p;
+}
+
+void cache_insert(TB *tb)
+{
+    unsigned h = pc_hash(tb->pc);
+    PageEntry *pe = page_entry(tb->pc >> PAGE_BITS, true);
+
+    tb->page_next = pe->first;
+    pe->first = tb;
+    if (ntbs == tbs_cap) {
+        tbs_cap *= 2;
+        all_tbs = realloc(all_tbs, tbs_cap * sizeof(*all_tbs));
+        BUG_ON(!all_tbs);
+    }
+    all_tbs[ntbs++] = tb;
+    tb->hash_next = hash_table[h];
+    __atomic_store_n(&hash_table[h], tb, __ATOMIC_RELEASE);
+}
+
+void cache_chain(TB *from, int slot, TB *to)
+{
+    if (from->invalid || to->invalid || from->jmp_dest[slot] ||
+        from->jmp_insn_off[slot] == TB_NO_JUMP || !from->host_code)
+        return;
+    TBLink *l = malloc(sizeof(*l));
+    BUG_ON(!l);
+    l->from = from;
+    l->slot = slot;
+    l->next = to->incoming;
+    to->incoming = l;
+    from->jmp_dest[slot] = to;
+    x64_set_jump(from, slot, to->host_code);
+}
+
+/* Point every jump into tb back at its source's exit. */
+static void tb_unlink_incoming(TB *tb)
+{
+    TBLink *l = tb->incoming;
+    while (l) {
+        TBLink *n = l->next;
+        if (l->from->jmp_dest[l->slot] == tb) {
+            l->from->jmp_dest[l->slot] = NULL;
+            x64_set_jump(l->from, l->slot, l->from->host_code + l->from->jmp_reset_off[l->slot]);
+        }
+        free(l);
+        l = n;
+    }
+    tb->incoming = NULL;
+}
+
+static void hash_remove(TB *tb)
+{
+    TB **pp = &hash_table[pc_hash(tb->pc)];
+    for (; *pp; pp = &(*pp)->hash_next) {
+        if (*pp == tb) {
+            __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
+            return;
+        }
+    }
+}
+
+void cache_invalidate_range(uint64_t start, uint64_t end)
+{
+    for (uint64_t page = start >> PAGE_BITS; page <= (end - 1) >> PAGE_BITS; page++) {
+        PageEntry *pe = page_entry(page, false);
+        if (!pe)
+            continue;
+        for (TB *tb = pe->first; tb; tb = tb->page_next) {
+            __atomic_store_n(&tb->invalid, true, __ATOMIC_RELEASE);
+            hash_remove(tb);
+            tb_unlink_incoming(tb);
+        }
+        pe->first = NULL;
+        if (end - start > (1ull << 40))   /* a huge range: do not walk it all */
+            break;
+    }
+}
+
+void cache_flush(void)
+{
+    for (size_t i = 0; i < ntbs; i++)
+        tb_free(all_tbs[i]);
+    ntbs = 0;
+    memset(hash_table, 0, sizeof(hash_table));
+    for (unsigned i = 0; i < (1u << PAGE_HASH_BITS); i++) {
+        PageEntry *p = page_table[i];
+        while (p) {
+            PageEntry *n = p->next;
+            free(p);
+            p = n;
+        }
+        page_table[i] = NULL;
+    }
+    codebuf_flush();
+    __atomic_add_fetch(&tb_flush_count, 1, __ATOMIC_RELEASE);
+}
+
+TB *cache_find_by_host_pc(uintptr_t host_pc)
+{
+    size_t lo = 0, hi = ntbs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        TB *tb = all_tbs[mid];
+        if (!tb->host_code || host_pc < (uintptr_t)tb->host_code)
+            hi = mid;
+        else if (host_pc >= (uintptr_t)tb->host_code + tb->host_size)
+            lo = mid + 1;
+        else
+            return tb;
+    }
+    return NULL;
+}
+
+uint64_t tb_host_pc_to_guest(const TB *tb, uintptr_t host_pc)
+{
+    uint32_t off = (uint32_t)(host_pc - (uintptr_t)tb->host_code);
+    uint64_t pc = tb->pc;
+    for (uint32_t i = 0; i < tb->ninsns && tb->insns; i++) {
+        if (tb->insns[i].host_off > off)
+            break;
+        pc = tb->insns[i].pc;
+    }
+    return pc;
+}

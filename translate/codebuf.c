@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * W^X code memory.
+ *
+ * Generated code must never sit in a page that is writable and executable
+ * at once.  We create one anonymous memfd and map it twice: a read-write view
+ * the emitter writes through, and a read-execute view the CPU runs and every
+ * jump or call displacement is computed against.  Both views alias the same
+ * physical pages, so a byte written at rw + off is executed at rx + off; x86
+ * keeps instruction fetch coherent with data stores, so no cache maintenance
+ * is needed, but a patch of code another thread may be running must be one
+ * aligned atomic store (see x64_set_jump).
+ *
+ * Pitfall: fork() keeps both views shared with the child (the memfd is
+ * MAP_SHARED), so the child's new translations would land in the parent's
+ * pages.  The child calls codebuf_after_fork(), which copies the buffer into
+ * a fresh memfd and moves the new views over the old addresses.
+ *
+ * Usage: codebuf_init(size) once; the backend emits its prologue, then sets
+ * code_buf.reset_to; blocks are appended at code_buf.used; codebuf_flush()
+ * throws every block away when the buffer is full.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "codebuf.h"
+#include "util/log.h"
+
+CodeBuf code_buf;
+
+static int map_views(int fd, size_t size, uint8_t **rw, uint8_t **rx)
+{
+    *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (*rw == MAP_FAILED)
+        return -1;
+    *rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    if (*rx == MAP_FAILED) {
+        munmap(*rw, size);
+        return -1;
+    }
+    return 0;
+}
+
+bool codebuf_init(size_t size)
+{
+    int fd = memfd_create("guise-code", MFD_CLOEXEC);
+    if (fd < 0)
+        return false;
+    if (ftruncate(fd, (off_t)size) < 0 || map_views(fd, size, &code_buf.rw, &code_buf.rx) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return false;
+    }
+    close(fd);   /* the mappings keep the memory */
+    code_buf.size = size;
+    code_buf.used = 0;
+    code_buf.reset_to = 0;
+    return true;
+}
+
+bool codebuf_after_fork(void)
+{
+    uint8_t *rw, *rx;
+    int fd = memfd_create("guise-code", MFD_CLOEXEC);
+
+    if (fd < 0)
+        return false;
+    if (ftruncate(fd, (off_t)code_buf.size) < 0 || map_views(fd, code_buf.size, &rw, &rx) < 0) {
+        close(fd);
+        return false;
+    }
+    close(fd);
+    memcpy(rw, code_buf.rw, code_buf.used);
+    /* Replace the shared views in place so every pointer stays valid. */
+    if (mremap(rw, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rw) == MAP_FAILED ||
+        mremap(rx, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rx) == MAP_FAILED)
+        return false;
+    return true;
+}
+
+void codebuf_flush(void)
+{
+    code_buf.used = code_buf.reset_to;
+}

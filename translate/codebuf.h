@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * W^X code memory: one memfd mapped twice, read-write for the emitter and
+ * read-execute for running.  Code is written through rw and executed (and
+ * jumped to) at rx; codebuf_rw() converts.  See codebuf.c.
+ */
+#ifndef GUISE_CODEBUF_H
+#define GUISE_CODEBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct CodeBuf {
+    uint8_t *rw;        /* writable view */
+    uint8_t *rx;        /* executable view (same pages) */
+    size_t size;
+    size_t used;        /* bytes allocated from the start */
+    size_t reset_to;    /* bytes kept by a flush (prologue, shared stubs) */
+} CodeBuf;
+
+extern CodeBuf code_buf;
+
+/* Map size bytes of code memory; false (errno set) on failure. */
+bool codebuf_init(size_t size);
+/* In a forked child: give it a private copy of the code memory (the
+ * memfd views are shared with the parent otherwise). */
+bool codebuf_after_fork(void);
+/* Forget every block: used = reset_to. */
+void codebuf_flush(void);
+
+static inline uint8_t *codebuf_rw(const void *rx)
+{
+    return code_buf.rw + ((const uint8_t *)rx - code_buf.rx);
+}
+static inline bool codebuf_contains(uintptr_t p)
+{
+    return p >= (uintptr_t)code_buf.rx && p < (uintptr_t)code_buf.rx + code_buf.used;
+}
+
+#endif

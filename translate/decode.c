@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Compiles declared encoding tables (decode.h) into bucketed mask/value rows
+ * and runs them.  Built once at start-up per frontend.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "decode.h"
+#include "util/log.h"
+
+bool decode_parse(const char *bits, uint32_t *mask, uint32_t *value)
+{
+    unsigned n = 0;
+    uint32_t m = 0, v = 0;
+
+    for (const char *p = bits; *p; p++) {
+        if (*p == ' ')
+            continue;
+        if (++n > 32)
+            return false;
+        m <<= 1;
+        v <<= 1;
+        if (*p == '0' || *p == '1') {
+            m |= 1;
+            v |= (uint32_t)(*p - '0');
+        }
+    }
+    *mask = m;
+    *value = v;
+    return n == 32;
+}
+
+/* Can a row with this mask/value match some word whose bucket bits are b? */
+static bool row_in_bucket(const Decoder *d, const DecodeRow *r, unsigned b)
+{
+    uint32_t bm = ((1u << d->width) - 1) << d->shift;
+    uint32_t bv = (uint32_t)b << d->shift;
+    return ((bv ^ r->value) & r->mask & bm) == 0;
+}
+
+void decode_build(Decoder *d, unsigned shift, unsigned width,
+                  const DecodePattern *const *tables)
+{
+    unsigned n = 0;
+
+    for (unsigned t = 0; tables[t]; t++)
+        for (const DecodePattern *p = tables[t]; p->bits; p++)
+            n++;
+    d->shift = shift;
+    d->width = width;
+    d->nbuckets = 1u << width;
+    d->nrows = n;
+    d->rows = calloc(n, sizeof(*d->rows));
+    d->bucket = calloc(d->nbuckets, sizeof(*d->bucket));
+    BUG_ON(!d->rows || !d->bucket);
+
+    n = 0;
+    for (unsigned t = 0; tables[t]; t++) {
+        for (const DecodePattern *p = tables[t]; p->bits; p++, n++) {
+            DecodeRow *r = &d->rows[n];
+            if (!decode_parse(p->bits, &r->mask, &r->value))
+                bug_at(__FILE__, __LINE__, "decode pattern for %s is not 32 bits", p->name);
+            r->fn = p->fn;
+            r->name = p->name;
+        }
+    }
+    for (unsigned b = 0; b < d->nbuckets; b++) {
+        unsigned cnt = 0;
+        for (unsigned i = 0; i < d->nrows; i++)
+            cnt += row_in_bucket(d, &d->rows[i], b);
+        d->bucket[b] = calloc(cnt + 1, sizeof(DecodeRow));
+        BUG_ON(!d->bucket[b]);
+        cnt = 0;
+        for (unsigned i = 0; i < d->nrows; i++)
+            if (row_in_bucket(d, &d->rows[i], b))
+                d->bucket[b][cnt++] = d->rows[i];
+    }
+}
+
+bool decode_run(const Decoder *d, struct DisasContext *s, uint32_t insn)
+{
+    const DecodeRow *r = d->bucket[(insn >> d->shift) & (d->nbuckets - 1)];
+
+    for (; r->fn; r++)
+        if ((insn & r->mask) == r->value && r->fn(s, insn))
+            return true;
+    return false;
+}
+
+const char *decode_name(const Decoder *d, uint32_t insn)
+{
+    const DecodeRow *r = d->bucket[(insn >> d->shift) & (d->nbuckets - 1)];
+
+    for (; r->fn; r++)
+        if ((insn & r->mask) == r->value)
+            return r->name;
+    return NULL;
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The execution engine seen from outside translate/: the state every guest
+ * CPU starts with, the options a run is translated under, and the dispatcher
+ * (cpu_exec) that finds or translates the block at the guest pc and runs it
+ * with the JIT or the IR interpreter until the guest needs the OS layer
+ * (a system call, an exception) or an exit is requested.
+ *
+ * The user-mode or system layer supplies the page hooks declared at the end.
+ */
+#ifndef GUISE_EXEC_H
+#define GUISE_EXEC_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct TBJmpCache;
+
+/* First member of every guest CPU state; generated code reads it at env+0. */
+typedef struct CPUCommon {
+    uint64_t pc;                    /* guest pc: a global of every frontend */
+    volatile int32_t exit_request;  /* nonzero: leave at the next block start */
+    int32_t excp_arg;               /* exception detail (e.g. BRK immediate) */
+    uint64_t fault_addr;            /* set with EXCP_FAULT_* */
+    struct TBJmpCache *jmp_cache;   /* per-thread pc -> block cache */
+    sigjmp_buf *fault_jmp;          /* cpu_exec's recovery point */
+} CPUCommon;
+
+/* Codes cpu_exec returns (frontends add their own from EXCP_ARCH_BASE). */
+enum {
+    EXCP_INTERRUPT = 1,   /* exit_request was seen */
+    EXCP_SYSCALL,         /* env->pc is the instruction after the call */
+    EXCP_UDEF,            /* undefined instruction at env->pc */
+    EXCP_BKPT,            /* breakpoint at env->pc, excp_arg = immediate */
+    EXCP_FAULT_READ,      /* data abort at env->pc, fault_addr */
+    EXCP_FAULT_WRITE,
+    EXCP_FAULT_FETCH,     /* instruction fetch from a bad page at env->pc */
+    EXCP_ALIGN,           /* alignment fault (SIGBUS) at env->pc */
+    EXCP_ARCH_BASE = 0x100,
+};
+
+/* Translation options (fixed for a run; part of each block's key). */
+typedef struct ExecOptions {
+    bool use_interp;      /* -jit off: run blocks in the IR interpreter */
+    bool no_opt;          /* skip the optimiser */
+    bool no_chain;        /* never chain blocks directly */
+    unsigned max_insns;   /* instructions per block (1 = single step) */
+    size_t code_size;     /* code buffer bytes */
+} ExecOptions;
+
+extern ExecOptions exec_opts;
+
+struct GuestArch;
+/* Set up the code cache and backend for one guest architecture. */
+void exec_init(const struct GuestArch *arch);
+
+/* Per-thread set-up of env->jmp_cache. */
+void exec_cpu_init(CPUCommon *env);
+
+/* Run guest code until an EXCP_* code is due; returns it.  Host faults in
+ * generated code come back as EXCP_FAULT_* with env->pc at the faulting
+ * instruction and the guest state as before it. */
+int cpu_exec(CPUCommon *env);
+
+/* Called from a host SIGSEGV/SIGBUS handler for a fault while the guest runs:
+ * maps host_pc to the guest pc and unwinds to cpu_exec.  Returns only if the
+ * fault did not come from guest execution. */
+void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp);
+/* True while this thread is inside cpu_exec running guest code. */
+bool exec_in_guest(void);
+
+/* Guest pc of the instruction whose code contains host_pc, if any. */
+bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);
+
+/* Drop every block made from guest code in [start, end). */
+void tb_invalidate_range(uint64_t start, uint64_t end);
+/* Drop all blocks (code buffer full, or a global change). */
+void tb_flush(void);
+
+/* ---- Supplied by the OS layer (linux-user/ or system/) ---- */
+/* True if len bytes at guest addr may be fetched as instructions. */
+bool guest_code_fetchable(uint64_t addr, size_t len);
+/* Host pointer for guest code at addr (after guest_code_fetchable). */
+const void *guest_code_ptr(uint64_t addr);
+/* A block was made from the page holding addr: catch later writes to it. */
+void guest_code_page_watch(uint64_t addr);
+
+#endif

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The intermediate representation.  A block is a straight-line array of ops
+ * (see ir-ops.def) over typed temporaries, with local labels.  Temporaries are
+ * of four kinds:
+ *   IR_TEMP_ENV     temp 0, the pointer to the guest CPU state;
+ *   IR_TEMP_GLOBAL  a guest register: a named slot of the CPU state at a
+ *                   fixed offset; every block has the same globals at the same
+ *                   temp numbers (1 .. nglobals);
+ *   IR_TEMP_LOCAL   a value private to the block;
+ *   IR_TEMP_CONST   an immutable constant (interned: one temp per value/type).
+ *
+ * Width: an op of type IR_I32 reads the low 32 bits of its inputs and
+ * produces a zero-extended result; an IR_I64 op reads all 64 bits.  So a
+ * 32-bit guest operation may take 64-bit temps as inputs directly.
+ *
+ * Frontends build blocks with the ir_* builders below; the optimiser
+ * (opt.h) rewrites them in place; a backend consumes them.  Nothing here knows
+ * about a guest ISA.
+ */
+#ifndef GUISE_IR_H
+#define GUISE_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum IRType { IR_I32, IR_I64 } IRType;
+
+typedef enum IRTempKind {
+    IR_TEMP_ENV,
+    IR_TEMP_GLOBAL,
+    IR_TEMP_LOCAL,
+    IR_TEMP_CONST,
+} IRTempKind;
+
+typedef uint32_t IRTemp;
+#define IR_NONE   UINT32_MAX        /* "no temp" in an optional slot */
+#define IR_ENV    ((IRTemp)0)       /* the CPU state pointer */
+
+/* Op flags (ir-ops.def). */
+enum {
+    IR_F_SIDE     = 1 << 0,  /* never removed by dead-code elimination */
+    IR_F_SYNC     = 1 << 1,  /* may fault: globals must be in env before it */
+    IR_F_BB_END   = 1 << 2,  /* ends a basic block (label, branch) */
+    IR_F_EXIT     = 1 << 3,  /* leaves the block: globals written back */
+    IR_F_CALL     = 1 << 4,  /* helper call, see IRHelper flags */
+    IR_F_READ_ENV = 1 << 5,  /* reads CPU state not covered by globals */
+};
+
+typedef enum IROpcode {
+#define DEF(name, nout, nin, nconst, flags) IR_OP_##name,
+#include "ir-ops.def"
+#undef DEF
+    IR_OP_COUNT
+} IROpcode;
+
+typedef struct IROpDef {
+    const char *name;
+    uint8_t nout, nin, nconst;
+    uint8_t flags;
+} IROpDef;
+
+extern const IROpDef ir_op_defs[IR_OP_COUNT];
+
+/* Comparison conditions (setcond, movcond, brcond). */
+typedef enum IRCond {
+    IR_COND_EQ, IR_COND_NE,
+    IR_COND_LT, IR_COND_GE, IR_COND_LE, IR_COND_GT,      /* signed */
+    IR_COND_LTU, IR_COND_GEU, IR_COND_LEU, IR_COND_GTU,  /* unsigned */
+    IR_COND_TSTEQ, IR_COND_TSTNE,                        /* (a & b) == 0, != 0 */
+    IR_COND_ALWAYS, IR_COND_NEVER,
+} IRCond;
+
+/* Guest memory operation: size, sign extension, byte order. */
+enum {
+    IR_MO_8 = 0, IR_MO_16 = 1, IR_MO_32 = 2, IR_MO_64 = 3,
+    IR_MO_SIZE = 3,
+    IR_MO_SIGN = 1 << 2,   /* loads: sign-extend to the op width */
+    IR_MO_BE   = 1 << 3,   /* big-endian guest access */
+};
+
+/* Barriers (mb). x86-64 is TSO: only IR_MB_SC needs an instruction. */
+enum { IR_MB_LD = 1, IR_MB_ST = 2, IR_MB_ALL = 3, IR_MB_SC = 4 };
+
+/* exit_tb constant for an exit that asks for no chaining. */
+#define IR_EXIT_NOCHAIN 2
+
+/* Helper functions called from generated code. */
+enum {
+    IR_HELPER_NO_GLOBALS   = 1 << 0, /* neither reads nor writes globals */
+    IR_HELPER_READ_GLOBALS = 1 << 1, /* reads globals, writes none */
+    IR_HELPER_PURE         = 1 << 2, /* no side effect: removable if unused */
+};
+
+typedef struct IRHelper {
+    void *fn;          /* uint64_t fn(uint64_t...), at most 5 arguments */
+    const char *name;
+    uint8_t nargs;
+    uint8_t flags;     /* IR_HELPER_* */
+    uint32_t id;       /* set by ir_helper_id(); 0 = not yet registered */
+} IRHelper;
+
+/* Register a helper on first use and return its id (for op call). */
+uint32_t ir_helper_id(IRHelper *h);
+const IRHelper *ir_helper_get(uint32_t id);
+
+#define IR_MAX_ARGS 8
+
+typedef struct IROp {
+    uint16_t opc;      /* IROpcode */
+    uint8_t type;      /* IRType of the operation */
+    uint8_t life;      /* backend scratch: bit i set = arg i dies here */
+    uint32_t args[IR_MAX_ARGS];
+} IROp;
+
+typedef struct IRTempInfo {
+    uint8_t type;      /* IRType */
+    uint8_t kind;      /* IRTempKind */
+    uint16_t flags;
+    int32_t env_offset;  /* IR_TEMP_GLOBAL: offset in the CPU state */
+    uint64_t value;      /* IR_TEMP_CONST */
+    const char *name;    /* IR_TEMP_GLOBAL */
+} IRTempInfo;
+
+/* The set of globals a frontend declares once at start-up. */
+#define IR_MAX_GLOBALS 64
+typedef struct IRGlobals {
+    uint32_t count;
+    IRTempInfo temps[IR_MAX_GLOBALS];
+} IRGlobals;
+
+/* Declare a global (before any block is built); returns its temp number. */
+IRTemp ir_global_declare(IRGlobals *g, IRType type, int32_t env_offset,
+                         const char *name);
+
+typedef struct IRBlock {
+    IROp *ops;
+    uint32_t nops, ops_cap;
+    IRTempInfo *temps;
+    uint32_t ntemps, temps_cap;
+    uint32_t nglobals;       /* temps 1..nglobals are the globals */
+    uint32_t nlabels;
+    uint64_t pc_start;       /* guest pc of the first instruction */
+    uint32_t ninsns;
+} IRBlock;
+
+/* Start an empty block with the given globals (reuses b's storage). */
+void ir_block_init(IRBlock *b, const IRGlobals *g);
+void ir_block_free(IRBlock *b);
+/* Deep copy (the interpreter keeps a block's optimised IR). */
+IRBlock *ir_block_clone(const IRBlock *b);
+
+IRTemp ir_new_temp(IRBlock *b, IRType type);
+IRTemp ir_const(IRBlock *b, IRType type, uint64_t value);
+uint32_t ir_new_label(IRBlock *b);
+
+static inline bool ir_is_const(const IRBlock *b, IRTemp t)
+{
+    return t != IR_NONE && b->temps[t].kind == IR_TEMP_CONST;
+}
+static inline bool ir_is_global(const IRBlock *b, IRTemp t)
+{
+    return t != IR_NONE && b->temps[t].kind == IR_TEMP_GLOBAL;
+}
+
+/* Append an op; args are outputs, inputs, constants in ir-ops.def order. */
+IROp *ir_emit(IRBlock *b, IROpcode opc, IRType type, const uint32_t *args);
+
+/* Print the block (-d op / op_opt). */
+void ir_dump(FILE *f, const IRBlock *b);
+const char *ir_cond_name(IRCond c);
+/* Evaluate a condition on two values of the given width. */
+bool ir_cond_eval(IRCond c, IRType t, uint64_t a, uint64_t b);
+/* Swap the operands of a condition: cond(a,b) == swap(cond)(b,a). */
+IRCond ir_cond_swap(IRCond c);
+IRCond ir_cond_invert(IRCond c);
+/* Truncate a value to the width of t (i32 values are zero-extended). */
+static inline uint64_t ir_trunc_to(IRType t, uint64_t v)
+{
+    return t == IR_I32 ? (uint32_t)v : v;
+}
+
+/* ---- Builders.  Each appends one op; names follow ir-ops.def. ---- */
+#define IR_BIN(name) \
+    static inline void ir_##name(IRBlock *b, IRType t, IRTemp d, IRTemp x, IRTemp y) \
+    { uint32_t a[3] = { d, x, y }; ir_emit(b, IR_OP_##name, t, a); }
+#define IR_UN(name) \
+    static inline void ir_##name(IRBlock *b, IRType t, IRTemp d, IRTemp x) \
+    { uint32_t a[2] = { d, x }; ir_emit(b, IR_OP_##name, t, a); }
+IR_BIN(add) IR_BIN(sub) IR_BIN(mul) IR_BIN(mulsh) IR_BIN(muluh)
+IR_BIN(divs) IR_BIN(divu) IR_BIN(rems) IR_BIN(remu)
+IR_BIN(and) IR_BIN(or) IR_BIN(xor) IR_BIN(andc) IR_BIN(orc) IR_BIN(eqv)
+IR_BIN(shl) IR_BIN(shr) IR_BIN(sar) IR_BIN(rotr) IR_BIN(rotl)
+IR_UN(mov) IR_UN(neg) IR_UN(not) IR_UN(clz) IR_UN(ctz) IR_UN(ctpop) IR_UN(bswap)
+IR_UN(ext8s) IR_UN(ext8u) IR_UN(ext16s) IR_UN(ext16u)
+#undef IR_BIN
+#undef IR_UN
+
+static inline void ir_ext32s(IRBlock *b, IRTemp d, IRTemp x)
+{ uint32_t a[2] = { d, x }; ir_emit(b, IR_OP_ext32s, IR_I64, a); }
+static inline void ir_ext32u(IRBlock *b, IRTemp d, IRTemp x)
+{ uint32_t a[2] = { d, x }; ir_emit(b, IR_OP_ext32u, IR_I64, a); }
+static inline void ir_trunc(IRBlock *b, IRTemp d, IRTemp x)
+{ uint32_t a[2] = { d, x }; ir_emit(b, IR_OP_trunc, IR_I32, a); }
+static inline void ir_movi(IRBlock *b, IRType t, IRTemp d, uint64_t v)
+{ ir_mov(b, t, d, ir_const(b, t, v)); }
+
+static inline void ir_extract(IRBlock *b, IRType t, IRTemp d, IRTemp x,
+                              unsigned pos, unsigned len)
+{ uint32_t a[4] = { d, x, pos, len }; ir_emit(b, IR_OP_extract, t, a); }
+static inline void ir_sextract(IRBlock *b, IRType t, IRTemp d, IRTemp x,
+                               unsigned pos, unsigned len)
+{ uint32_t a[4] = { d, x, pos, len }; ir_emit(b, IR_OP_sextract, t, a); }
+static inline void ir_deposit(IRBlock *b, IRType t, IRTemp d, IRTemp x,
+                              IRTemp y, unsigned pos, unsigned len)
+{ uint32_t a[5] = { d, x, y, pos, len }; ir_emit(b, IR_OP_deposit, t, a); }
+
+static inline void ir_setcond(IRBlock *b, IRType t, IRCond c, IRTemp d,
+                              IRTemp x, IRTemp y)
+{ uint32_t a[4] = { d, x, y, c }; ir_emit(b, IR_OP_setcond, t, a); }
+static inline void ir_movcond(IRBlock *b, IRType t, IRCond c, IRTemp d,
+                              IRTemp c1, IRTemp c2, IRTemp v1, IRTemp v2)
+{ uint32_t a[6] = { d, c1, c2, v1, v2, c }; ir_emit(b, IR_OP_movcond, t, a); }
+
+static inline void ir_label(IRBlock *b, uint32_t l)
+{ uint32_t a[1] = { l }; ir_emit(b, IR_OP_label, IR_I64, a); }
+static inline void ir_br(IRBlock *b, uint32_t l)
+{ uint32_t a[1] = { l }; ir_emit(b, IR_OP_br, IR_I64, a); }
+static inline void ir_brcond(IRBlock *b, IRType t, IRCond c, IRTemp x,
+                             IRTemp y, uint32_t l)
+{ uint32_t a[4] = { x, y, c, l }; ir_emit(b, IR_OP_brcond, t, a); }
+
+/* Guest memory.  t is the width of the value register. */
+static inline void ir_ld(IRBlock *b, IRType t, IRTemp d, IRTemp addr, unsigned mo)
+{ uint32_t a[3] = { d, addr, mo }; ir_emit(b, IR_OP_ld, t, a); }
+static inline void ir_st(IRBlock *b, IRType t, IRTemp val, IRTemp addr, unsigned mo)
+{ uint32_t a[3] = { val, addr, mo }; ir_emit(b, IR_OP_st, t, a); }
+static inline void ir_cmpxchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
+                              IRTemp expect, IRTemp newv, unsigned mo)
+{ uint32_t a[5] = { d, addr, expect, newv, mo }; ir_emit(b, IR_OP_cmpxchg, t, a); }
+static inline void ir_xchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
+                           IRTemp newv, unsigned mo)
+{ uint32_t a[4] = { d, addr, newv, mo }; ir_emit(b, IR_OP_xchg, t, a); }
+static inline void ir_fetch_add(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
+                                IRTemp v, unsigned mo)
+{ uint32_t a[4] = { d, addr, v, mo }; ir_emit(b, IR_OP_fetch_add, t, a); }
+static inline void ir_mb(IRBlock *b, unsigned kind)
+{ uint32_t a[1] = { kind }; ir_emit(b, IR_OP_mb, IR_I64, a); }
+
+/* CPU state by offset (for state that is not a global). */
+static inline void ir_ldenv(IRBlock *b, IRType t, IRTemp d, int32_t off, unsigned mo)
+{ uint32_t a[3] = { d, (uint32_t)off, mo }; ir_emit(b, IR_OP_ldenv, t, a); }
+static inline void ir_stenv(IRBlock *b, IRType t, IRTemp v, int32_t off, unsigned mo)
+{ uint32_t a[3] = { v, (uint32_t)off, mo }; ir_emit(b, IR_OP_stenv, t, a); }
+
+/* Helper call; unused inputs are IR_NONE, d is IR_NONE for void helpers.
+ * All values are passed and returned as 64-bit integers. */
+void ir_call(IRBlock *b, IRHelper *h, IRTemp d, IRTemp a0, IRTemp a1,
+             IRTemp a2, IRTemp a3, IRTemp a4);
+
+static inline void ir_insn_start(IRBlock *b, uint64_t pc)
+{ uint32_t a[2] = { (uint32_t)pc, (uint32_t)(pc >> 32) }; ir_emit(b, IR_OP_insn_start, IR_I64, a); }
+static inline void ir_goto_tb(IRBlock *b, unsigned slot)
+{ uint32_t a[1] = { slot }; ir_emit(b, IR_OP_goto_tb, IR_I64, a); }
+static inline void ir_exit_tb(IRBlock *b, unsigned slot)
+{ uint32_t a[1] = { slot }; ir_emit(b, IR_OP_exit_tb, IR_I64, a); }
+static inline void ir_exit_excp(IRBlock *b, unsigned code)
+{ uint32_t a[1] = { code }; ir_emit(b, IR_OP_exit_excp, IR_I64, a); }
+static inline void ir_goto_ptr(IRBlock *b)
+{ ir_emit(b, IR_OP_goto_ptr, IR_I64, NULL); }
+
+#endif

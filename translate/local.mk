@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The translator core: IR, optimiser, code cache, dispatcher and backends.
+noinst_LTLIBRARIES += libguise-translate.la
+libguise_translate_la_SOURCES = \
+	translate/ir.c translate/ir.h translate/ir-ops.def \
+	translate/opt.c translate/opt.h translate/opt-fold.c \
+	translate/opt-copy.c translate/opt-dce.c \
+	translate/decode.c translate/decode.h \
+	translate/translator.c translate/translator.h \
+	translate/exec.c translate/exec.h translate/tb.h \
+	translate/cache.c translate/cache.h \
+	translate/codebuf.c translate/codebuf.h translate/backend.h \
+	translate/interp/interp.c \
+	translate/x86_64/encode.c \
+	translate/x86_64/encode.h \
+	translate/x86_64/lower-alu.c \
+	translate/x86_64/lower.c \
+	translate/x86_64/regalloc.c \
+	translate/x86_64/x64-internal.h

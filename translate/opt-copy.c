@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Copy propagation.  After "mov d, s" with d a local, later reads of d read
+ * s directly, until d or s is written again (or, for a global s, a helper
+ * that may write globals runs, or a label merges control flow).  The mov
+ * itself is left for opt_dce to remove when d becomes unused.
+ */
+#include <stdlib.h>
+#include "opt.h"
+#include "util/log.h"
+
+void opt_copy(IRBlock *b)
+{
+    uint32_t n = b->ntemps;
+    IRTemp *copy_of = malloc(n * sizeof(IRTemp));
+    BUG_ON(!copy_of);
+    for (uint32_t t = 0; t < n; t++)
+        copy_of[t] = IR_NONE;
+
+    /* Active copies, to invalidate by source. */
+    IRTemp *active = malloc(n * sizeof(IRTemp));
+    uint32_t nactive = 0;
+    BUG_ON(!active);
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_NOP)
+            continue;
+        const IROpDef *def = &ir_op_defs[op->opc];
+
+        if (op->opc == IR_OP_label) {
+            for (uint32_t k = 0; k < nactive; k++)
+                copy_of[active[k]] = IR_NONE;
+            nactive = 0;
+            continue;
+        }
+        for (unsigned k = 0; k < def->nin; k++) {
+            IRTemp *a = &op->args[def->nout + k];
+            if (*a != IR_NONE && *a < n && copy_of[*a] != IR_NONE)
+                *a = copy_of[*a];
+        }
+        bool clobber_globals = false;
+        if (op->opc == IR_OP_call) {
+            const IRHelper *h = ir_helper_get(op->args[6]);
+            clobber_globals = !(h->flags & (IR_HELPER_NO_GLOBALS | IR_HELPER_READ_GLOBALS));
+        }
+        /* Invalidate copies whose destination or source is written here. */
+        for (uint32_t k = 0; k < nactive;) {
+            IRTemp d = active[k], src = copy_of[d];
+            bool dead = clobber_globals && ir_is_global(b, src);
+            for (unsigned o = 0; o < def->nout && !dead; o++)
+                dead = op->args[o] == d || op->args[o] == src;
+            if (dead) {
+                copy_of[d] = IR_NONE;
+                active[k] = active[--nactive];
+            } else {
+                k++;
+            }
+        }
+        if (op->opc == IR_OP_mov) {
+            IRTemp d = op->args[0], src = op->args[1];
+            /* Only a same-width copy: mov_i32 of an i64 value truncates. */
+            if (d < n && b->temps[d].kind == IR_TEMP_LOCAL && src != d &&
+                b->temps[src].type == b->temps[d].type && op->type == b->temps[d].type &&
+                b->temps[src].kind != IR_TEMP_ENV) {
+                copy_of[d] = src;
+                active[nactive++] = d;
+            }
+        }
+    }
+    free(copy_of);
+    free(active);
+}

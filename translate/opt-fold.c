@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Constant folding and propagation.  A forward walk over each basic block
+ * remembers which temps hold a known constant (reset at labels, and for
+ * globals at helper calls that may write them), substitutes constant temps
+ * for them, evaluates pure ops whose inputs are all constant with the
+ * interpreter's semantics, folds constant branches, and applies a few
+ * identities (x+0, x&0, x|0, x*1, shifts by 0...).
+ */
+#include <stdlib.h>
+#include "opt.h"
+#include "util/log.h"
+
+typedef struct FoldState {
+    IRBlock *b;
+    uint8_t *known;      /* per temp: value known */
+    uint64_t *val;
+} FoldState;
+
+static bool is_known(FoldState *s, IRTemp t, uint64_t *v)
+{
+    const IRTempInfo *ti = &s->b->temps[t];
+    if (ti->kind == IR_TEMP_CONST) {
+        *v = ti->value;
+        return true;
+    }
+    if (t < s->b->ntemps && s->known[t]) {
+        *v = s->val[t];
+        return true;
+    }
+    return false;
+}
+
+static void forget_globals(FoldState *s)
+{
+    for (uint32_t t = 1; t <= s->b->nglobals; t++)
+        s->known[t] = 0;
+}
+
+static void forget_all(FoldState *s, uint32_t n)
+{
+    for (uint32_t t = 0; t < n; t++)
+        s->known[t] = 0;
+}
+
+static void set_out(FoldState *s, IRTemp t, bool known, uint64_t v)
+{
+    s->known[t] = known;
+    s->val[t] = v;
+}
+
+/* x op c identities; returns true if op was rewritten. */
+static bool fold_identity(FoldState *s, IROp *op, IRTemp x, uint64_t c, bool c_is_rhs)
+{
+    IRType t = (IRType)op->type;
+    uint64_t all = t == IR_I32 ? 0xffffffffull : ~0ull;
+    IRTemp d = op->args[0];
+
+    switch (op->opc) {
+    case IR_OP_add: case IR_OP_or: case IR_OP_xor:
+        if ((c & all) == 0) { opt_make_mov(op, d, x); return true; }
+        break;
+    case IR_OP_sub:
+        if (c_is_rhs && (c & all) == 0) { opt_make_mov(op, d, x); return true; }
+        break;
+    case IR_OP_shl: case IR_OP_shr: case IR_OP_sar:
+    case IR_OP_rotr: case IR_OP_rotl:
+        if (c_is_rhs && (c & (t == IR_I32 ? 31 : 63)) == 0) { opt_make_mov(op, d, x); return true; }
+        break;
+    case IR_OP_and:
+        if ((c & all) == 0) { opt_make_mov(op, d, ir_const(s->b, t, 0)); return true; }
+        if ((c & all) == all) { opt_make_mov(op, d, x); return true; }
+        break;
+    case IR_OP_mul:
+        if ((c & all) == 1) { opt_make_mov(op, d, x); return true; }
+        break;
+    default:
+        break;
+    }
+    return false;
+}
+
+static void fold_op(FoldState *s, IROp *op)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    uint64_t in[IR_MAX_ARGS];
+    bool all_known = true;
+
+    /* Substitute known values of locals/globals by constant temps. */
+    for (unsigned i = 0; i < def->nin; i++) {
+        IRTemp t = op->args[def->nout + i];
+        if (t == IR_NONE || s->b->temps[t].kind == IR_TEMP_ENV) {
+            all_known = false;
+            continue;
+        }
+        if (is_known(s, t, &in[i])) {
+            if (s->b->temps[t].kind != IR_TEMP_CONST)
+                op->args[def->nout + i] = ir_const(s->b, (IRType)s->b->temps[t].type, in[i]);
+        } else {
+            all_known = false;
+        }
+    }
+    if (!opt_is_pure(op))
+        return;
+    IRTemp d = op->args[0];
+    if (all_known) {
+        uint64_t v = ir_eval_pure(op, in);
+        IRType ot = (op->opc == IR_OP_ext32s || op->opc == IR_OP_ext32u) ? IR_I64 : (IRType)op->type;
+        opt_make_mov(op, d, ir_const(s->b, ot, v));
+        op->type = ot;
+        return;
+    }
+    if (def->nin == 2) {
+        IRTemp a = op->args[1], c = op->args[2];
+        uint64_t v;
+        if (ir_is_const(s->b, c) && is_known(s, c, &v) && fold_identity(s, op, a, v, true))
+            return;
+        if (ir_is_const(s->b, a) && is_known(s, a, &v) && op->opc != IR_OP_sub &&
+            fold_identity(s, op, c, v, false))
+            return;
+    }
+}
+
+static void fold_branch(FoldState *s, IROp *op)
+{
+    uint64_t a, c;
+    if (!is_known(s, op->args[0], &a) || !is_known(s, op->args[1], &c))
+        return;
+    uint32_t label = op->args[3];
+    if (ir_cond_eval((IRCond)op->args[2], (IRType)op->type, a, c)) {
+        op->opc = IR_OP_br;
+        op->args[0] = label;
+    } else {
+        opt_make_nop(op);
+    }
+}
+
+void opt_fold(IRBlock *b)
+{
+    /* Temps created while folding (new constants) are never "known". */
+    uint32_t n = b->ntemps;
+    FoldState s = { b, calloc(n + 1, 1), calloc(n + 1, sizeof(uint64_t)) };
+    BUG_ON(!s.known || !s.val);
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_NOP)
+            continue;
+        const IROpDef *def = &ir_op_defs[op->opc];
+
+        if (op->opc == IR_OP_label) {
+            forget_all(&s, n);
+            continue;
+        }
+        if (op->opc == IR_OP_brcond) {
+            fold_op(&s, op);
+            fold_branch(&s, op);
+            continue;
+        }
+        fold_op(&s, op);
+        if (op->opc == IR_OP_call) {
+            const IRHelper *h = ir_helper_get(op->args[6]);
+            if (!(h->flags & (IR_HELPER_NO_GLOBALS | IR_HELPER_READ_GLOBALS)))
+                forget_globals(&s);
+        }
+        for (unsigned k = 0; k < def->nout; k++) {
+            IRTemp d = op->args[k];
+            if (d == IR_NONE || d >= n)
+                continue;
+            uint64_t v;
+            bool known = op->opc == IR_OP_mov && ir_is_const(b, op->args[1]) &&
+                         is_known(&s, op->args[1], &v);
+            set_out(&s, d, known, known ? ir_trunc_to((IRType)op->type, v) : 0);
+        }
+    }
+    free(s.known);
+    free(s.val);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The IR optimiser: cheap passes run on every block between the frontend
+ * and the backend.  Each pass rewrites the block in place:
+ *   opt_fold   constant folding and propagation, algebraic identities
+ *   opt_copy   copy propagation of locals
+ *   opt_dce    dead code and dead global (incl. guest flag) stores
+ */
+#ifndef GUISE_OPT_H
+#define GUISE_OPT_H
+
+#include "ir.h"
+
+void opt_run(IRBlock *b);
+
+void opt_fold(IRBlock *b);
+void opt_copy(IRBlock *b);
+void opt_dce(IRBlock *b);
+
+/* Turn op into "mov d, src" (keeping its type). */
+void opt_make_mov(IROp *op, IRTemp d, IRTemp src);
+/* Turn op into a nop (a removed op; opt_dce compacts them away). */
+void opt_make_nop(IROp *op);
+#define IR_OP_NOP IR_OP_COUNT
+
+/* Is op a pure computation (no memory, no control flow, no side effect)? */
+bool opt_is_pure(const IROp *op);
+/* Evaluate a pure op on constant inputs (in[] in input order); the
+ * interpreter's semantics, which are the reference. */
+uint64_t ir_eval_pure(const IROp *op, const uint64_t *in);
+
+#endif

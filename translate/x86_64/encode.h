@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * x86-64 instruction encoder: the emit_ functions append the bytes of one
+ * host instruction to an X64Emit buffer.  This layer knows the instruction
+ * set only (REX/VEX prefixes, ModRM/SIB, displacements, immediates); it
+ * knows nothing about the IR, registers in use or the code cache.  lower.c
+ * and regalloc.c call it; tests/unit/test-x64.c checks it against capstone.
+ *
+ * Conventions: registers are numbered as in the manual (rax = 0 .. r15 =
+ * 15).  `w` selects a 64-bit operation (REX.W); otherwise the 32-bit form
+ * is used, which zero-extends its result into the full register.  Memory
+ * sizes are given as log2 of the byte count (0 = byte .. 3 = quadword).
+ * Writes past the buffer's capacity are dropped and counted, so the caller
+ * checks x64_emit_overflowed() once after emitting instead of before every
+ * byte.
+ */
+#ifndef GUISE_X64_ENCODE_H
+#define GUISE_X64_ENCODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+    X64_RAX, X64_RCX, X64_RDX, X64_RBX, X64_RSP, X64_RBP, X64_RSI, X64_RDI,
+    X64_R8, X64_R9, X64_R10, X64_R11, X64_R12, X64_R13, X64_R14, X64_R15,
+};
+
+/* Output buffer: bytes go to buf (the writable view); rx is the address
+ * at which buf[0] will execute, used for relative displacements. */
+typedef struct X64Emit {
+    uint8_t *buf;
+    uintptr_t rx;
+    size_t pos;     /* next byte; may run past cap (then nothing is stored) */
+    size_t cap;
+} X64Emit;
+
+static inline bool x64_emit_overflowed(const X64Emit *e)
+{
+    return e->pos > e->cap;
+}
+
+/* Memory operand [base + index << shift + disp]; index -1 = none.
+ * base must be a register (no absolute or rip-relative forms). */
+typedef struct X64Mem {
+    int8_t base, index;
+    uint8_t shift;
+    int32_t disp;
+} X64Mem;
+
+static inline X64Mem x64_mem(int base, int32_t disp)
+{
+    return (X64Mem){ (int8_t)base, -1, 0, disp };
+}
+static inline X64Mem x64_mem_idx(int base, int index, int32_t disp)
+{
+    return (X64Mem){ (int8_t)base, (int8_t)index, 0, disp };
+}
+
+/* The /digit of the classic ALU group (opcodes 00-3F, 80-83). */
+typedef enum X64Alu {
+    X64_ADD, X64_OR, X64_ADC, X64_SBB, X64_AND, X64_SUB, X64_XOR, X64_CMP,
+} X64Alu;
+
+/* The /digit of the shift group (C1, D1, D3). */
+typedef enum X64Shift {
+    X64_ROL = 0, X64_ROR = 1, X64_SHL = 4, X64_SHR = 5, X64_SAR = 7,
+} X64Shift;
+
+/* The /digit of group 3 (F7). */
+typedef enum X64Unary {
+    X64_NOT = 2, X64_NEG = 3, X64_MUL = 4, X64_IMUL1 = 5, X64_DIV = 6, X64_IDIV = 7,
+} X64Unary;
+
+/* Condition codes (the low nibble of Jcc/SETcc/CMOVcc). */
+typedef enum X64Cond {
+    X64_CC_O, X64_CC_NO, X64_CC_B, X64_CC_AE, X64_CC_E, X64_CC_NE, X64_CC_BE, X64_CC_A,
+    X64_CC_S, X64_CC_NS, X64_CC_P, X64_CC_NP, X64_CC_L, X64_CC_GE, X64_CC_LE, X64_CC_G,
+} X64Cond;
+
+/* Bit scans and counts: dst = op(src). */
+typedef enum X64BitOp { X64_BSF, X64_BSR, X64_TZCNT, X64_LZCNT, X64_POPCNT } X64BitOp;
+
+/* Locked read-modify-write forms; xchg with memory is implicitly locked. */
+typedef enum X64Atomic { X64_CMPXCHG, X64_XADD, X64_XCHG } X64Atomic;
+
+/* Raw bytes. */
+void emit_u8(X64Emit *e, uint8_t v);
+void emit_u32(X64Emit *e, uint32_t v);
+void emit_u64(X64Emit *e, uint64_t v);
+void emit_nops(X64Emit *e, unsigned n);     /* n bytes of multi-byte nops */
+
+/* Moves.  emit_mov_ri picks the shortest form and never touches flags. */
+void emit_mov_rr(X64Emit *e, bool w, int dst, int src);
+void emit_mov_ri(X64Emit *e, int dst, uint64_t imm);
+void emit_zero(X64Emit *e, int dst);        /* xor r32, r32: clobbers flags */
+void emit_movzx_rr(X64Emit *e, unsigned size, int dst, int src);        /* size 0/1 */
+void emit_movsx_rr(X64Emit *e, unsigned size, bool w, int dst, int src); /* size 0/1/2 */
+void emit_lea(X64Emit *e, bool w, int dst, X64Mem m);
+
+/* Loads zero- or sign-extend to 32 bits (!w) or 64 bits (w). */
+void emit_load(X64Emit *e, unsigned size, bool sign, bool w, int dst, X64Mem m);
+void emit_store(X64Emit *e, unsigned size, int src, X64Mem m);
+void emit_store_imm(X64Emit *e, unsigned size, X64Mem m, int32_t imm);
+/* movbe, size 1..3: loads do not extend (16-bit leaves bits 16+ as they were). */
+void emit_movbe_load(X64Emit *e, unsigned size, int dst, X64Mem m);
+void emit_movbe_store(X64Emit *e, unsigned size, int src, X64Mem m);
+
+/* Arithmetic. */
+void emit_alu_rr(X64Emit *e, X64Alu op, bool w, int dst, int src);
+void emit_alu_ri(X64Emit *e, X64Alu op, bool w, int dst, int32_t imm);
+void emit_alu_mi(X64Emit *e, X64Alu op, bool w, X64Mem m, int32_t imm);
+void emit_test_rr(X64Emit *e, bool w, int a, int b);
+void emit_test_ri(X64Emit *e, bool w, int a, int32_t imm);
+void emit_unary(X64Emit *e, X64Unary op, bool w, int reg);
+void emit_imul_rr(X64Emit *e, bool w, int dst, int src);
+void emit_imul_rri(X64Emit *e, bool w, int dst, int src, int32_t imm);
+void emit_cqo(X64Emit *e, bool w);          /* cqo (w) or cdq */
+void emit_shift_ri(X64Emit *e, X64Shift op, bool w, int dst, unsigned n);
+void emit_shift_cl(X64Emit *e, X64Shift op, bool w, int dst);
+void emit_rol16_8(X64Emit *e, int reg);     /* swap the two low bytes */
+void emit_bswap(X64Emit *e, bool w, int reg);
+void emit_bitop(X64Emit *e, X64BitOp op, bool w, int dst, int src);
+void emit_setcc(X64Emit *e, X64Cond cc, int reg);   /* low byte only */
+void emit_cmov(X64Emit *e, X64Cond cc, bool w, int dst, int src);
+
+/* BMI1/BMI2 (VEX): shlx/shrx/sarx dst = src op (count & mask); rorx by
+ * an immediate; andn dst = ~a & b. */
+void emit_shiftx(X64Emit *e, X64Shift op, bool w, int dst, int src, int count);
+void emit_rorx(X64Emit *e, bool w, int dst, int src, unsigned n);
+void emit_andn(X64Emit *e, bool w, int dst, int a, int b);
+
+/* Atomics: lock cmpxchg [m], reg (compares with rax) / lock xadd / xchg. */
+void emit_atomic(X64Emit *e, X64Atomic op, unsigned size, int reg, X64Mem m);
+void emit_mfence(X64Emit *e);
+
+/* Stack and control flow.  Targets given as rx addresses must be within
+ * rel32 reach of the buffer except for emit_call_abs, which falls back to
+ * an indirect call through `scratch`. */
+void emit_push(X64Emit *e, int reg);
+void emit_pop(X64Emit *e, int reg);
+void emit_ret(X64Emit *e);
+void emit_jmp_abs(X64Emit *e, uintptr_t target);
+void emit_call_abs(X64Emit *e, uintptr_t target, int scratch);
+void emit_jmp_reg(X64Emit *e, int reg);
+/* Jumps to be patched: return the buffer offset of their displacement. */
+size_t emit_jmp32(X64Emit *e);
+size_t emit_jcc32(X64Emit *e, X64Cond cc);
+size_t emit_jmp8(X64Emit *e);
+size_t emit_jcc8(X64Emit *e, X64Cond cc);
+/* Point the displacement at `at` to buffer offset `target`. */
+void emit_patch32(X64Emit *e, size_t at, size_t target);
+void emit_patch8(X64Emit *e, size_t at, size_t target);
+
+/* True if v fits a sign-extended 32-bit immediate. */
+static inline bool x64_fits_s32(int64_t v)
+{
+    return v == (int32_t)v;
+}
+
+#endif

@@ -1,0 +1,641 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The x86-64 backend's entry points (backend.h) and the lowering of block
+ * structure, memory and calls: x64_init emits the shared prologue and
+ * epilogue, x64_gen_tb walks a block's optimised IR once, asking
+ * regalloc.c for registers and emitting host code through encode.c, and
+ * x64_set_jump patches chained jumps.  Arithmetic, logic and comparisons
+ * are lowered in lower-alu.c; lower_table below names the function for
+ * every op of ir-ops.def.
+ *
+ * The frame: x64_enter calls the prologue, which pushes the callee-saved
+ * registers, reserves X64_NSLOTS spill slots (rsp stays 16-byte aligned,
+ * so helpers are called without adjusting it), loads env into rbp and
+ * guest_base into r15, and jumps to the block.  Blocks leave by jumping to
+ * the epilogue with the TB exit value (tb.h) in rax, or by a chained jmp
+ * straight into the next block, which runs in the same frame.
+ *
+ * A block's code: the exit_request check, then the ops; the check's stub
+ * (store pc, return tb | TB_EXIT_NOCHAIN) follows the last op, out of the
+ * hot path.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
+ * so x64_set_jump can retarget it with one atomic store.  tb->insns maps
+ * host offsets back to guest pcs; every op that may fault (IR_F_SYNC) is
+ * preceded by a write-back of the dirty globals, so env is exact there.
+ */
+#include <cpuid.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "x64-internal.h"
+#include "translate/backend.h"
+#include "translate/codebuf.h"
+#include "util/log.h"
+
+X64Features x64_features;
+
+/* Shared code emitted by x64_init (rx addresses). */
+static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
+
+/* Spill slots plus the padding that keeps rsp 16-byte aligned after the
+ * return address and six pushes. */
+#define FRAME_SIZE (8 * X64_NSLOTS + 8)
+
+static const int8_t saved_regs[] = {
+    X64_RBP, X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15,
+};
+
+static void *x64_alloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    BUG_ON(p == NULL);   /* host out of memory while translating */
+    return p;
+}
+
+/* ---- guest memory ---- */
+
+X64Mem x64_guest_mem(X64Ctx *c, int addr)
+{
+    (void)c;
+    return guest_base ? x64_mem_idx(X64_GBASE, addr, 0) : x64_mem(addr, 0);
+}
+
+/* Reverse the low 2^size bytes of r (the rest is left as it is for 16
+ * bits, zeroed for 32). */
+static void swap_reg(X64Ctx *c, unsigned size, int r)
+{
+    if (size == 1)
+        emit_rol16_8(&c->e, r);
+    else if (size >= 2)
+        emit_bswap(&c->e, size == 3, r);
+}
+
+static uint64_t swap_value(uint64_t v, unsigned size)
+{
+    switch (size) {
+    case 1: return (uint16_t)((v & 0xff) << 8 | ((v >> 8) & 0xff));
+    case 2: return __builtin_bswap32((uint32_t)v);
+    case 3: return __builtin_bswap64(v);
+    default: return v & 0xff;
+    }
+}
+
+/* rd = the low 2^size bytes of rs, extended per memop to the op width. */
+static void extend(X64Ctx *c, unsigned mo, bool w, int rd, int rs)
+{
+    unsigned size = mo & IR_MO_SIZE;
+    bool sign = mo & IR_MO_SIGN;
+
+    if (size < 2 && sign)
+        emit_movsx_rr(&c->e, size, w, rd, rs);
+    else if (size < 2)
+        emit_movzx_rr(&c->e, size, rd, rs);
+    else if (size == 2 && sign && w)
+        emit_movsx_rr(&c->e, 2, true, rd, rs);
+    else if (!w || size == 2)
+        emit_mov_rr(&c->e, false, rd, rs);
+    else if (rd != rs)
+        emit_mov_rr(&c->e, true, rd, rs);
+}
+
+/* rd = memop load from m, extended to the op width (w). */
+static void load_value(X64Ctx *c, unsigned mo, bool w, int rd, X64Mem m)
+{
+    unsigned size = mo & IR_MO_SIZE;
+    bool sign = mo & IR_MO_SIGN;
+
+    if (!(mo & IR_MO_BE) || size == 0) {
+        emit_load(&c->e, size, sign, w, rd, m);
+    } else if (size == 1) {
+        emit_load(&c->e, 1, false, false, rd, m);
+        emit_rol16_8(&c->e, rd);
+        if (sign)
+            emit_movsx_rr(&c->e, 1, w, rd, rd);
+    } else {
+        if (x64_features.movbe) {
+            emit_movbe_load(&c->e, size, rd, m);
+        } else {
+            emit_load(&c->e, size, false, size == 3, rd, m);
+            emit_bswap(&c->e, size == 3, rd);
+        }
+        if (size == 2 && sign && w)
+            emit_movsx_rr(&c->e, 2, true, rd, rd);
+        else if (size == 3 && !w)
+            emit_mov_rr(&c->e, false, rd, rd);
+    }
+}
+
+/* Store the low 2^size bytes of v (a temp, read at width w) to m. */
+static void store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m)
+{
+    unsigned size = mo & IR_MO_SIZE;
+    bool be = (mo & IR_MO_BE) && size > 0;
+    int rv;
+
+    if (ir_is_const(c->b, v)) {
+        uint64_t x = w ? c->b->temps[v].value : (uint32_t)c->b->temps[v].value;
+        if (be)
+            x = swap_value(x, size);
+        if (size < 3 || x64_fits_s32((int64_t)x)) {
+            emit_store_imm(&c->e, size, m, (int32_t)x);
+        } else {
+            emit_mov_ri(&c->e, X64_SCRATCH, x);
+            emit_store(&c->e, 3, X64_SCRATCH, m);
+        }
+        return;
+    }
+    rv = ra_use(c, v);
+    if (!be && (w || size < 3)) {
+        emit_store(&c->e, size, rv, m);
+    } else if (be && x64_features.movbe && (w || size < 3)) {
+        emit_movbe_store(&c->e, size, rv, m);
+    } else {
+        /* A copy to swap, or an i32 value zero-extended to 64 bits. */
+        emit_mov_rr(&c->e, w, X64_SCRATCH, rv);
+        if (be)
+            swap_reg(c, size, X64_SCRATCH);
+        emit_store(&c->e, size, X64_SCRATCH, m);
+    }
+}
+
+static void lower_ld(X64Ctx *c, const IROp *op)
+{
+    int ra, rd;
+
+    ra_sync_globals(c);
+    ra = ra_use(c, op->args[1]);
+    rd = x64_out3(c, op);
+    load_value(c, op->args[2], op->type == IR_I64, rd, x64_guest_mem(c, ra));
+    ra_def(c, op->args[0], rd);
+}
+
+static void lower_st(X64Ctx *c, const IROp *op)
+{
+    int ra;
+
+    ra_sync_globals(c);
+    ra = ra_use(c, op->args[1]);
+    store_value(c, op->args[2], op->type == IR_I64, op->args[0], x64_guest_mem(c, ra));
+}
+
+/* d = old [addr]; if old == expected: [addr] = new. */
+static void lower_cmpxchg(X64Ctx *c, const IROp *op)
+{
+    unsigned mo = op->args[4], size = mo & IR_MO_SIZE;
+    bool be = (mo & IR_MO_BE) && size > 0, w = op->type == IR_I64;
+    IRTemp newv = op->args[3];
+    int ra, rn;
+
+    ra_sync_globals(c);
+    ra_reserve(c, X64_RAX);
+    ra = ra_use(c, op->args[1]);
+    if (be || ir_is_const(c->b, newv) || (!w && size == 3)) {
+        ra_load_into(c, newv, X64_SCRATCH, w);
+        if (be)
+            swap_reg(c, size, X64_SCRATCH);
+        rn = X64_SCRATCH;
+    } else {
+        rn = ra_use(c, newv);
+    }
+    ra_load_into(c, op->args[2], X64_RAX, w);
+    if (be)
+        swap_reg(c, size, X64_RAX);
+    emit_atomic(&c->e, X64_CMPXCHG, size, rn, x64_guest_mem(c, ra));
+    if (be)
+        swap_reg(c, size, X64_RAX);
+    extend(c, mo, w, X64_RAX, X64_RAX);
+    ra_def(c, op->args[0], X64_RAX);
+}
+
+static void lower_xchg(X64Ctx *c, const IROp *op)
+{
+    unsigned mo = op->args[3], size = mo & IR_MO_SIZE;
+    bool be = (mo & IR_MO_BE) && size > 0;
+    int ra, rd;
+
+    ra_sync_globals(c);
+    ra = ra_use(c, op->args[1]);
+    ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
+    if (be)
+        swap_reg(c, size, X64_SCRATCH);
+    emit_atomic(&c->e, X64_XCHG, size, X64_SCRATCH, x64_guest_mem(c, ra));
+    if (be)
+        swap_reg(c, size, X64_SCRATCH);
+    rd = x64_out3(c, op);
+    extend(c, mo, op->type == IR_I64, rd, X64_SCRATCH);
+    ra_def(c, op->args[0], rd);
+}
+
+/* Big-endian fetch_add: x86 adds little-endian, so loop on cmpxchg. */
+static void fetch_add_be(X64Ctx *c, const IROp *op, unsigned size)
+{
+    X64Mem m;
+    size_t loop, at;
+    int rv;
+
+    ra_reserve(c, X64_RAX);
+    m = x64_guest_mem(c, ra_use(c, op->args[1]));
+    rv = ra_alloc(c, 0xffff);
+    ra_load_into(c, op->args[2], rv, op->type == IR_I64);
+    emit_load(&c->e, size, false, size == 3, X64_RAX, m);
+    loop = c->e.pos;
+    emit_mov_rr(&c->e, true, X64_SCRATCH, X64_RAX);
+    swap_reg(c, size, X64_SCRATCH);
+    emit_alu_rr(&c->e, X64_ADD, true, X64_SCRATCH, rv);
+    swap_reg(c, size, X64_SCRATCH);
+    emit_atomic(&c->e, X64_CMPXCHG, size, X64_SCRATCH, m);
+    at = emit_jcc8(&c->e, X64_CC_NE);
+    emit_patch8(&c->e, at, loop);
+    swap_reg(c, size, X64_RAX);
+    extend(c, op->args[3], op->type == IR_I64, X64_RAX, X64_RAX);
+    ra_def(c, op->args[0], X64_RAX);
+}
+
+static void lower_fetch_add(X64Ctx *c, const IROp *op)
+{
+    unsigned mo = op->args[3], size = mo & IR_MO_SIZE;
+    int ra, rd;
+
+    ra_sync_globals(c);
+    if ((mo & IR_MO_BE) && size > 0) {
+        fetch_add_be(c, op, size);
+        return;
+    }
+    ra = ra_use(c, op->args[1]);
+    ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
+    emit_atomic(&c->e, X64_XADD, size, X64_SCRATCH, x64_guest_mem(c, ra));
+    rd = x64_out3(c, op);
+    extend(c, mo, op->type == IR_I64, rd, X64_SCRATCH);
+    ra_def(c, op->args[0], rd);
+}
+
+static void lower_mb(X64Ctx *c, const IROp *op)
+{
+    /* x86 is TSO: only store-load ordering needs a fence. */
+    if (op->args[0] & IR_MB_SC)
+        emit_mfence(&c->e);
+}
+
+static void lower_ldenv(X64Ctx *c, const IROp *op)
+{
+    int32_t off = (int32_t)op->args[1];
+    unsigned mo = op->args[2];
+    int rd;
+
+    ra_env_access(c, off, mo & IR_MO_SIZE, false);
+    rd = ra_out(c, op, op->args[0]);
+    load_value(c, mo, op->type == IR_I64, rd, x64_mem(X64_ENV, off));
+    ra_def(c, op->args[0], rd);
+}
+
+static void lower_stenv(X64Ctx *c, const IROp *op)
+{
+    int32_t off = (int32_t)op->args[1];
+    unsigned mo = op->args[2];
+
+    ra_env_access(c, off, mo & IR_MO_SIZE, true);
+    store_value(c, mo, op->type == IR_I64, op->args[0], x64_mem(X64_ENV, off));
+}
+
+/* ---- helper calls ---- */
+
+static void lower_call(X64Ctx *c, const IROp *op)
+{
+    static const int8_t arg_regs[5] = { X64_RDI, X64_RSI, X64_RDX, X64_RCX, X64_R8 };
+    const IRHelper *h = ir_helper_get(op->args[6]);
+    IRTemp d = op->args[0];
+
+    BUG_ON(h == NULL);
+    ra_before_call(c, op, h->flags);
+    ra_load_args(c, &op->args[1], 5, arg_regs);
+    emit_call_abs(&c->e, (uintptr_t)h->fn, X64_SCRATCH);
+    ra_after_call(c, h->flags);
+    if (d != IR_NONE) {
+        if (c->b->temps[d].type == IR_I32)
+            emit_mov_rr(&c->e, false, X64_RAX, X64_RAX);
+        ra_def(c, d, X64_RAX);
+    }
+}
+
+/* ---- control flow inside the block ---- */
+
+static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
+{
+    if (c->nfixups == c->fixups_cap) {
+        c->fixups_cap = c->fixups_cap ? 2 * c->fixups_cap : 16;
+        X64Fixup *n = realloc(c->fixups, c->fixups_cap * sizeof(X64Fixup));
+        BUG_ON(n == NULL);
+        c->fixups = n;
+    }
+    c->fixups[c->nfixups++] = (X64Fixup){ (uint32_t)at, label };
+}
+
+static void lower_label(X64Ctx *c, const IROp *op)
+{
+    ra_bb_end(c, true);
+    c->label_pos[op->args[0]] = (int64_t)c->e.pos;
+    c->unreachable = false;
+}
+
+static void lower_br(X64Ctx *c, const IROp *op)
+{
+    ra_bb_end(c, false);
+    jump_to_label(c, emit_jmp32(&c->e), op->args[0]);
+    c->unreachable = true;
+}
+
+static void lower_brcond(X64Ctx *c, const IROp *op)
+{
+    IRCond cond = op->args[2];
+    IRTemp x = op->args[0], y = op->args[1];
+    bool w = op->type == IR_I64, known;
+    X64Opnd o;
+    int rx;
+
+    if (!x64_cond_prepare(c, &cond, &x, &y, w, &known)) {
+        ra_bb_end(c, false);
+        if (known) {
+            jump_to_label(c, emit_jmp32(&c->e), op->args[3]);
+            c->unreachable = true;
+        }
+        return;
+    }
+    rx = ra_use(c, x);
+    o = x64_operand(c, y, w);
+    ra_bb_end(c, false);
+    jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);
+}
+
+/* ---- block structure and exits ---- */
+
+static void lower_insn_start(X64Ctx *c, const IROp *op)
+{
+    if (c->ninsns == c->insns_cap) {
+        c->insns_cap = c->insns_cap ? 2 * c->insns_cap : 16;
+        TBInsn *n = realloc(c->insns, c->insns_cap * sizeof(TBInsn));
+        BUG_ON(n == NULL);
+        c->insns = n;
+    }
+    c->insns[c->ninsns++] = (TBInsn){
+        .host_off = (uint32_t)c->e.pos,
+        .pc = op->args[0] | (uint64_t)op->args[1] << 32,
+    };
+}
+
+static void lower_goto_tb(X64Ctx *c, const IROp *op)
+{
+    unsigned slot = op->args[0];
+    size_t at;
+
+    BUG_ON(slot > 1);
+    ra_sync_globals(c);
+    /* Align the rel32 so that x64_set_jump's store is atomic. */
+    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+    at = emit_jmp32(&c->e);
+    c->jmp_insn_off[slot] = (uint32_t)at;
+    c->jmp_reset_off[slot] = (uint32_t)at + 4;
+}
+
+static void exit_with(X64Ctx *c, uint64_t value)
+{
+    emit_mov_ri(&c->e, X64_RAX, value);
+    emit_jmp_abs(&c->e, epilogue_rx);
+    c->unreachable = true;
+}
+
+static void lower_exit_tb(X64Ctx *c, const IROp *op)
+{
+    BUG_ON(op->args[0] > IR_EXIT_NOCHAIN);
+    ra_sync_globals(c);
+    exit_with(c, (uintptr_t)c->tb | op->args[0]);
+}
+
+static void lower_exit_excp(X64Ctx *c, const IROp *op)
+{
+    ra_sync_globals(c);
+    exit_with(c, (uint64_t)op->args[0] << 2 | TB_EXIT_EXCP);
+}
+
+static void lower_goto_ptr(X64Ctx *c, const IROp *op)
+{
+    (void)op;
+    ra_sync_globals(c);
+    emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
+    emit_call_abs(&c->e, (uintptr_t)helper_lookup_tb_ptr, X64_SCRATCH);
+    emit_jmp_reg(&c->e, X64_RAX);
+    c->unreachable = true;
+}
+
+typedef void LowerFn(X64Ctx *c, const IROp *op);
+
+static LowerFn *const lower_table[IR_OP_COUNT] = {
+    [IR_OP_mov] = x64_lower_mov,
+    [IR_OP_add] = x64_lower_alu, [IR_OP_sub] = x64_lower_alu,
+    [IR_OP_and] = x64_lower_alu, [IR_OP_or] = x64_lower_alu,
+    [IR_OP_xor] = x64_lower_alu,
+    [IR_OP_mul] = x64_lower_mul,
+    [IR_OP_mulsh] = x64_lower_mulh, [IR_OP_muluh] = x64_lower_mulh,
+    [IR_OP_divs] = x64_lower_div, [IR_OP_divu] = x64_lower_div,
+    [IR_OP_rems] = x64_lower_div, [IR_OP_remu] = x64_lower_div,
+    [IR_OP_andc] = x64_lower_andc, [IR_OP_orc] = x64_lower_andc,
+    [IR_OP_eqv] = x64_lower_eqv,
+    [IR_OP_shl] = x64_lower_shift, [IR_OP_shr] = x64_lower_shift,
+    [IR_OP_sar] = x64_lower_shift, [IR_OP_rotl] = x64_lower_shift,
+    [IR_OP_rotr] = x64_lower_shift,
+    [IR_OP_neg] = x64_lower_unary, [IR_OP_not] = x64_lower_unary,
+    [IR_OP_bswap] = x64_lower_unary,
+    [IR_OP_clz] = x64_lower_clz_ctz, [IR_OP_ctz] = x64_lower_clz_ctz,
+    [IR_OP_ctpop] = x64_lower_ctpop,
+    [IR_OP_ext8s] = x64_lower_ext, [IR_OP_ext8u] = x64_lower_ext,
+    [IR_OP_ext16s] = x64_lower_ext, [IR_OP_ext16u] = x64_lower_ext,
+    [IR_OP_ext32s] = x64_lower_ext, [IR_OP_ext32u] = x64_lower_ext,
+    [IR_OP_trunc] = x64_lower_ext,
+    [IR_OP_extract] = x64_lower_extract, [IR_OP_sextract] = x64_lower_extract,
+    [IR_OP_deposit] = x64_lower_deposit,
+    [IR_OP_setcond] = x64_lower_setcond,
+    [IR_OP_movcond] = x64_lower_movcond,
+    [IR_OP_label] = lower_label,
+    [IR_OP_br] = lower_br,
+    [IR_OP_brcond] = lower_brcond,
+    [IR_OP_ld] = lower_ld,
+    [IR_OP_st] = lower_st,
+    [IR_OP_cmpxchg] = lower_cmpxchg,
+    [IR_OP_xchg] = lower_xchg,
+    [IR_OP_fetch_add] = lower_fetch_add,
+    [IR_OP_mb] = lower_mb,
+    [IR_OP_ldenv] = lower_ldenv,
+    [IR_OP_stenv] = lower_stenv,
+    [IR_OP_call] = lower_call,
+    [IR_OP_insn_start] = lower_insn_start,
+    [IR_OP_goto_tb] = lower_goto_tb,
+    [IR_OP_exit_tb] = lower_exit_tb,
+    [IR_OP_exit_excp] = lower_exit_excp,
+    [IR_OP_goto_ptr] = lower_goto_ptr,
+};
+
+/* ---- entry points ---- */
+
+static void detect_features(void)
+{
+    unsigned a, b, c, d;
+
+    memset(&x64_features, 0, sizeof(x64_features));
+    if (__get_cpuid(1, &a, &b, &c, &d)) {
+        x64_features.popcnt = (c >> 23) & 1;
+        x64_features.movbe = (c >> 22) & 1;
+    }
+    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        x64_features.bmi1 = (b >> 3) & 1;
+        x64_features.bmi2 = (b >> 8) & 1;
+    }
+    if (__get_cpuid(0x80000001, &a, &b, &c, &d))
+        x64_features.lzcnt = (c >> 5) & 1;
+}
+
+static X64Emit emit_at_used(size_t start)
+{
+    return (X64Emit){
+        .buf = code_buf.rw + start,
+        .rx = (uintptr_t)code_buf.rx + start,
+        .pos = 0,
+        .cap = start < code_buf.size ? code_buf.size - start : 0,
+    };
+}
+
+void x64_init(void)
+{
+    X64Emit e = emit_at_used(code_buf.used);
+
+    detect_features();
+    prologue_rx = e.rx;
+    for (size_t i = 0; i < sizeof(saved_regs); i++)
+        emit_push(&e, saved_regs[i]);
+    emit_alu_ri(&e, X64_SUB, true, X64_RSP, FRAME_SIZE);
+    emit_mov_rr(&e, true, X64_ENV, X64_RDI);
+    emit_mov_ri(&e, X64_GBASE, (uintptr_t)&guest_base);
+    emit_load(&e, 3, false, true, X64_GBASE, x64_mem(X64_GBASE, 0));
+    emit_jmp_reg(&e, X64_RSI);
+
+    /* helper_lookup_tb_ptr's miss: return 0 | TB_EXIT_NOCHAIN. */
+    lookup_exit_rx = e.rx + e.pos;
+    emit_mov_ri(&e, X64_RAX, TB_EXIT_NOCHAIN);
+
+    epilogue_rx = e.rx + e.pos;
+    emit_alu_ri(&e, X64_ADD, true, X64_RSP, FRAME_SIZE);
+    for (size_t i = sizeof(saved_regs); i-- > 0;)
+        emit_pop(&e, saved_regs[i]);
+    emit_ret(&e);
+    BUG_ON(x64_emit_overflowed(&e));
+    code_buf.used += (e.pos + 15) & ~(size_t)15;
+}
+
+uintptr_t x64_enter(CPUCommon *env, const void *code)
+{
+    uintptr_t (*prologue)(CPUCommon *, const void *) =
+        (uintptr_t (*)(CPUCommon *, const void *))prologue_rx;
+    return prologue(env, code);
+}
+
+const void *x64_lookup_exit(void)
+{
+    return (const void *)lookup_exit_rx;
+}
+
+void x64_set_jump(TB *tb, int slot, const void *target)
+{
+    uint8_t *rel = tb->host_code + tb->jmp_insn_off[slot];
+    int64_t d = (int64_t)((uintptr_t)target -
+                          (uintptr_t)(tb->host_code + tb->jmp_reset_off[slot]));
+
+    BUG_ON(tb->jmp_insn_off[slot] == TB_NO_JUMP || !x64_fits_s32(d) ||
+           ((uintptr_t)rel & 3));
+    __atomic_store_n((uint32_t *)codebuf_rw(rel), (uint32_t)d, __ATOMIC_RELEASE);
+}
+
+/* The exit_request stub: env->pc = tb->pc, return tb | TB_EXIT_NOCHAIN. */
+static void emit_exit_request_stub(X64Ctx *c)
+{
+    X64Mem pc = x64_mem(X64_ENV, offsetof(CPUCommon, pc));
+
+    if (x64_fits_s32((int64_t)c->tb->pc)) {
+        emit_store_imm(&c->e, 3, pc, (int32_t)c->tb->pc);
+    } else {
+        emit_mov_ri(&c->e, X64_RAX, c->tb->pc);
+        emit_store(&c->e, 3, X64_RAX, pc);
+    }
+    exit_with(c, (uintptr_t)c->tb | TB_EXIT_NOCHAIN);
+}
+
+static int gen_ops(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+    size_t stub;
+
+    emit_alu_mi(&c->e, X64_CMP, false,
+                x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    stub = emit_jcc32(&c->e, X64_CC_NE);
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        c->op_index = i;
+        if (!c->unreachable || op->opc == IR_OP_label || op->opc == IR_OP_insn_start) {
+            BUG_ON(op->opc >= IR_OP_COUNT || lower_table[op->opc] == NULL);
+            lower_table[op->opc](c, op);
+        }
+        ra_end_op(c, op);
+        if (x64_emit_overflowed(&c->e))
+            return X64_GEN_FULL;
+        if (c->too_big)
+            return X64_GEN_TOO_BIG;
+    }
+    /* Every block ends in an exit (exit_tb, exit_excp or goto_ptr). */
+    BUG_ON(!c->unreachable);
+
+    emit_patch32(&c->e, stub, c->e.pos);
+    emit_exit_request_stub(c);
+    for (unsigned k = 0; k < c->nfixups; k++) {
+        int64_t to = c->label_pos[c->fixups[k].label];
+        BUG_ON(to < 0);
+        emit_patch32(&c->e, c->fixups[k].at, (size_t)to);
+    }
+    return x64_emit_overflowed(&c->e) ? X64_GEN_FULL : X64_GEN_OK;
+}
+
+int x64_gen_tb(TB *tb, IRBlock *b)
+{
+    size_t start = (code_buf.used + 15) & ~(size_t)15;
+    X64Ctx c = {
+        .e = emit_at_used(start),
+        .b = b,
+        .tb = tb,
+        .jmp_insn_off = { TB_NO_JUMP, TB_NO_JUMP },
+        .jmp_reset_off = { TB_NO_JUMP, TB_NO_JUMP },
+    };
+    int ret;
+
+    c.ts = x64_alloc(b->ntemps * sizeof(X64TempState));
+    c.label_pos = x64_alloc(b->nlabels * sizeof(int64_t));
+    for (uint32_t l = 0; l < b->nlabels; l++)
+        c.label_pos[l] = -1;
+    BUG_ON(!ra_liveness(&c));
+    ra_start(&c);
+
+    ret = gen_ops(&c);
+    if (ret == X64_GEN_OK) {
+        tb->host_code = code_buf.rx + start;
+        tb->host_size = (uint32_t)c.e.pos;
+        for (int s = 0; s < 2; s++) {
+            tb->jmp_insn_off[s] = c.jmp_insn_off[s];
+            tb->jmp_reset_off[s] = c.jmp_reset_off[s];
+        }
+        tb->insns = c.insns;
+        tb->ninsns = c.ninsns;
+        c.insns = NULL;
+        code_buf.used = start + c.e.pos;
+    }
+    free(c.insns);
+    free(c.fixups);
+    free(c.multi);
+    free(c.label_pos);
+    free(c.ts);
+    return ret;
+}

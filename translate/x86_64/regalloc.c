@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Register allocation for the x86-64 backend: a greedy, per-basic-block
+ * allocator driven by lower.c one op at a time.
+ *
+ * Liveness.  ra_liveness() runs two passes over the block.  The forward
+ * pass finds, for each local, the first op that mentions it, the last op
+ * that reads it, and whether it is used in more than one basic block
+ * ("multi": labels start and br/brcond end a basic block).  A multi local
+ * whose range spans a backward branch has its last use extended to that
+ * branch.  The backward pass then sets op->life: bit i means arg i is not
+ * needed after the op (an input that dies, or an output nobody reads).  At
+ * a basic block end op i, a multi local is live iff its last use is after
+ * i; after an exit nothing is live.
+ *
+ * Values.  A global lives in env and is cached in a register from its
+ * first use in a basic block; writes make it dirty, and dirty globals are
+ * written back before anything that may fault or leave (ra_sync_globals),
+ * before helper calls that read them, and at basic block ends.  A local
+ * lives in a register and goes to its spill slot only when evicted or when
+ * it is live across a basic block end.  Multi locals keep one slot for the
+ * whole block (every jump into a label finds them there); other locals
+ * return their slot when they die.  Constants are loaded into registers on
+ * demand and dropped freely.
+ *
+ * Eviction picks, among unlocked registers, the cheapest occupant to lose
+ * (constant, then clean value, then dirty global, then dirty local), the
+ * least recently used first.  Registers used by the current op are locked
+ * until ra_end_op().
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "x64-internal.h"
+#include "translate/backend.h"
+#include "util/log.h"
+
+/* Callee-saved registers first: their values survive helper calls.
+ * rax, rdx and rcx last: division and shifts want them. */
+static const int8_t alloc_order[] = {
+    X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15, X64_RSI, X64_RDI,
+    X64_R8, X64_R9, X64_R10, X64_RCX, X64_RDX, X64_RAX,
+};
+
+/* ---- liveness ---- */
+
+static bool is_local(const IRBlock *b, IRTemp t)
+{
+    return t != IR_NONE && b->temps[t].kind == IR_TEMP_LOCAL;
+}
+
+static bool is_branch(const IROp *op)
+{
+    return op->opc == IR_OP_br || op->opc == IR_OP_brcond;
+}
+
+static uint32_t branch_label(const IROp *op)
+{
+    return op->opc == IR_OP_br ? op->args[0] : op->args[3];
+}
+
+/* A multi local whose range meets the loop [start, end] must survive to
+ * its end.  Repeated until nothing changes (nested loops). */
+static void extend_loops(X64Ctx *c, const uint32_t *loops, unsigned nloops)
+{
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (unsigned l = 0; l < nloops; l++) {
+            uint32_t start = loops[2 * l], end = loops[2 * l + 1];
+            for (unsigned k = 0; k < c->nmulti; k++) {
+                X64TempState *s = &c->ts[c->multi[k]];
+                if (s->first <= end && s->last_use >= start && s->last_use < end) {
+                    s->last_use = end;
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+/* Forward pass: first/last use, multi-block locals, backward branches. */
+static bool scan_forward(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+    uint32_t *first_bb = malloc(b->ntemps * sizeof(uint32_t));
+    uint32_t *label_at = malloc((b->nlabels + 1) * sizeof(uint32_t));
+    uint32_t *loops = NULL;
+    unsigned nloops = 0, bb = 0;
+    bool ok = first_bb && label_at;
+
+    for (uint32_t l = 0; ok && l < b->nlabels; l++)
+        label_at[l] = UINT32_MAX;
+    for (uint32_t i = 0; ok && i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        unsigned ntemps = def->nout + def->nin;
+
+        if (op->opc == IR_OP_label) {
+            bb++;
+            label_at[op->args[0]] = i;
+        }
+        for (unsigned k = 0; k < ntemps; k++) {
+            IRTemp t = op->args[k];
+            if (!is_local(b, t))
+                continue;
+            if (c->ts[t].first == UINT32_MAX) {
+                c->ts[t].first = i;
+                first_bb[t] = bb;
+            } else if (first_bb[t] != bb && !c->ts[t].multi_bb) {
+                c->ts[t].multi_bb = true;
+                c->multi[c->nmulti++] = t;
+            }
+            if (k >= def->nout)
+                c->ts[t].last_use = i;
+        }
+        if (is_branch(op)) {
+            uint32_t at = label_at[branch_label(op)];
+            if (at != UINT32_MAX) {
+                uint32_t *n = realloc(loops, (nloops + 1) * 2 * sizeof(uint32_t));
+                if (!n) {
+                    ok = false;
+                    break;
+                }
+                loops = n;
+                loops[2 * nloops] = at;
+                loops[2 * nloops + 1] = i;
+                nloops++;
+            }
+            bb++;
+        }
+    }
+    if (ok && nloops)
+        extend_loops(c, loops, nloops);
+    free(loops);
+    free(label_at);
+    free(first_bb);
+    return ok;
+}
+
+/* Backward pass: op->life. */
+static bool scan_backward(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+    uint8_t *live = calloc(b->ntemps ? b->ntemps : 1, 1);
+
+    if (!live)
+        return false;
+    for (uint32_t i = b->nops; i-- > 0;) {
+        IROp *op = &b->ops[i];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        uint8_t life = 0;
+
+        if (def->flags & IR_F_EXIT) {
+            for (unsigned k = 0; k < c->nmulti; k++)
+                live[c->multi[k]] = 0;
+        } else if (def->flags & IR_F_BB_END) {
+            for (unsigned k = 0; k < c->nmulti; k++)
+                live[c->multi[k]] = c->ts[c->multi[k]].last_use > i;
+        }
+        for (unsigned k = 0; k < def->nout; k++) {
+            IRTemp t = op->args[k];
+            if (!is_local(b, t))
+                continue;
+            if (!live[t])
+                life |= (uint8_t)(1u << k);
+            live[t] = 0;
+        }
+        for (unsigned k = def->nout; k < def->nout + def->nin; k++) {
+            IRTemp t = op->args[k];
+            if (!is_local(b, t))
+                continue;
+            if (!live[t])
+                life |= (uint8_t)(1u << k);
+            live[t] = 1;
+        }
+        op->life = life;
+    }
+    free(live);
+    return true;
+}
+
+bool ra_liveness(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+
+    c->multi = malloc((b->ntemps ? b->ntemps : 1) * sizeof(IRTemp));
+    if (!c->multi)
+        return false;
+    c->nmulti = 0;
+    for (uint32_t t = 0; t < b->ntemps; t++) {
+        uint8_t kind = b->temps[t].kind;
+        c->ts[t] = (X64TempState){
+            .reg = -1,
+            .mem_ok = kind != IR_TEMP_LOCAL,
+            .slot = -1,
+            .first = UINT32_MAX,
+        };
+    }
+    return scan_forward(c) && scan_backward(c);
+}
+
+void ra_start(X64Ctx *c)
+{
+    for (int r = 0; r < 16; r++)
+        c->reg_temp[r] = IR_NONE;
+    c->alloc_mask = 0;
+    for (size_t i = 0; i < sizeof(alloc_order); i++)
+        c->alloc_mask |= X64_REG_BIT(alloc_order[i]);
+    if (guest_base != 0)
+        c->alloc_mask &= (uint16_t)~X64_REG_BIT(X64_GBASE);
+    c->locked = 0;
+    c->nslots = 0;
+    c->nslot_free = 0;
+}
+
+/* ---- bindings and backing store ---- */
+
+static void bind(X64Ctx *c, IRTemp t, int r)
+{
+    c->reg_temp[r] = t;
+    c->ts[t].reg = (int8_t)r;
+    c->reg_stamp[r] = c->op_index;
+}
+
+static void unbind(X64Ctx *c, int r)
+{
+    IRTemp t = c->reg_temp[r];
+    if (t != IR_NONE)
+        c->ts[t].reg = -1;
+    c->reg_temp[r] = IR_NONE;
+}
+
+static uint16_t occupied(const X64Ctx *c)
+{
+    uint16_t m = 0;
+    for (int r = 0; r < 16; r++)
+        if (c->reg_temp[r] != IR_NONE)
+            m |= X64_REG_BIT(r);
+    return m;
+}
+
+static int first_in(uint16_t mask)
+{
+    for (size_t i = 0; i < sizeof(alloc_order); i++)
+        if (mask & X64_REG_BIT(alloc_order[i]))
+            return alloc_order[i];
+    return -1;
+}
+
+static int16_t slot_get(X64Ctx *c, IRTemp t)
+{
+    X64TempState *s = &c->ts[t];
+
+    if (s->slot >= 0)
+        return s->slot;
+    if (!s->multi_bb && c->nslot_free > 0) {
+        s->slot = c->slot_free[--c->nslot_free];
+    } else if (c->nslots < X64_NSLOTS) {
+        s->slot = (int16_t)c->nslots++;
+    } else {
+        c->too_big = true;   /* the caller retranslates a smaller block */
+        return 0;
+    }
+    return s->slot;
+}
+
+X64Mem ra_home(X64Ctx *c, IRTemp t)
+{
+    if (c->b->temps[t].kind == IR_TEMP_GLOBAL)
+        return x64_mem(X64_ENV, c->b->temps[t].env_offset);
+    BUG_ON(!x64_is_local(c, t));
+    return x64_mem(X64_RSP, 8 * slot_get(c, t));
+}
+
+/* Size (log2 bytes) of a temp's backing store. */
+static unsigned home_size(const X64Ctx *c, IRTemp t)
+{
+    return (x64_is_local(c, t) || c->b->temps[t].type == IR_I64) ? 3 : 2;
+}
+
+/* Make the backing store of reg r's occupant hold its value. */
+static void flush_reg(X64Ctx *c, int r)
+{
+    IRTemp t = c->reg_temp[r];
+    if (t == IR_NONE || c->ts[t].mem_ok)
+        return;
+    emit_store(&c->e, home_size(c, t), r, ra_home(c, t));
+    c->ts[t].mem_ok = true;
+}
+
+static int cost_class(const X64Ctx *c, IRTemp t)
+{
+    if (c->b->temps[t].kind == IR_TEMP_CONST)
+        return 0;
+    if (c->ts[t].mem_ok)
+        return 1;
+    return c->b->temps[t].kind == IR_TEMP_GLOBAL ? 2 : 3;
+}
+
+int ra_alloc(X64Ctx *c, uint16_t mask)
+{
+    uint16_t avail = mask & c->alloc_mask & (uint16_t)~c->locked;
+    int r = first_in(avail & (uint16_t)~occupied(c));
+
+    if (r < 0) {
+        int best_class = 4;
+        uint32_t best_stamp = UINT32_MAX;
+        for (int i = 0; i < 16; i++) {
+            if (!(avail & X64_REG_BIT(i)))
+                continue;
+            int k = cost_class(c, c->reg_temp[i]);
+            if (k < best_class || (k == best_class && c->reg_stamp[i] < best_stamp)) {
+                r = i;
+                best_class = k;
+                best_stamp = c->reg_stamp[i];
+            }
+        }
+        BUG_ON(r < 0);
+        flush_reg(c, r);
+        unbind(c, r);
+    }
+    c->locked |= X64_REG_BIT(r);
+    return r;
+}
+
+void ra_load_into(X64Ctx *c, IRTemp t, int reg, bool w)
+{
+    const IRTempInfo *ti = &c->b->temps[t];
+    const X64TempState *s = &c->ts[t];
+
+    if (t == IR_ENV) {
+        emit_mov_rr(&c->e, true, reg, X64_ENV);
+    } else if (s->reg >= 0) {
+        BUG_ON(s->reg == reg);
+        emit_mov_rr(&c->e, w, reg, s->reg);
+    } else if (ti->kind == IR_TEMP_CONST) {
+        emit_mov_ri(&c->e, reg, w ? ti->value : (uint32_t)ti->value);
+    } else if (ti->kind == IR_TEMP_GLOBAL) {
+        emit_load(&c->e, w ? home_size(c, t) : 2, false, w, reg,
+                  x64_mem(X64_ENV, ti->env_offset));
+    } else if (s->mem_ok && s->slot >= 0) {
+        emit_load(&c->e, w ? 3 : 2, false, w, reg, x64_mem(X64_RSP, 8 * s->slot));
+    }
+    /* else: a local read before any write; its value is undefined. */
+}
+
+int ra_use(X64Ctx *c, IRTemp t)
+{
+    int r;
+
+    if (t == IR_ENV)
+        return X64_ENV;
+    r = c->ts[t].reg;
+    if (r < 0) {
+        r = ra_alloc(c, 0xffff);
+        ra_load_into(c, t, r, true);
+        bind(c, t, r);
+    }
+    c->locked |= X64_REG_BIT(r);
+    c->reg_stamp[r] = c->op_index;
+    return r;
+}
+
+void ra_reserve(X64Ctx *c, int reg)
+{
+    IRTemp t = c->reg_temp[reg];
+
+    BUG_ON(c->locked & X64_REG_BIT(reg));
+    c->locked |= X64_REG_BIT(reg);
+    if (t == IR_NONE)
+        return;
+    /* Keep the value in a free register if there is one, else store it. */
+    int to = first_in(c->alloc_mask & (uint16_t)~c->locked & (uint16_t)~occupied(c));
+    unbind(c, reg);
+    if (to >= 0 && c->b->temps[t].kind != IR_TEMP_CONST) {
+        emit_mov_rr(&c->e, true, to, reg);
+        bind(c, t, to);
+    } else if (!c->ts[t].mem_ok) {
+        emit_store(&c->e, home_size(c, t), reg, ra_home(c, t));
+        c->ts[t].mem_ok = true;
+    }
+}
+
+static bool is_input(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    for (unsigned k = def->nout; k < def->nout + def->nin; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+static bool is_output(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    for (unsigned k = 0; k < def->nout; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+/* Does input t die at op (whichever of its argument positions says so)? */
+static bool input_dies(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    for (unsigned k = def->nout; k < def->nout + def->nin; k++)
+        if (op->args[k] == t && x64_dies(op, k))
+            return true;
+    return false;
+}
+
+int ra_out(X64Ctx *c, const IROp *op, IRTemp d)
+{
+    int r = c->ts[d].reg;
+    if (r >= 0 && !is_input(op, d) && !(c->locked & X64_REG_BIT(r))) {
+        c->locked |= X64_REG_BIT(r);
+        return r;
+    }
+    return ra_alloc(c, 0xffff);
+}
+
+void ra_drop(X64Ctx *c, IRTemp t)
+{
+    if (c->ts[t].reg >= 0)
+        unbind(c, c->ts[t].reg);
+}
+
+void ra_def(X64Ctx *c, IRTemp d, int reg)
+{
+    BUG_ON(reg == X64_ENV || reg == X64_SCRATCH);
+    if (c->reg_temp[reg] != d)
+        unbind(c, reg);
+    if (c->ts[d].reg >= 0 && c->ts[d].reg != reg)
+        unbind(c, c->ts[d].reg);
+    bind(c, d, reg);
+    c->ts[d].mem_ok = false;
+    c->locked |= X64_REG_BIT(reg);
+}
+
+bool ra_can_take(X64Ctx *c, const IROp *op, unsigned arg)
+{
+    IRTemp t = op->args[arg];
+    return is_local(c->b, t) && c->ts[t].reg >= 0 && input_dies(op, t) &&
+           !is_output(op, t);
+}
+
+int ra_take(X64Ctx *c, const IROp *op, unsigned arg)
+{
+    IRTemp t = op->args[arg];
+    int r = c->ts[t].reg;
+
+    BUG_ON(!ra_can_take(c, op, arg));
+    unbind(c, r);
+    c->locked |= X64_REG_BIT(r);
+    return r;
+}
+
+/* A local is gone: its register and (single-block) slot are free. */
+static void kill_local(X64Ctx *c, IRTemp t)
+{
+    X64TempState *s = &c->ts[t];
+    if (s->reg >= 0)
+        unbind(c, s->reg);
+    if (!s->multi_bb && s->slot >= 0) {
+        c->slot_free[c->nslot_free++] = s->slot;
+        s->slot = -1;
+    }
+    s->mem_ok = false;
+}
+
+void ra_end_op(X64Ctx *c, const IROp *op)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+
+    for (unsigned k = 0; k < def->nout + def->nin; k++) {
+        IRTemp t = op->args[k];
+        if (!x64_dies(op, k) || !is_local(c->b, t))
+            continue;
+        /* An input that is also an output lives on as the output. */
+        if (k >= def->nout && is_output(op, t))
+            continue;
+        kill_local(c, t);
+    }
+    c->locked = 0;
+}
+
+/* ---- synchronisation points ---- */
+
+void ra_sync_globals(X64Ctx *c)
+{
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL)
+            flush_reg(c, r);
+    }
+}
+
+void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write)
+{
+    for (IRTemp g = 1; g <= c->b->nglobals; g++) {
+        const IRTempInfo *ti = &c->b->temps[g];
+        int32_t gsize = ti->type == IR_I64 ? 8 : 4;
+        int r = c->ts[g].reg;
+
+        if (r < 0 || ti->env_offset >= off + (1 << size) || off >= ti->env_offset + gsize)
+            continue;
+        flush_reg(c, r);
+        if (write)
+            unbind(c, r);   /* a locked register keeps its value for this op */
+    }
+}
+
+void ra_bb_end(X64Ctx *c, bool forget)
+{
+    for (int r = 0; r < 16 && !c->unreachable; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t == IR_NONE)
+            continue;
+        if (c->b->temps[t].kind == IR_TEMP_GLOBAL ||
+            (c->ts[t].multi_bb && c->ts[t].last_use > c->op_index))
+            flush_reg(c, r);
+    }
+    if (!forget)
+        return;
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t != IR_NONE && c->b->temps[t].kind != IR_TEMP_LOCAL)
+            c->ts[t].mem_ok = true;
+        unbind(c, r);
+    }
+    /* Whatever path reaches the label left the multi locals in their slots. */
+    for (unsigned k = 0; k < c->nmulti; k++) {
+        X64TempState *s = &c->ts[c->multi[k]];
+        s->mem_ok = s->slot >= 0;
+    }
+}
+
+/* Move reg r's occupant to a free callee-saved register if there is one. */
+static bool save_in_callee_saved(X64Ctx *c, int r)
+{
+    uint16_t free = c->alloc_mask & (uint16_t)~X64_CALLER_SAVED &
+                    (uint16_t)~c->locked & (uint16_t)~occupied(c);
+    int to = first_in(free);
+    IRTemp t = c->reg_temp[r];
+
+    if (to < 0)
+        return false;
+    emit_mov_rr(&c->e, true, to, r);
+    unbind(c, r);
+    bind(c, t, to);
+    return true;
+}
+
+void ra_before_call(X64Ctx *c, const IROp *op, unsigned hflags)
+{
+    if (!(hflags & IR_HELPER_NO_GLOBALS))
+        ra_sync_globals(c);
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        uint8_t kind;
+
+        if (t == IR_NONE || !(X64_CALLER_SAVED & X64_REG_BIT(r)))
+            continue;
+        kind = c->b->temps[t].kind;
+        if (kind == IR_TEMP_CONST) {
+            unbind(c, r);
+        } else if (kind == IR_TEMP_LOCAL && input_dies(op, t) && !is_output(op, t)) {
+            /* An argument that dies here: the argument moves read it. */
+        } else if (kind == IR_TEMP_GLOBAL && !(hflags & (IR_HELPER_NO_GLOBALS |
+                                                          IR_HELPER_READ_GLOBALS))) {
+            unbind(c, r);   /* clean, and the callee may change it */
+        } else if (!save_in_callee_saved(c, r)) {
+            flush_reg(c, r);
+            unbind(c, r);
+        }
+    }
+}
+
+void ra_after_call(X64Ctx *c, unsigned hflags)
+{
+    bool forget = !(hflags & (IR_HELPER_NO_GLOBALS | IR_HELPER_READ_GLOBALS));
+
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t == IR_NONE)
+            continue;
+        if ((X64_CALLER_SAVED & X64_REG_BIT(r)) ||
+            (forget && c->b->temps[t].kind == IR_TEMP_GLOBAL))
+            unbind(c, r);
+    }
+}
+
+/* ---- helper arguments: a parallel move into fixed registers ---- */
+
+void ra_load_args(X64Ctx *c, const IRTemp *args, unsigned n, const int8_t *regs)
+{
+    int src[16];
+    unsigned pending = 0;   /* bit k: argument k still to move from a register */
+
+    for (unsigned k = 0; k < n; k++) {
+        IRTemp t = args[k];
+        src[k] = t == IR_NONE ? -1 : t == IR_ENV ? X64_ENV : c->ts[t].reg;
+        if (src[k] >= 0 && src[k] != regs[k])
+            pending |= 1u << k;
+    }
+    while (pending) {
+        bool progress = false;
+        for (unsigned k = 0; k < n; k++) {
+            bool blocked = false;
+            if (!(pending & (1u << k)))
+                continue;
+            /* Writing regs[k] must not destroy a source still pending. */
+            for (unsigned j = 0; j < n; j++)
+                if ((pending & (1u << j)) && j != k && src[j] == regs[k])
+                    blocked = true;
+            if (blocked)
+                continue;
+            emit_mov_rr(&c->e, true, regs[k], src[k]);
+            pending &= ~(1u << k);
+            progress = true;
+        }
+        if (!progress) {
+            /* A cycle: park one destination's current value in scratch. */
+            unsigned k = (unsigned)__builtin_ctz(pending);
+            emit_mov_rr(&c->e, true, X64_SCRATCH, regs[k]);
+            for (unsigned j = 0; j < n; j++)
+                if ((pending & (1u << j)) && src[j] == regs[k])
+                    src[j] = X64_SCRATCH;
+        }
+    }
+    /* Constants and values in memory do not depend on any register. */
+    for (unsigned k = 0; k < n; k++)
+        if (args[k] != IR_NONE && src[k] < 0)
+            ra_load_into(c, args[k], regs[k], true);
+}

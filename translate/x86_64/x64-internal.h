@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Private to the x86-64 backend: the per-block code generation context
+ * shared by the register allocator (regalloc.c) and the op lowering
+ * (lower.c), the host feature flags, and the fixed register roles.
+ *
+ * Register roles (see lower.c for the frame):
+ *   rbp   env, the guest CPU state, for the whole time generated code runs;
+ *   rsp   the fixed frame: X64_NSLOTS spill slots at [rsp + 8 * slot];
+ *   r15   guest_base when it is nonzero at code generation time;
+ *   r11   scratch for lowering sequences (never allocated);
+ *   the others hold temps, chosen by regalloc.c.
+ */
+#ifndef GUISE_X64_INTERNAL_H
+#define GUISE_X64_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "translate/ir.h"
+#include "translate/tb.h"
+#include "encode.h"
+
+#define X64_ENV      X64_RBP
+#define X64_SCRATCH  X64_R11
+#define X64_GBASE    X64_R15
+
+/* Spill slots in the frame (8 bytes each). */
+#define X64_NSLOTS 256
+
+#define X64_REG_BIT(r) ((uint16_t)(1u << (r)))
+/* Registers the SysV ABI lets a callee clobber. */
+#define X64_CALLER_SAVED                                                    \
+    (X64_REG_BIT(X64_RAX) | X64_REG_BIT(X64_RCX) | X64_REG_BIT(X64_RDX) |  \
+     X64_REG_BIT(X64_RSI) | X64_REG_BIT(X64_RDI) | X64_REG_BIT(X64_R8) |   \
+     X64_REG_BIT(X64_R9) | X64_REG_BIT(X64_R10) | X64_REG_BIT(X64_R11))
+
+/* Optional host instructions, from cpuid at x64_init (tests may clear
+ * them to exercise the plain paths). */
+typedef struct X64Features {
+    bool lzcnt, bmi1, bmi2, popcnt, movbe;
+} X64Features;
+extern X64Features x64_features;
+
+/* Where a temp's value is: in reg (if >= 0), and/or in its backing memory
+ * (the env slot of a global, the spill slot of a local) if mem_ok.  A
+ * constant is always "in memory" (it can be rematerialised). */
+typedef struct X64TempState {
+    int8_t reg;
+    bool mem_ok;
+    bool multi_bb;       /* local used in more than one basic block */
+    int16_t slot;        /* spill slot of a local, -1 = none yet */
+    uint32_t first;      /* first op that mentions the temp */
+    uint32_t last_use;   /* last op that reads it (liveness, see regalloc.c) */
+} X64TempState;
+
+typedef struct X64Fixup {
+    uint32_t at;         /* buffer offset of a rel32 */
+    uint32_t label;
+} X64Fixup;
+
+typedef struct X64Ctx {
+    X64Emit e;
+    IRBlock *b;
+    TB *tb;
+    X64TempState *ts;             /* b->ntemps entries */
+
+    /* Register file. */
+    IRTemp reg_temp[16];          /* occupant, or IR_NONE */
+    uint32_t reg_stamp[16];       /* op index of the last use (LRU) */
+    uint16_t alloc_mask;          /* registers the allocator may hand out */
+    uint16_t locked;              /* in use by the current op */
+    uint32_t op_index;            /* current op */
+    bool unreachable;             /* after an exit or br, until a label */
+
+    /* Spill slots: a free list of single-block slots, the next unused. */
+    int16_t slot_free[X64_NSLOTS];
+    unsigned nslot_free, nslots;
+    bool too_big;
+
+    /* Locals used in more than one basic block (their slots are fixed). */
+    IRTemp *multi;
+    unsigned nmulti;
+
+    /* Labels and forward references to them. */
+    int64_t *label_pos;           /* buffer offset, -1 = not yet bound */
+    X64Fixup *fixups;
+    unsigned nfixups, fixups_cap;
+    bool no_mem;                  /* an allocation failed */
+
+    /* Guest pc map and chaining slots being built (tb->insns, jmp_*). */
+    TBInsn *insns;
+    uint32_t ninsns, insns_cap;
+    uint32_t jmp_insn_off[2], jmp_reset_off[2];
+} X64Ctx;
+
+static inline bool x64_dies(const IROp *op, unsigned arg)
+{
+    return (op->life >> arg) & 1;
+}
+
+static inline bool x64_is_local(const X64Ctx *c, IRTemp t)
+{
+    return c->b->temps[t].kind == IR_TEMP_LOCAL;
+}
+
+/* ---- regalloc.c ---- */
+
+/* Fill op->life and the per-temp liveness of c->b; false if out of memory. */
+bool ra_liveness(X64Ctx *c);
+/* Reset the register file for a new block. */
+void ra_start(X64Ctx *c);
+
+/* Put t (any kind) in a register and lock it for the current op. */
+int ra_use(X64Ctx *c, IRTemp t);
+/* Copy t's value into reg without binding it there; with !w only the low
+ * 32 bits, zero-extended.  reg must not be t's own register. */
+void ra_load_into(X64Ctx *c, IRTemp t, int reg, bool w);
+/* A free register from mask (evicting if need be), locked. */
+int ra_alloc(X64Ctx *c, uint16_t mask);
+/* Empty reg (moving or spilling its occupant) and lock it. */
+void ra_reserve(X64Ctx *c, int reg);
+/* The register to receive output d of op: d's own register if d is not
+ * also an input, else a fresh one; locked. */
+int ra_out(X64Ctx *c, const IROp *op, IRTemp d);
+/* Forget t's register copy (its backing store is, or is made, current
+ * by the caller). */
+void ra_drop(X64Ctx *c, IRTemp t);
+/* d's value is now in reg (dirty); reg's previous occupant is dropped. */
+void ra_def(X64Ctx *c, IRTemp d, int reg);
+/* Input arg i of op dies here and is a local in a register: hand that
+ * register over (returns it, unbound, locked) so the output can reuse it. */
+bool ra_can_take(X64Ctx *c, const IROp *op, unsigned arg);
+int ra_take(X64Ctx *c, const IROp *op, unsigned arg);
+/* After an op: free inputs that die, unlock everything. */
+void ra_end_op(X64Ctx *c, const IROp *op);
+
+/* Write dirty globals back to env (they stay in registers, clean). */
+void ra_sync_globals(X64Ctx *c);
+/* The global at env offset [off, off + size) is about to be read or
+ * written by ldenv/stenv: write it back (and forget it for a write). */
+void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write);
+/* End of a basic block at op i: globals to env, locals that live past i
+ * to their slots; with forget, registers are emptied (a label). */
+void ra_bb_end(X64Ctx *c, bool forget);
+/* Prepare for a helper call with IR_HELPER_* flags: free the
+ * caller-saved registers, keeping values that live on. */
+void ra_before_call(X64Ctx *c, const IROp *op, unsigned hflags);
+/* Load the n helper arguments into regs[] (a parallel move). */
+void ra_load_args(X64Ctx *c, const IRTemp *args, unsigned n, const int8_t *regs);
+/* After the call: drop what the callee may have changed. */
+void ra_after_call(X64Ctx *c, unsigned hflags);
+
+/* Memory operand of a temp's backing store (global or spill slot). */
+X64Mem ra_home(X64Ctx *c, IRTemp t);
+
+/* ---- lower.c / lower-alu.c ---- */
+
+/* A source operand: a sign-extended imm32, or a register. */
+typedef struct X64Opnd {
+    bool imm;
+    int32_t val;
+    int reg;
+} X64Opnd;
+
+/* t as an immediate if it is a constant that fits the op width (w), else
+ * in a (locked) register. */
+X64Opnd x64_operand(X64Ctx *c, IRTemp t, bool w);
+/* Output register of an op that reads all its (already locked) inputs
+ * before writing the output: d's own register if d is an input, else a
+ * dying input's register, else a fresh one. */
+int x64_out3(X64Ctx *c, const IROp *op);
+/* Normalise cond(x, y) for emit_cmp (a lone constant goes to y); false
+ * when the outcome is known at translation time, given in *known. */
+bool x64_cond_prepare(X64Ctx *c, IRCond *cond, IRTemp *x, IRTemp *y, bool w,
+                      bool *known);
+/* Set the flags for cond(rx, y); returns the x86 condition to test. */
+X64Cond x64_emit_cmp(X64Ctx *c, IRCond cond, bool w, int rx, X64Opnd y);
+/* The host address of guest address register addr (adds guest_base). */
+X64Mem x64_guest_mem(X64Ctx *c, int addr);
+
+void x64_lower_mov(X64Ctx *c, const IROp *op);
+void x64_lower_alu(X64Ctx *c, const IROp *op);
+void x64_lower_mul(X64Ctx *c, const IROp *op);
+void x64_lower_mulh(X64Ctx *c, const IROp *op);
+void x64_lower_div(X64Ctx *c, const IROp *op);
+void x64_lower_andc(X64Ctx *c, const IROp *op);
+void x64_lower_eqv(X64Ctx *c, const IROp *op);
+void x64_lower_shift(X64Ctx *c, const IROp *op);
+void x64_lower_unary(X64Ctx *c, const IROp *op);
+void x64_lower_clz_ctz(X64Ctx *c, const IROp *op);
+void x64_lower_ctpop(X64Ctx *c, const IROp *op);
+void x64_lower_ext(X64Ctx *c, const IROp *op);
+void x64_lower_extract(X64Ctx *c, const IROp *op);
+void x64_lower_deposit(X64Ctx *c, const IROp *op);
+void x64_lower_setcond(X64Ctx *c, const IROp *op);
+void x64_lower_movcond(X64Ctx *c, const IROp *op);
+
+#endif
