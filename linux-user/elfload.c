@@ -114,6 +114,12 @@ static bool check_header(ElfImage *im)
         return elf_error(im->path, "not an executable (ELF type %u)", eh->e_type);
     if (eh->e_phentsize != sizeof(Elf64_Phdr))
         return elf_error(im->path, "bad program header size %u", eh->e_phentsize);
+    /* Bounds first (with the header's count unless it overflowed into
+     * section 0, PN_XNUM): libelf's own errors say less. */
+    im->phnum = eh->e_phnum;
+    if (eh->e_phnum != PN_XNUM && (eh->e_phoff > im->file_size ||
+        im->phnum * sizeof(Elf64_Phdr) > im->file_size - eh->e_phoff))
+        return elf_error(im->path, "truncated file (program headers beyond the end)");
     if (elf_getphdrnum(im->elf, &im->phnum) != 0 || im->phnum == 0 || im->phnum > 4096)
         return elf_error(im->path, "bad or missing program headers");
     if (eh->e_phoff > im->file_size ||

@@ -29,10 +29,11 @@
 #include <unistd.h>
 #include "linux-user/user.h"
 #include "translate/exec.h"
-#include "translate/translator.h"
 #include "util/log.h"
 
-#ifndef GUISE_VERSION
+#ifdef PACKAGE_VERSION
+#define GUISE_VERSION PACKAGE_VERSION
+#else
 #define GUISE_VERSION "0.1"
 #endif
 
@@ -311,7 +312,8 @@ static void keep_options(char *self)
     user_opts.guise_argv = calloc(n_carried + 2, sizeof(char *));
     BUG_ON(!user_opts.guise_argv);
     user_opts.guise_argv[0] = self;
-    memcpy(user_opts.guise_argv + 1, carried, n_carried * sizeof(char *));
+    for (int i = 0; i < n_carried; i++)
+        user_opts.guise_argv[i + 1] = carried[i];
     user_opts.guise_argc_opts = n_carried;
 }
 

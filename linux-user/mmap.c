@@ -92,53 +92,132 @@ typedef struct PageNode {
 
 static PageNode *page_l1[1 << L1_BITS];
 
-/* Flag byte of the page at addr; NULL if it has none (and !alloc). */
-static uint8_t *page_slot(guest_addr addr, bool alloc)
-{
-    uint64_t pn = addr >> PAGE_BITS;
-    unsigned i1 = (unsigned)(pn >> (L2_BITS + L3_BITS));
-    unsigned i2 = (unsigned)(pn >> L3_BITS) & ((1u << L2_BITS) - 1);
-    PageNode *node;
-    uint8_t *leaf;
+#define LEAF_SPAN ((guest_addr)1 << (L3_BITS + PAGE_BITS))
+#define NODE_SPAN ((guest_addr)1 << (L2_BITS + L3_BITS + PAGE_BITS))
 
+static inline unsigned leaf_index(guest_addr addr)
+{
+    return (unsigned)(addr >> PAGE_BITS) & ((1u << L3_BITS) - 1);
+}
+
+/* Leaves whose pages all have one flag value are shared, read-only
+ * copies: a large reservation costs no table memory.  Never freed, so a
+ * lock-free reader may still hold one. */
+static uint8_t *uniform_leaf[256];
+
+static uint8_t *uniform_leaf_for(int flags)
+{
+    if (!uniform_leaf[flags]) {
+        uint8_t *l = malloc(1u << L3_BITS);
+        BUG_ON(!l);
+        memset(l, flags, 1u << L3_BITS);
+        uniform_leaf[flags] = l;
+    }
+    return uniform_leaf[flags];
+}
+
+static bool is_uniform(const uint8_t *leaf)
+{
+    return leaf && leaf == uniform_leaf[leaf[0]];
+}
+
+/* The leaf slot for addr, or NULL if its subtree is absent and !alloc;
+ * *span is set to the end of the range the leaf, or the absent subtree,
+ * covers. */
+static uint8_t **leaf_slot(guest_addr addr, bool alloc, guest_addr *span)
+{
+    unsigned i1 = (unsigned)(addr >> (L2_BITS + L3_BITS + PAGE_BITS));
+    unsigned i2 = (unsigned)(addr >> (L3_BITS + PAGE_BITS)) & ((1u << L2_BITS) - 1);
+    PageNode *node;
+
+    *span = (addr | (LEAF_SPAN - 1)) + 1;
     if (addr >= GUEST_ADDR_LIMIT)
         return NULL;
     node = __atomic_load_n(&page_l1[i1], __ATOMIC_ACQUIRE);
     if (!node) {
-        if (!alloc)
+        if (!alloc) {
+            *span = (addr | (NODE_SPAN - 1)) + 1;
             return NULL;
+        }
         node = calloc(1, sizeof(*node));
         BUG_ON(!node);
         __atomic_store_n(&page_l1[i1], node, __ATOMIC_RELEASE);
     }
-    leaf = __atomic_load_n(&node->leaf[i2], __ATOMIC_ACQUIRE);
-    if (!leaf) {
-        if (!alloc)
-            return NULL;
-        leaf = calloc(1, 1u << L3_BITS);
-        BUG_ON(!leaf);
-        __atomic_store_n(&node->leaf[i2], leaf, __ATOMIC_RELEASE);
-    }
-    return &leaf[pn & ((1u << L3_BITS) - 1)];
+    return &node->leaf[i2];
+}
+
+/* The leaf holding addr's flag byte, or NULL (see leaf_slot). */
+static uint8_t *leaf_of(guest_addr addr, guest_addr *span)
+{
+    uint8_t **slot = leaf_slot(addr, false, span);
+    return slot ? __atomic_load_n(slot, __ATOMIC_ACQUIRE) : NULL;
 }
 
 int page_get_flags(guest_addr addr)
 {
-    uint8_t *p = page_slot(addr, false);
-    return p ? __atomic_load_n(p, __ATOMIC_RELAXED) : 0;
+    guest_addr span;
+    uint8_t *leaf = leaf_of(addr, &span);
+    return leaf ? __atomic_load_n(&leaf[leaf_index(addr)], __ATOMIC_RELAXED) : 0;
+}
+
+/* Set the flags of [start, end) (map_lock held).  A whole leaf becomes a
+ * shared uniform one unless it is private already; part of a shared one
+ * is copied first. */
+static void page_set_range(guest_addr start, guest_addr end, int flags)
+{
+    for (guest_addr a = start, span; a < end; a = span) {
+        uint8_t **slot = leaf_slot(a, flags != 0, &span), *leaf, *copy;
+        bool whole = (a & (LEAF_SPAN - 1)) == 0 && span <= end;
+        if (span > end)
+            span = end;
+        if (!slot)
+            continue;
+        leaf = *slot;
+        if (whole && (!leaf || is_uniform(leaf))) {
+            __atomic_store_n(slot, flags ? uniform_leaf_for(flags) : NULL, __ATOMIC_RELEASE);
+            continue;
+        }
+        if (!leaf && !flags)
+            continue;
+        if (!leaf || is_uniform(leaf)) {
+            copy = malloc(1u << L3_BITS);
+            BUG_ON(!copy);
+            if (leaf)
+                memcpy(copy, leaf, 1u << L3_BITS);
+            else
+                memset(copy, 0, 1u << L3_BITS);
+            __atomic_store_n(slot, copy, __ATOMIC_RELEASE);
+            leaf = copy;
+        }
+        memset(&leaf[leaf_index(a)], flags, (span - a) >> PAGE_BITS);
+    }
 }
 
 static void page_set(guest_addr addr, int flags)
 {
-    uint8_t *p = page_slot(addr, flags != 0);
-    if (p)
-        __atomic_store_n(p, (uint8_t)flags, __ATOMIC_RELAXED);
+    page_set_range(addr, addr + GUEST_PAGE_SIZE, flags);
 }
 
-static void page_set_range(guest_addr start, guest_addr end, int flags)
+/* End of the run from a (below end) of pages that are mapped (valid) or
+ * not (!valid); absent subtrees are skipped whole. */
+static guest_addr page_run_end(guest_addr a, guest_addr end, bool valid)
 {
-    for (guest_addr a = start; a < end; a += GUEST_PAGE_SIZE)
-        page_set(a, flags);
+    while (a < end) {
+        guest_addr span;
+        uint8_t *leaf = leaf_of(a, &span);
+        if (span > end)
+            span = end;
+        if (!leaf || is_uniform(leaf)) {
+            if (((leaf && (leaf[0] & PAGE_VALID)) != 0) != valid)
+                return a;
+            a = span;
+            continue;
+        }
+        for (; a < span; a += GUEST_PAGE_SIZE)
+            if (((leaf[leaf_index(a)] & PAGE_VALID) != 0) != valid)
+                return a;
+    }
+    return end;
 }
 
 /* OR of the flags of the pages in [start, end), and whether all are mapped. */
@@ -146,10 +225,25 @@ static int page_range_flags(guest_addr start, guest_addr end, bool *all_valid)
 {
     int any = 0;
     bool all = true;
-    for (guest_addr a = start; a < end; a += GUEST_PAGE_SIZE) {
-        int f = page_get_flags(a);
-        any |= f;
-        all &= (f & PAGE_VALID) != 0;
+
+    for (guest_addr a = start; a < end;) {
+        guest_addr e = page_run_end(a, end, true);
+        for (guest_addr p = a, span; p < e; p = span) {
+            uint8_t *leaf = leaf_of(p, &span);
+            if (span > e)
+                span = e;
+            if (is_uniform(leaf)) {
+                any |= leaf[0];
+                continue;
+            }
+            for (; p < span; p += GUEST_PAGE_SIZE)
+                any |= leaf[leaf_index(p)];
+        }
+        if (e < end) {
+            all = false;
+            e = page_run_end(e, end, false);
+        }
+        a = e;
     }
     if (all_valid)
         *all_valid = all;
@@ -187,6 +281,16 @@ typedef struct MapName {
 static MapName *names;
 static size_t nnames, names_cap;
 
+/* Room for one more record. */
+static void names_reserve(void)
+{
+    if (nnames < names_cap)
+        return;
+    names_cap = names_cap ? names_cap * 2 : 16;
+    names = realloc(names, names_cap * sizeof(*names));
+    BUG_ON(!names);
+}
+
 /* Drop the parts of named ranges inside [start, end), splitting one that
  * straddles the hole. */
 static void names_clear(guest_addr start, guest_addr end)
@@ -201,12 +305,7 @@ static void names_clear(guest_addr start, guest_addr end)
             tail.start = end;
             tail.name = strdup(n->name);
             n->end = start;
-            if (nnames == names_cap) {
-                names_cap = names_cap ? names_cap * 2 : 16;
-                names = realloc(names, names_cap * sizeof(*names));
-                BUG_ON(!names);
-                n = &names[i];
-            }
+            names_reserve();
             memmove(&names[i + 2], &names[i + 1], (nnames - i - 1) * sizeof(*names));
             names[i + 1] = tail;
             nnames++;
@@ -231,11 +330,7 @@ static void names_add(const MapName *rec)
     size_t i;
 
     names_clear(rec->start, rec->end);
-    if (nnames == names_cap) {
-        names_cap = names_cap ? names_cap * 2 : 16;
-        names = realloc(names, names_cap * sizeof(*names));
-        BUG_ON(!names);
-    }
+    names_reserve();
     for (i = 0; i < nnames && names[i].start < rec->start; i++)
         ;
     memmove(&names[i + 1], &names[i], (nnames - i) * sizeof(*names));
@@ -307,11 +402,25 @@ void mmap_init(void)
 
 static void log_map(const char *what, guest_addr start, guest_ulong len, int prot, long r)
 {
-    if (log_enabled(LOG_PAGE))
-        log_printf("page: %s 0x%" PRIx64 "+0x%" PRIx64 " prot %c%c%c -> %ld (0x%lx)\n",
-                   what, start, len, prot & PROT_READ ? 'r' : '-',
-                   prot & PROT_WRITE ? 'w' : '-', prot & PROT_EXEC ? 'x' : '-', r,
-                   (unsigned long)r);
+    if (!log_enabled(LOG_PAGE))
+        return;
+    log_printf("page: %s 0x%" PRIx64 "+0x%" PRIx64 " prot %c%c%c -> ", what, start, len,
+               prot & PROT_READ ? 'r' : '-', prot & PROT_WRITE ? 'w' : '-',
+               prot & PROT_EXEC ? 'x' : '-');
+    if (r < 0)
+        log_printf("%s\n", strerror((int)-r));
+    else
+        log_printf("0x%lx\n", (unsigned long)r);
+}
+
+/* Undo claim_unowned's reservations in [start, end). */
+static void unclaim(guest_addr start, guest_addr end)
+{
+    for (guest_addr a = page_run_end(start, end, true); a < end;) {
+        guest_addr run = page_run_end(a, end, false);
+        munmap(g2h(a), run - a);
+        a = page_run_end(run, end, true);
+    }
 }
 
 /* Claim for the guest every page of [start, end) it does not own yet, with
@@ -319,37 +428,19 @@ static void log_map(const char *what, guest_addr start, guest_ulong len, int pro
  * On failure the claims made are undone.  Called with map_lock held. */
 static bool claim_unowned(guest_addr start, guest_addr end)
 {
-    guest_addr a = start;
-
-    while (a < end) {
-        guest_addr run;
-        if (page_get_flags(a) & PAGE_VALID) {
-            a += GUEST_PAGE_SIZE;
-            continue;
-        }
-        for (run = a; run < end && !(page_get_flags(run) & PAGE_VALID); run += GUEST_PAGE_SIZE)
-            ;
+    for (guest_addr a = page_run_end(start, end, true); a < end;) {
+        guest_addr run = page_run_end(a, end, false);
         void *p = mmap(g2h(a), run - a, PROT_NONE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
         if (p != g2h(a)) {
             if (p != MAP_FAILED)       /* a kernel that took the flag as a hint */
                 munmap(p, run - a);
-            for (guest_addr b = start; b < a; b += GUEST_PAGE_SIZE)
-                if (!(page_get_flags(b) & PAGE_VALID))
-                    munmap(g2h(b), GUEST_PAGE_SIZE);
+            unclaim(start, a);
             return false;
         }
-        a = run;
+        a = page_run_end(run, end, true);
     }
     return true;
-}
-
-/* Undo claim_unowned's reservations after the real mapping failed. */
-static void unclaim(guest_addr start, guest_addr end)
-{
-    for (guest_addr a = start; a < end; a += GUEST_PAGE_SIZE)
-        if (!(page_get_flags(a) & PAGE_VALID))
-            munmap(g2h(a), GUEST_PAGE_SIZE);
 }
 
 static int check_prot(int prot)
@@ -448,19 +539,13 @@ guest_addr mmap_find_free(guest_addr hint, guest_ulong len)
 static int unmap_owned(guest_addr start, guest_addr end)
 {
     int old = 0;
-    guest_addr a = start;
 
-    while (a < end) {
-        guest_addr run;
-        if (!(page_get_flags(a) & PAGE_VALID)) {
-            a += GUEST_PAGE_SIZE;
-            continue;
-        }
-        for (run = a; run < end && (page_get_flags(run) & PAGE_VALID); run += GUEST_PAGE_SIZE)
-            old |= page_get_flags(run);
+    for (guest_addr a = page_run_end(start, end, false); a < end;) {
+        guest_addr run = page_run_end(a, end, true);
+        old |= page_range_flags(a, run, NULL);
         munmap(g2h(a), run - a);
         page_set_range(a, run, 0);
-        a = run;
+        a = page_run_end(run, end, false);
     }
     names_clear(start, end);
     return old;

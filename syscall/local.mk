@@ -8,6 +8,7 @@ libguise_syscall_la_SOURCES = \
 	syscall/ioctl.c \
 	syscall/mem.c \
 	syscall/path.c \
+	syscall/poll.c \
 	syscall/proc.c \
 	syscall/procfs.c \
 	syscall/signals.c \

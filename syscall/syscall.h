@@ -13,7 +13,7 @@
  *
  * Files: syscall.c (dispatch), table-generic.c (asm-generic numbers, the
  * aarch64 ABI), uaccess.c (guest memory), struct.c, flags.c, path.c (-L),
- * file.c, fs.c, mem.c, time.c, proc.c, signals.c, ioctl.c, procfs.c,
+ * file.c, fs.c, mem.c, poll.c, time.c, proc.c, signals.c, ioctl.c, procfs.c,
  * strace.c.
  */
 #ifndef GUISE_SYSCALL_H
@@ -252,6 +252,7 @@ SysHandler sys_fstat, sys_newfstatat, sys_statx, sys_faccessat, sys_faccessat2,
 SysHandler sys_mmap, sys_munmap, sys_mprotect, sys_mremap, sys_brk, sys_madvise,
     sys_msync, sys_mlock, sys_munlock, sys_mlockall, sys_munlockall, sys_mincore;
 /* time.c */
+SysHandler sys_ppoll, sys_pselect6;
 SysHandler sys_clock_gettime, sys_clock_getres, sys_clock_nanosleep,
     sys_gettimeofday, sys_nanosleep, sys_times, sys_getitimer, sys_setitimer;
 /* proc.c */

@@ -15,8 +15,10 @@
  *         ("ADDS (immediate)" -> adds) or one of its aliases[] (cmn);
  *       - a word no row accepts (SIGILL in the guest) should not
  *         disassemble, unless its row is UNDEF by design (undef_rows[]).
- *     Capstone 4 predates some extensions; rows listed in
- *     capstone_unknown[] may disassemble as invalid.
+ *     Capstone 4 predates some extensions: its answer is not checked for
+ *     the rows of capstone_unknown[]; capstone_rejects_ok[] lists the rows
+ *     where it may call a word we execute invalid (CONSTRAINED
+ *     UNPREDICTABLE forms, capstone quirks).
  *
  * The tables are walked as linked: tables of groups not built yet are weak
  * references and are skipped.  Prints "N passed, N failed"; exits 1 on any

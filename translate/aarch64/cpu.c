@@ -8,8 +8,8 @@
  * bits) never picks an instruction we would answer with SIGILL.  The
  * decoders gate optional instructions on the model with A64_HAS().
  *
- * Entry points (cpu.h): a64_models, a64_model_find, a64_model_list,
- * a64_hwcap, a64_hwcap2.
+ * Entry points (cpu.h): a64_models (NULL-terminated: -cpu help walks it),
+ * a64_model_find, a64_hwcap, a64_hwcap2.
  */
 #include <string.h>
 #include "cpu.h"
@@ -47,12 +47,6 @@ const Arm64Model *a64_model_find(const char *name)
         if (!strcmp(m->name, name))
             return m;
     return NULL;
-}
-
-void a64_model_list(FILE *f)
-{
-    for (const Arm64Model *m = a64_models; m->name; m++)
-        fprintf(f, "  %s\n", m->name);
 }
 
 /* Linux's HWCAP bit for each feature (arch/arm64/include/uapi/asm/hwcap.h):

@@ -12,7 +12,6 @@
 #define GUISE_A64_CPU_H
 
 #include <stdint.h>
-#include <stdio.h>
 #include "translate/exec.h"
 
 /* Features a model implements (bit numbers; A64_HAS tests one). */
@@ -63,8 +62,6 @@ enum {
 /* Models: "max" first, ending with a NULL name.  NULL if name is unknown. */
 const Arm64Model *a64_model_find(const char *name);
 extern const Arm64Model a64_models[];
-/* Print the model names for -cpu help, one per line. */
-void a64_model_list(FILE *f);
 
 /* AT_HWCAP / AT_HWCAP2 for a model. */
 uint64_t a64_hwcap(const Arm64Model *m);

@@ -233,13 +233,13 @@ static bool gen_frint(DisasContext *s, uint32_t insn, unsigned rm, bool exact)
     return gen_fp_unary(s, insn, FP_PAIR(frint), rm | (exact ? FP_DESC_EXACT : 0));
 }
 
-static bool trans_frintn(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FPU_RN, false); }
-static bool trans_frintp(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FPU_RP, false); }
-static bool trans_frintm(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FPU_RM, false); }
-static bool trans_frintz(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FPU_RZ, false); }
-static bool trans_frinta(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FPU_RA, false); }
-static bool trans_frintx(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FP_RM_FPCR, true); }
-static bool trans_frinti(DisasContext *s, uint32_t insn) { return gen_frint(s, insn, FP_RM_FPCR, false); }
+static bool trans_frintn(DisasContext *s, uint32_t i) { return gen_frint(s, i, FPU_RN, false); }
+static bool trans_frintp(DisasContext *s, uint32_t i) { return gen_frint(s, i, FPU_RP, false); }
+static bool trans_frintm(DisasContext *s, uint32_t i) { return gen_frint(s, i, FPU_RM, false); }
+static bool trans_frintz(DisasContext *s, uint32_t i) { return gen_frint(s, i, FPU_RZ, false); }
+static bool trans_frinta(DisasContext *s, uint32_t i) { return gen_frint(s, i, FPU_RA, false); }
+static bool trans_frintx(DisasContext *s, uint32_t i) { return gen_frint(s, i, FP_RM_FPCR, true); }
+static bool trans_frinti(DisasContext *s, uint32_t i) { return gen_frint(s, i, FP_RM_FPCR, false); }
 
 /* FRINT32Z/32X/64Z/64X (FEAT_FRINTTS): opcode<1> is the size, <0> X. */
 static bool trans_frint_n(DisasContext *s, uint32_t insn)
@@ -272,15 +272,15 @@ static bool gen_fp_binary(DisasContext *s, uint32_t insn, FpHelpers h, bool nega
     return true;
 }
 
-static bool trans_fmul(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fmul), false); }
-static bool trans_fdiv(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fdiv), false); }
-static bool trans_fadd(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fadd), false); }
-static bool trans_fsub(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fsub), false); }
-static bool trans_fmax(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fmax), false); }
-static bool trans_fmin(DisasContext *s, uint32_t insn)   { return gen_fp_binary(s, insn, FP_PAIR(fmin), false); }
-static bool trans_fmaxnm(DisasContext *s, uint32_t insn) { return gen_fp_binary(s, insn, FP_PAIR(fmaxnm), false); }
-static bool trans_fminnm(DisasContext *s, uint32_t insn) { return gen_fp_binary(s, insn, FP_PAIR(fminnm), false); }
-static bool trans_fnmul(DisasContext *s, uint32_t insn)  { return gen_fp_binary(s, insn, FP_PAIR(fmul), true); }
+static bool trans_fmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), false); }
+static bool trans_fdiv(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fdiv), false); }
+static bool trans_fadd(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fadd), false); }
+static bool trans_fsub(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fsub), false); }
+static bool trans_fmax(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmax), false); }
+static bool trans_fmin(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmin), false); }
+static bool trans_fmaxnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmaxnm), false); }
+static bool trans_fminnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fminnm), false); }
+static bool trans_fnmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), true); }
 
 /* FMADD/FMSUB/FNMADD/FNMSUB: FPMulAdd(addend, op1, op2) with the addend
  * negated when o1 is set and op1 negated when o0 != o1 (C7.2, FMADD). */

@@ -172,8 +172,12 @@ static uint64_t host_run(const FpuFmt *f, FpuOp op, uint64_t a, uint64_t b, uint
  * without touching MXCSR, from the exact error of the operation: TwoSum
  * for sums, an FMA residual for products, quotients and roots, and for a
  * fused multiply-add the comparison of a*b and r-c as exact double-word
- * values.  The window keeps every error term exactly representable.  Needs
- * a host FMA; without one everything takes host_arith's general path. */
+ * values.  The window (2^-40..2^40 for single, 2^-250..2^250 for double)
+ * keeps every error term a multiple of at least 2^-126 (2^-604), so they
+ * are all exact, and results never overflow or get near the denormals.
+ * (Were the compiler to contract a product and a sum into an FMA, it would
+ * only compute the same exact error.)  Needs a host FMA; without one every
+ * operation takes the general path through host_arith. */
 #if defined(__x86_64__)
 #define FAST_TARGET __attribute__((target("fma")))
 static bool host_has_fma;
@@ -224,7 +228,7 @@ FAST_TARGET static bool name(FpuOp op, UT ua, UT ub, UT uc, UT *res, bool *inexa
         e = fmaT(-r, r, a); \
         break; \
     case OP_FMA: { \
-        T p = a * b, d = 0; \
+        T p = a * b, d; \
         if (!FAST_WINDOW(uc, fbits, bias, w)) \
             return false; \
         r = fmaT(a, b, c); \

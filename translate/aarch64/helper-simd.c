@@ -151,6 +151,16 @@ static inline uint64_t sqdmulh(uint64_t x, uint64_t y, unsigned b, bool rnd, Sim
     return sat_s(p >> b, b, a);
 }
 
+/* SQRDMLAH / SQRDMLSH: acc plus or minus the doubled product, rounded,
+ * high half, saturated once (FEAT_RDM). */
+static inline uint64_t sqrdmlah(uint64_t acc, uint64_t x, uint64_t y, unsigned b,
+                                bool sub, SimdArgs *a)
+{
+    i128 p = 2 * (i128)sx(x, b) * sx(y, b);
+    i128 v = shl128(sx(acc, b), b) + (sub ? -p : p) + ((i128)1 << (b - 1));
+    return sat_s(v >> b, b, a);
+}
+
 /* SRI: x >> sh over the bits it covers, acc elsewhere. */
 static inline uint64_t sri(uint64_t x, uint64_t acc, unsigned sh, unsigned b)
 {
@@ -227,6 +237,8 @@ ELEM(sqrdmulh, sqdmulh(x, y, b, true, a))
 ELEM(sqdmull, sqdmull(x, y, b, a))
 ELEM(sqdmlal, sat_s((i128)sx(acc, b) + sx(sqdmull(x, y, b, a), b), b, a))
 ELEM(sqdmlsl, sat_s((i128)sx(acc, b) - sx(sqdmull(x, y, b, a), b), b, a))
+ELEM(sqrdmlah, sqrdmlah(acc, x, y, b, false, a))
+ELEM(sqrdmlsh, sqrdmlah(acc, x, y, b, true, a))
 ELEM(raddhn, x + y + (1ull << (b / 2 - 1)))
 ELEM(rsubhn, x - y + (1ull << (b / 2 - 1)))
 
@@ -282,6 +294,37 @@ ADDLP(uaddlp, ZX, 0)
 ADDLP(sadalp, sx, 1)
 ADDLP(uadalp, ZX, 1)
 #define LONG_FNS(name) { NULL, name##_16, name##_32, name##_64 }
+
+/* SDOT/UDOT: each 32-bit element accumulates the four byte products of
+ * its lane. */
+#define DOT(name, T) \
+static unsigned name##_32(SimdVec *d, const SimdVec *n, const SimdVec *m, SimdArgs *a) \
+{ \
+    for (unsigned i = 0; i < a->cnt; i++) { \
+        int32_t sum = 0; \
+        for (unsigned k = 4 * i; k < 4 * i + 4; k++) \
+            sum += (T)n->u8[k] * (T)m->u8[k]; \
+        d->u32[i] += (uint32_t)sum; \
+    } \
+    return a->cnt * 4; \
+}
+DOT(sdot, int8_t)
+DOT(udot, uint8_t)
+
+/* PMULL(2) 1Q: the 128-bit polynomial product of two D elements. */
+static unsigned pmull64_64(SimdVec *d, const SimdVec *n, const SimdVec *m, SimdArgs *a)
+{
+    uint64_t x = n->u64[a->hi], y = m->u64[a->hi], lo = 0, hi = 0;
+    for (unsigned i = 0; i < 64; i++) {
+        if ((y >> i) & 1) {
+            lo ^= x << i;
+            hi ^= i ? x >> (64 - i) : 0;
+        }
+    }
+    d->u64[0] = lo;
+    d->u64[1] = hi;
+    return 16;
+}
 
 /* Across lanes: reduce Vn's cnt elements with a pairwise tree, as the
  * pseudocode's Reduce() does; the result is one element of RB bits. */
@@ -395,6 +438,9 @@ SimdFn *const simd_int_fns[SIMD_OP_INT_COUNT][4] = {
     [SIMD_OP_SQDMULL] = FNS(sqdmull), [SIMD_OP_SQDMLAL] = FNS(sqdmlal),
     [SIMD_OP_SQDMLSL] = FNS(sqdmlsl),
     [SIMD_OP_RADDHN] = FNS(raddhn), [SIMD_OP_RSUBHN] = FNS(rsubhn),
+    [SIMD_OP_SQRDMLAH] = FNS(sqrdmlah), [SIMD_OP_SQRDMLSH] = FNS(sqrdmlsh),
+    [SIMD_OP_SDOT] = { NULL, NULL, sdot_32 }, [SIMD_OP_UDOT] = { NULL, NULL, udot_32 },
+    [SIMD_OP_PMULL64] = { NULL, NULL, NULL, pmull64_64 },
     [SIMD_OP_ABS] = FNS(abs), [SIMD_OP_NEG] = FNS(neg),
     [SIMD_OP_SQABS] = FNS(sqabs), [SIMD_OP_SQNEG] = FNS(sqneg),
     [SIMD_OP_CLS] = FNS(cls), [SIMD_OP_CLZ] = FNS(clz),

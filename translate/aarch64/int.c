@@ -409,10 +409,13 @@ static bool gen_ccmp(DisasContext *s, uint32_t insn, bool sub, IRTemp b)
     return true;
 }
 
+/* The immediate forms hold imm5 where the register forms hold Rm. */
+static IRTemp ccmp_imm5(DisasContext *s, uint32_t i) { return a64_const(s, IR_I64, rm(i)); }
+
 static bool trans_ccmn_reg(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, false, a64_reg(s, rm(i))); }
 static bool trans_ccmp_reg(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, true, a64_reg(s, rm(i))); }
-static bool trans_ccmn_imm(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, false, a64_const(s, IR_I64, rm(i))); }
-static bool trans_ccmp_imm(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, true, a64_const(s, IR_I64, rm(i))); }
+static bool trans_ccmn_imm(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, false, ccmp_imm5(s, i)); }
+static bool trans_ccmp_imm(DisasContext *s, uint32_t i) { return gen_ccmp(s, i, true, ccmp_imm5(s, i)); }
 
 /* ---- multiply ---- */
 

@@ -21,9 +21,11 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/simd-fp-helper.c \
 	translate/aarch64/simd-fp.c \
 	translate/aarch64/simd-int.c \
+	translate/aarch64/simd-ir.c \
 	translate/aarch64/simd-shift.c \
 	translate/aarch64/simd.c \
 	translate/aarch64/simd.h \
 	translate/aarch64/sys.c \
 	translate/aarch64/translate.c \
 	translate/aarch64/translate.h
+libguise_aarch64_la_LIBADD = -lm

@@ -3,13 +3,16 @@
  * Advanced SIMD decoding, part 2: integer arithmetic, vector and scalar.
  * The groups of the Arm ARM's index (C4.1.96) "three same", "two-register
  * miscellaneous", "across lanes", "three different", "x indexed element"
- * and scalar "pairwise", each as rows of a64_simd_int_patterns.
+ * and scalar "pairwise", and the FEAT_RDM, FEAT_DotProd and PMULL 1Q
+ * encodings (each only when the CPU model has the feature), as rows of
+ * a64_simd_int_patterns.
  *
  * Bitwise operations (AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT) are IR
- * on the two 64-bit halves; the rest is one helper_simd call whose
+ * on the two 64-bit halves, and so are ADD, SUB, CMEQ, CMTST, ADDP, UMAXP,
+ * UMINP and XTN through simd-ir.c; the rest is one helper_simd call whose
  * SimdDesc (simd.h) names the lane operation and the widening, pairing or
  * narrowing around it: the long forms widen their sources (hi selects the
- * "2" upper half), the narrowing forms narrow the result, ADDP and friends
+ * "2" upper half), the narrowing forms narrow the result, SMAXP and friends
  * pair their sources first.
  */
 #include "simd.h"
@@ -73,16 +76,6 @@ static bool gen_pair(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes
     return true;
 }
 
-/* ADDP Dd, Vn.2D. */
-static bool trans_ADDP_s(DisasContext *s, uint32_t insn)
-{
-    SimdDesc d = simd_desc(insn, SIMD_OP_ADD, 3);
-    d.oprsz = 8;
-    d.pair = SIMD_PAIR_SCALAR;
-    gen_simd_call(s, &d);
-    return true;
-}
-
 /* REV16/REV32/REV64: elements reversed within containers of 1 << clog
  * bytes, which must be larger than the elements. */
 static bool gen_rev(DisasContext *s, uint32_t insn, unsigned clog)
@@ -96,7 +89,7 @@ static bool gen_rev(DisasContext *s, uint32_t insn, unsigned clog)
     return true;
 }
 
-/* Narrowing to size (B, H, S) from twice that: XTN, SQXTN...; the
+/* Saturating narrowing to size (B, H, S) from twice that (SQXTN ...); the
  * vector form writes the lower or (Q, the "2" form) upper half. */
 static bool gen_narrow(DisasContext *s, uint32_t insn, unsigned mode, bool scalar)
 {
@@ -117,6 +110,12 @@ static bool trans_RBIT(DisasContext *s, uint32_t insn)
     SimdDesc d = simd_desc(insn, SIMD_OP_RBIT, 0);
     gen_simd_call(s, &d);
     return true;
+}
+
+/* XTN(2): IR; the saturating narrowings use the helper. */
+static bool trans_XTN(DisasContext *s, uint32_t insn)
+{
+    return simd_size(insn) != 3 && gen_ir_shrn(s, insn, simd_size(insn), 0);
 }
 
 /* SADDLP and friends: result elements of twice the size field's. */
@@ -173,7 +172,6 @@ static bool gen_long(DisasContext *s, uint32_t insn, unsigned op, unsigned w,
     return true;
 }
 
-
 /* ADDHN, SUBHN, RADDHN, RSUBHN: the high halves of wide results. */
 static bool gen_addhn(DisasContext *s, uint32_t insn, unsigned op)
 {
@@ -229,6 +227,63 @@ static bool gen_by_elem(DisasContext *s, uint32_t insn, unsigned op, unsigned w,
     return true;
 }
 
+/* PMULL(2): 8B -> 8H, or 1D -> 1Q with FEAT_PMULL. */
+static bool trans_PMULL(DisasContext *s, uint32_t insn)
+{
+    if (simd_size(insn) != 3)
+        return gen_long(s, insn, SIMD_OP_PMUL, SIMD_WIDEN_U, false, SZ_B);
+    if (!A64_HAS(s, A64_FEAT_PMULL))
+        return false;
+    SimdDesc d = simd_desc(insn, SIMD_OP_PMULL64, 3);
+    d.oprsz = 16;
+    d.hi = Q(insn);
+    gen_simd_call(s, &d);
+    return true;
+}
+
+/* ---- FEAT_RDM and FEAT_DotProd ---- */
+
+/* SQRDMLAH/SQRDMLSH in the vector, scalar and by-element shapes. */
+enum { RDM_VEC, RDM_SCALAR, RDM_ELEM, RDM_ELEM_SCALAR };
+
+static bool gen_rdm(DisasContext *s, uint32_t insn, unsigned op, unsigned form)
+{
+    if (!A64_HAS(s, A64_FEAT_ASIMDRDM))
+        return false;
+    switch (form) {
+    case RDM_VEC: return gen_simd_3same(s, insn, op, SZ_HS);
+    case RDM_SCALAR: return gen_simd_3same_scalar(s, insn, op, SZ_HS);
+    case RDM_ELEM: return gen_by_elem(s, insn, op, SIMD_WIDEN_NONE, ELEM_VEC);
+    default: return gen_by_elem(s, insn, op, SIMD_WIDEN_NONE, ELEM_SCALAR);
+    }
+}
+
+/* SDOT/UDOT: 2S/4S accumulating byte quadruples; by element, the
+ * quadruple index H:L of Vm (M:Rm). */
+static bool gen_dot(DisasContext *s, uint32_t insn, unsigned op, bool elem)
+{
+    if (!A64_HAS(s, A64_FEAT_ASIMDDP) || simd_size(insn) != 2)
+        return false;
+    SimdDesc d = simd_desc(insn, op, 2);
+    if (elem)
+        d.idx = (int)(bits(insn, 11, 1) << 1 | bits(insn, 21, 1));
+    gen_simd_call(s, &d);
+    return true;
+}
+
+TRANS(SQRDMLAH, gen_rdm, SIMD_OP_SQRDMLAH, RDM_VEC)
+TRANS(SQRDMLSH, gen_rdm, SIMD_OP_SQRDMLSH, RDM_VEC)
+TRANS(SQRDMLAH_s, gen_rdm, SIMD_OP_SQRDMLAH, RDM_SCALAR)
+TRANS(SQRDMLSH_s, gen_rdm, SIMD_OP_SQRDMLSH, RDM_SCALAR)
+TRANS(SQRDMLAH_x, gen_rdm, SIMD_OP_SQRDMLAH, RDM_ELEM)
+TRANS(SQRDMLSH_x, gen_rdm, SIMD_OP_SQRDMLSH, RDM_ELEM)
+TRANS(SQRDMLAH_xs, gen_rdm, SIMD_OP_SQRDMLAH, RDM_ELEM_SCALAR)
+TRANS(SQRDMLSH_xs, gen_rdm, SIMD_OP_SQRDMLSH, RDM_ELEM_SCALAR)
+TRANS(SDOT, gen_dot, SIMD_OP_SDOT, false)
+TRANS(UDOT, gen_dot, SIMD_OP_UDOT, false)
+TRANS(SDOT_x, gen_dot, SIMD_OP_SDOT, true)
+TRANS(UDOT_x, gen_dot, SIMD_OP_UDOT, true)
+
 /* ---- three same ---- */
 TRANS(AND, gen_logic, LOGIC_AND)
 TRANS(BIC, gen_logic, LOGIC_BIC)
@@ -253,8 +308,8 @@ TRANS(CMGT, gen_simd_3same, SIMD_OP_CMGT, SZ_BHSD)
 TRANS(CMGE, gen_simd_3same, SIMD_OP_CMGE, SZ_BHSD)
 TRANS(CMHI, gen_simd_3same, SIMD_OP_CMHI, SZ_BHSD)
 TRANS(CMHS, gen_simd_3same, SIMD_OP_CMHS, SZ_BHSD)
-TRANS(CMEQ, gen_simd_3same, SIMD_OP_CMEQ, SZ_BHSD)
-TRANS(CMTST, gen_simd_3same, SIMD_OP_CMTST, SZ_BHSD)
+TRANS(CMEQ, gen_ir_cmeq, SIMD_IR_CMEQ, false)
+TRANS(CMTST, gen_ir_cmeq, SIMD_IR_CMTST, false)
 TRANS(SSHL, gen_simd_3same, SIMD_OP_SSHL, SZ_BHSD)
 TRANS(USHL, gen_simd_3same, SIMD_OP_USHL, SZ_BHSD)
 TRANS(SQSHL, gen_simd_3same, SIMD_OP_SQSHL, SZ_BHSD)
@@ -271,19 +326,25 @@ TRANS(SABD, gen_simd_3same, SIMD_OP_SABD, SZ_BHS)
 TRANS(UABD, gen_simd_3same, SIMD_OP_UABD, SZ_BHS)
 TRANS(SABA, gen_simd_3same, SIMD_OP_SABA, SZ_BHS)
 TRANS(UABA, gen_simd_3same, SIMD_OP_UABA, SZ_BHS)
-TRANS(ADD, gen_simd_3same, SIMD_OP_ADD, SZ_BHSD)
-TRANS(SUB, gen_simd_3same, SIMD_OP_SUB, SZ_BHSD)
+TRANS(ADD, gen_ir_addsub, false, false)
+TRANS(SUB, gen_ir_addsub, true, false)
 TRANS(MLA, gen_simd_3same, SIMD_OP_MLA, SZ_BHS)
 TRANS(MLS, gen_simd_3same, SIMD_OP_MLS, SZ_BHS)
 TRANS(MUL, gen_simd_3same, SIMD_OP_MUL, SZ_BHS)
 TRANS(PMUL, gen_simd_3same, SIMD_OP_PMUL, SZ_B)
 TRANS(SQDMULH, gen_simd_3same, SIMD_OP_SQDMULH, SZ_HS)
 TRANS(SQRDMULH, gen_simd_3same, SIMD_OP_SQRDMULH, SZ_HS)
-TRANS(ADDP, gen_pair, SIMD_OP_ADD, SZ_BHSD)
+TRANS(ADDP, gen_ir_pair, SIMD_OP_ADD)
 TRANS(SMAXP, gen_pair, SIMD_OP_SMAX, SZ_BHS)
-TRANS(UMAXP, gen_pair, SIMD_OP_UMAX, SZ_BHS)
+TRANS(UMAXP, gen_ir_pair, SIMD_OP_UMAX)
 TRANS(SMINP, gen_pair, SIMD_OP_SMIN, SZ_BHS)
-TRANS(UMINP, gen_pair, SIMD_OP_UMIN, SZ_BHS)
+TRANS(UMINP, gen_ir_pair, SIMD_OP_UMIN)
+
+/* ADDP Dd, Vn.2D. */
+static bool trans_ADDP_s(DisasContext *s, uint32_t insn)
+{
+    return gen_ir_addp_scalar(s, insn);
+}
 
 /* ---- scalar three same ---- */
 TRANS(SQADD_s, gen_simd_3same_scalar, SIMD_OP_SQADD, SZ_BHSD)
@@ -294,8 +355,8 @@ TRANS(CMGT_s, gen_simd_3same_scalar, SIMD_OP_CMGT, SZ_D)
 TRANS(CMGE_s, gen_simd_3same_scalar, SIMD_OP_CMGE, SZ_D)
 TRANS(CMHI_s, gen_simd_3same_scalar, SIMD_OP_CMHI, SZ_D)
 TRANS(CMHS_s, gen_simd_3same_scalar, SIMD_OP_CMHS, SZ_D)
-TRANS(CMEQ_s, gen_simd_3same_scalar, SIMD_OP_CMEQ, SZ_D)
-TRANS(CMTST_s, gen_simd_3same_scalar, SIMD_OP_CMTST, SZ_D)
+TRANS(CMEQ_s, gen_ir_cmeq, SIMD_IR_CMEQ, true)
+TRANS(CMTST_s, gen_ir_cmeq, SIMD_IR_CMTST, true)
 TRANS(SSHL_s, gen_simd_3same_scalar, SIMD_OP_SSHL, SZ_D)
 TRANS(USHL_s, gen_simd_3same_scalar, SIMD_OP_USHL, SZ_D)
 TRANS(SRSHL_s, gen_simd_3same_scalar, SIMD_OP_SRSHL, SZ_D)
@@ -304,8 +365,8 @@ TRANS(SQSHL_s, gen_simd_3same_scalar, SIMD_OP_SQSHL, SZ_BHSD)
 TRANS(UQSHL_s, gen_simd_3same_scalar, SIMD_OP_UQSHL, SZ_BHSD)
 TRANS(SQRSHL_s, gen_simd_3same_scalar, SIMD_OP_SQRSHL, SZ_BHSD)
 TRANS(UQRSHL_s, gen_simd_3same_scalar, SIMD_OP_UQRSHL, SZ_BHSD)
-TRANS(ADD_s, gen_simd_3same_scalar, SIMD_OP_ADD, SZ_D)
-TRANS(SUB_s, gen_simd_3same_scalar, SIMD_OP_SUB, SZ_D)
+TRANS(ADD_s, gen_ir_addsub, false, true)
+TRANS(SUB_s, gen_ir_addsub, true, true)
 TRANS(SQDMULH_s, gen_simd_3same_scalar, SIMD_OP_SQDMULH, SZ_HS)
 TRANS(SQRDMULH_s, gen_simd_3same_scalar, SIMD_OP_SQRDMULH, SZ_HS)
 
@@ -326,12 +387,11 @@ TRANS(SQABS, gen_simd_2misc, SIMD_OP_SQABS, SZ_BHSD)
 TRANS(SQNEG, gen_simd_2misc, SIMD_OP_SQNEG, SZ_BHSD)
 TRANS(CMGT0, gen_simd_2misc, SIMD_OP_CMGT0, SZ_BHSD)
 TRANS(CMGE0, gen_simd_2misc, SIMD_OP_CMGE0, SZ_BHSD)
-TRANS(CMEQ0, gen_simd_2misc, SIMD_OP_CMEQ0, SZ_BHSD)
+TRANS(CMEQ0, gen_ir_cmeq, SIMD_IR_CMEQ0, false)
 TRANS(CMLE0, gen_simd_2misc, SIMD_OP_CMLE0, SZ_BHSD)
 TRANS(CMLT0, gen_simd_2misc, SIMD_OP_CMLT0, SZ_BHSD)
 TRANS(ABS, gen_simd_2misc, SIMD_OP_ABS, SZ_BHSD)
 TRANS(NEG, gen_simd_2misc, SIMD_OP_NEG, SZ_BHSD)
-TRANS(XTN, gen_narrow, SIMD_NARROW_TRUNC, false)
 TRANS(SQXTN, gen_narrow, SIMD_NARROW_SQXTN, false)
 TRANS(UQXTN, gen_narrow, SIMD_NARROW_UQXTN, false)
 TRANS(SQXTUN, gen_narrow, SIMD_NARROW_SQXTUN, false)
@@ -343,7 +403,7 @@ TRANS(SQABS_s, gen_simd_2misc_scalar, SIMD_OP_SQABS, SZ_BHSD)
 TRANS(SQNEG_s, gen_simd_2misc_scalar, SIMD_OP_SQNEG, SZ_BHSD)
 TRANS(CMGT0_s, gen_simd_2misc_scalar, SIMD_OP_CMGT0, SZ_D)
 TRANS(CMGE0_s, gen_simd_2misc_scalar, SIMD_OP_CMGE0, SZ_D)
-TRANS(CMEQ0_s, gen_simd_2misc_scalar, SIMD_OP_CMEQ0, SZ_D)
+TRANS(CMEQ0_s, gen_ir_cmeq, SIMD_IR_CMEQ0, true)
 TRANS(CMLE0_s, gen_simd_2misc_scalar, SIMD_OP_CMLE0, SZ_D)
 TRANS(CMLT0_s, gen_simd_2misc_scalar, SIMD_OP_CMLT0, SZ_D)
 TRANS(ABS_s, gen_simd_2misc_scalar, SIMD_OP_ABS, SZ_D)
@@ -383,7 +443,6 @@ TRANS(UMULL, gen_long, SIMD_OP_MUL, SIMD_WIDEN_U, false, SZ_BHS)
 TRANS(SQDMLAL, gen_long, SIMD_OP_SQDMLAL, SIMD_WIDEN_S, false, SZ_HS)
 TRANS(SQDMLSL, gen_long, SIMD_OP_SQDMLSL, SIMD_WIDEN_S, false, SZ_HS)
 TRANS(SQDMULL, gen_long, SIMD_OP_SQDMULL, SIMD_WIDEN_S, false, SZ_HS)
-TRANS(PMULL, gen_long, SIMD_OP_PMUL, SIMD_WIDEN_U, false, SZ_B)
 TRANS(ADDHN, gen_addhn, SIMD_OP_ADD)
 TRANS(SUBHN, gen_addhn, SIMD_OP_SUB)
 TRANS(RADDHN, gen_addhn, SIMD_OP_RADDHN)
@@ -602,11 +661,24 @@ const DecodePattern a64_simd_int_patterns[] = {
     { VXE("0", "1011"), trans_SQDMULL_x, "SQDMULL (by element)" },
     { VXE("0", "0011"), trans_SQDMLAL_x, "SQDMLAL (by element)" },
     { VXE("0", "0111"), trans_SQDMLSL_x, "SQDMLSL (by element)" },
+    { VXE("1", "1101"), trans_SQRDMLAH_x, "SQRDMLAH (by element)" },
+    { VXE("1", "1111"), trans_SQRDMLSH_x, "SQRDMLSH (by element)" },
+    { VXE("0", "1110"), trans_SDOT_x, "SDOT (by element)" },
+    { VXE("1", "1110"), trans_UDOT_x, "UDOT (by element)" },
     /* Advanced SIMD scalar x indexed element (integer) */
     { SXE("0", "1100"), trans_SQDMULH_xs, "SQDMULH (by element, scalar)" },
     { SXE("0", "1101"), trans_SQRDMULH_xs, "SQRDMULH (by element, scalar)" },
     { SXE("0", "1011"), trans_SQDMULL_xs, "SQDMULL (by element, scalar)" },
     { SXE("0", "0011"), trans_SQDMLAL_xs, "SQDMLAL (by element, scalar)" },
     { SXE("0", "0111"), trans_SQDMLSL_xs, "SQDMLSL (by element, scalar)" },
+    { SXE("1", "1101"), trans_SQRDMLAH_xs, "SQRDMLAH (by element, scalar)" },
+    { SXE("1", "1111"), trans_SQRDMLSH_xs, "SQRDMLSH (by element, scalar)" },
+    /* Advanced SIMD (scalar) three-register extension */
+    { "0 q 1 01110 ss 0 mmmmm 1 0000 1 nnnnn ddddd", trans_SQRDMLAH, "SQRDMLAH (vector)" },
+    { "0 q 1 01110 ss 0 mmmmm 1 0001 1 nnnnn ddddd", trans_SQRDMLSH, "SQRDMLSH (vector)" },
+    { "01 1 11110 ss 0 mmmmm 1 0000 1 nnnnn ddddd", trans_SQRDMLAH_s, "SQRDMLAH (vector, scalar)" },
+    { "01 1 11110 ss 0 mmmmm 1 0001 1 nnnnn ddddd", trans_SQRDMLSH_s, "SQRDMLSH (vector, scalar)" },
+    { "0 q 0 01110 ss 0 mmmmm 1 0010 1 nnnnn ddddd", trans_SDOT, "SDOT (vector)" },
+    { "0 q 1 01110 ss 0 mmmmm 1 0010 1 nnnnn ddddd", trans_UDOT, "UDOT (vector)" },
     { NULL },
 };

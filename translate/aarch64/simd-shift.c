@@ -61,6 +61,13 @@ static bool gen_shrn(DisasContext *s, uint32_t insn, unsigned op, unsigned mode,
     return true;
 }
 
+/* SHRN(2): IR (simd-ir.c). */
+static bool trans_SHRN(DisasContext *s, uint32_t insn)
+{
+    unsigned esize = simd_immh_size(insn);
+    return esize <= 2 && gen_ir_shrn(s, insn, esize, (16u << esize) - immhb(insn));
+}
+
 /* SSHLL/USHLL(2): widen the lower or upper half, then shift left. */
 static bool gen_shll(DisasContext *s, uint32_t insn, unsigned w)
 {
@@ -90,7 +97,6 @@ TRANS(SLI, gen_shift, SIMD_OP_SLI, SH_VEC, true)
 TRANS(SQSHLU, gen_shift, SIMD_OP_SQSHLU, SH_VEC, true)
 TRANS(SQSHL, gen_shift, SIMD_OP_SQSHLI, SH_VEC, true)
 TRANS(UQSHL, gen_shift, SIMD_OP_UQSHLI, SH_VEC, true)
-TRANS(SHRN, gen_shrn, SIMD_OP_USHR, SIMD_NARROW_TRUNC, false)
 TRANS(RSHRN, gen_shrn, SIMD_OP_URSHR, SIMD_NARROW_TRUNC, false)
 TRANS(SQSHRUN, gen_shrn, SIMD_OP_SSHR, SIMD_NARROW_SQXTUN, false)
 TRANS(SQRSHRUN, gen_shrn, SIMD_OP_SRSHR, SIMD_NARROW_SQXTUN, false)

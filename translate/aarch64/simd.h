@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Internal to the Advanced SIMD decoder (simd*.c) and its C helpers
- * (helper-simd.c, simd-fp-helper.c).
+ * Internal to the Advanced SIMD decoder and its C helpers.  The decode
+ * tables are split by the manual's encoding groups: simd.c (copies,
+ * immediates, permutes, and the shared gen_ helpers below), simd-int.c
+ * (integer arithmetic), simd-shift.c (shifts by immediate) and simd-fp.c
+ * (floating point); simd-ir.c has IR expansions of a few hot integer
+ * operations; helper-simd.c and simd-fp-helper.c are the C helpers.
  *
- * Bitwise operations, moves and element copies are emitted as IR on the two
- * 64-bit halves of the vector registers.  Everything else is one call per
- * instruction of helper_simd(env, desc): desc packs a SimdDesc, which names a
- * lane operation (SIMD_OP_*) and the data flow around it, in this order:
+ * Bitwise operations, moves, element copies and those hot operations (ADD,
+ * SUB, CMEQ, CMTST, ADDP, UMAXP, UMINP, SHRN, XTN) are emitted as IR on the
+ * two 64-bit halves of the vector registers.  Everything else is one call per
+ * instruction of helper_simd(env, desc): desc packs a SimdDesc, which names
+ * a lane operation (SIMD_OP_*) and the data flow around it, in this order:
  *
  *   load Vn, Vm, Vd -> Vm := DUP(Vm[idx])         (by-element forms)
  *                   -> widen Vn and/or Vm          (long and wide forms)
@@ -15,7 +20,7 @@
  *                   -> narrow Vd                    (narrowing forms)
  *                   -> zero the rest, store Vd, FPSR.QC |= saturated
  *
- * So ADDP is ADD after the pairwise step, SMLAL2 is MLA on sign-widened
+ * So SMAXP is SMAX after the pairwise step, SMLAL2 is MLA on sign-widened
  * upper halves, SQRSHRN is SRSHR then a signed saturating narrow, and the
  * 64-bit (Q=0) and scalar forms differ from the 128-bit ones only in oprsz.
  */
@@ -46,6 +51,9 @@ enum {
     SIMD_OP_SQDMULH, SIMD_OP_SQRDMULH,
     SIMD_OP_SQDMULL, SIMD_OP_SQDMLAL, SIMD_OP_SQDMLSL,
     SIMD_OP_RADDHN, SIMD_OP_RSUBHN,
+    SIMD_OP_SQRDMLAH, SIMD_OP_SQRDMLSH,     /* FEAT_RDM */
+    SIMD_OP_SDOT, SIMD_OP_UDOT,             /* FEAT_DotProd: esize 2 */
+    SIMD_OP_PMULL64,    /* PMULL 1Q (FEAT_PMULL): the D elements hi selects */
     /* integer unary (Vm unused) */
     SIMD_OP_ABS, SIMD_OP_NEG, SIMD_OP_SQABS, SIMD_OP_SQNEG,
     SIMD_OP_CLS, SIMD_OP_CLZ, SIMD_OP_CNT, SIMD_OP_RBIT,
@@ -225,6 +233,15 @@ bool gen_simd_3same(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes)
 bool gen_simd_3same_scalar(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes);
 bool gen_simd_2misc(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes);
 bool gen_simd_2misc_scalar(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes);
+/* IR expansions of hot integer operations (simd-ir.c); same contract. */
+enum { SIMD_IR_CMEQ, SIMD_IR_CMEQ0, SIMD_IR_CMTST };
+bool gen_ir_cmeq(DisasContext *s, uint32_t insn, unsigned kind, bool scalar);
+bool gen_ir_addsub(DisasContext *s, uint32_t insn, bool sub, bool scalar);
+bool gen_ir_pair(DisasContext *s, uint32_t insn, unsigned op);   /* ADD, UMAX, UMIN */
+bool gen_ir_addp_scalar(DisasContext *s, uint32_t insn);
+/* SHRN/XTN to elements of nsize, shifting by sh; Q writes the upper half. */
+bool gen_ir_shrn(DisasContext *s, uint32_t insn, unsigned nsize, unsigned sh);
+
 /* Floating point: sz (bit 22) selects single or double. */
 bool gen_simd_fp_3same(DisasContext *s, uint32_t insn, unsigned op, unsigned pair);
 bool gen_simd_fp_3same_scalar(DisasContext *s, uint32_t insn, unsigned op);

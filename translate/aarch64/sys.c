@@ -91,23 +91,23 @@ static bool trans_sb(DisasContext *s, uint32_t insn)
 
 /* ---- PSTATE: DIT, SSBS and the flag manipulation instructions ---- */
 
-/* env->pstate bit (DIT/SSBS) = low bit of v. */
-static void gen_set_pstate_bit(DisasContext *s, unsigned bit, IRTemp v)
+/* The env->pstate bit of A64_PSTATE_DIT/SSBS (mask) = low bit of v. */
+static void gen_set_pstate_bit(DisasContext *s, uint32_t mask, IRTemp v)
 {
     IRBlock *B = IRB(s);
     IRTemp p = a64_tmp(s, IR_I64);
 
     ir_ldenv(B, IR_I64, p, env_off(pstate), IR_MO_64);
-    ir_deposit(B, IR_I64, p, p, v, bit, 1);
+    ir_deposit(B, IR_I64, p, p, v, (unsigned)__builtin_ctz(mask), 1);
     ir_stenv(B, IR_I64, p, env_off(pstate), IR_MO_64);
 }
 
-static IRTemp gen_get_pstate_bit(DisasContext *s, unsigned bit)
+static IRTemp gen_get_pstate_bit(DisasContext *s, uint32_t mask)
 {
     IRTemp p = a64_tmp(s, IR_I64);
 
     ir_ldenv(IRB(s), IR_I64, p, env_off(pstate), IR_MO_64);
-    ir_and(IRB(s), IR_I64, p, p, a64_const(s, IR_I64, 1ull << bit));
+    ir_and(IRB(s), IR_I64, p, p, a64_const(s, IR_I64, mask));
     return p;
 }
 
@@ -116,7 +116,7 @@ static bool trans_msr_dit_imm(DisasContext *s, uint32_t insn)
 {
     if (!A64_HAS(s, A64_FEAT_DIT))
         return false;
-    gen_set_pstate_bit(s, 24, a64_const(s, IR_I64, bits(insn, 8, 1)));
+    gen_set_pstate_bit(s, A64_PSTATE_DIT, a64_const(s, IR_I64, bits(insn, 8, 1)));
     return true;
 }
 
@@ -124,7 +124,7 @@ static bool trans_msr_ssbs_imm(DisasContext *s, uint32_t insn)
 {
     if (!A64_HAS(s, A64_FEAT_SSBS))
         return false;
-    gen_set_pstate_bit(s, 12, a64_const(s, IR_I64, bits(insn, 8, 1)));
+    gen_set_pstate_bit(s, A64_PSTATE_SSBS, a64_const(s, IR_I64, bits(insn, 8, 1)));
     return true;
 }
 
@@ -351,21 +351,21 @@ static void write_fpsr(DisasContext *s, IRTemp v)
     gen_st_env32_masked(s, env_off(fpsr), v, FPSR_MASK);
 }
 
-static IRTemp read_dit(DisasContext *s)  { return gen_get_pstate_bit(s, 24); }
-static IRTemp read_ssbs(DisasContext *s) { return gen_get_pstate_bit(s, 12); }
+static IRTemp read_dit(DisasContext *s)  { return gen_get_pstate_bit(s, A64_PSTATE_DIT); }
+static IRTemp read_ssbs(DisasContext *s) { return gen_get_pstate_bit(s, A64_PSTATE_SSBS); }
 
 static void write_dit(DisasContext *s, IRTemp v)
 {
     IRTemp t = a64_tmp(s, IR_I64);
     ir_extract(IRB(s), IR_I64, t, v, 24, 1);
-    gen_set_pstate_bit(s, 24, t);
+    gen_set_pstate_bit(s, A64_PSTATE_DIT, t);
 }
 
 static void write_ssbs(DisasContext *s, IRTemp v)
 {
     IRTemp t = a64_tmp(s, IR_I64);
     ir_extract(IRB(s), IR_I64, t, v, 12, 1);
-    gen_set_pstate_bit(s, 12, t);
+    gen_set_pstate_bit(s, A64_PSTATE_SSBS, t);
 }
 
 static IRTemp read_tpidr(DisasContext *s)

@@ -114,7 +114,7 @@ static void move_arg(X64Ctx *c, const IROp *op, unsigned xarg, bool w)
     }
     if (ra_can_take(c, op, xarg)) {
         rd = ra_take(c, op, xarg);
-        if (!w && c->b->temps[x].type != IR_I32)
+        if (!w)
             emit_mov_rr(&c->e, false, rd, rd);
     } else {
         rd = ra_out(c, op, d);
@@ -163,6 +163,8 @@ void x64_lower_alu(X64Ctx *c, const IROp *op)
     X64Opnd y;
     int rd;
 
+    if (c->ts[d].folded)
+        return;   /* computed by the memory op that uses it */
     if (alu != X64_SUB && swap_commutative(c, op))
         xa = 2;
     x = op->args[xa];

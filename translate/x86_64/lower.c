@@ -53,10 +53,15 @@ static void *x64_alloc(size_t n)
 
 /* ---- guest memory ---- */
 
-X64Mem x64_guest_mem(X64Ctx *c, int addr)
+/* The host operand for guest address temp a: [a], or [x + k] for a
+ * folded a = x + k (see regalloc.c); plus guest_base when it is nonzero. */
+static X64Mem guest_addr(X64Ctx *c, IRTemp a)
 {
-    (void)c;
-    return guest_base ? x64_mem_idx(X64_GBASE, addr, 0) : x64_mem(addr, 0);
+    const X64TempState *s = &c->ts[a];
+    int32_t disp = s->folded ? s->fold_disp : 0;
+    int r = ra_use(c, s->folded ? s->fold_base : a);
+
+    return guest_base ? x64_mem_idx(X64_GBASE, r, disp) : x64_mem(r, disp);
 }
 
 /* Reverse the low 2^size bytes of r (the rest is left as it is for 16
@@ -159,22 +164,23 @@ static void store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m)
 
 static void lower_ld(X64Ctx *c, const IROp *op)
 {
-    int ra, rd;
+    X64Mem m;
+    int rd;
 
     ra_sync_globals(c);
-    ra = ra_use(c, op->args[1]);
+    m = guest_addr(c, op->args[1]);
     rd = x64_out3(c, op);
-    load_value(c, op->args[2], op->type == IR_I64, rd, x64_guest_mem(c, ra));
+    load_value(c, op->args[2], op->type == IR_I64, rd, m);
     ra_def(c, op->args[0], rd);
 }
 
 static void lower_st(X64Ctx *c, const IROp *op)
 {
-    int ra;
+    X64Mem m;
 
     ra_sync_globals(c);
-    ra = ra_use(c, op->args[1]);
-    store_value(c, op->args[2], op->type == IR_I64, op->args[0], x64_guest_mem(c, ra));
+    m = guest_addr(c, op->args[1]);
+    store_value(c, op->args[2], op->type == IR_I64, op->args[0], m);
 }
 
 /* d = old [addr]; if old == expected: [addr] = new. */
@@ -183,11 +189,12 @@ static void lower_cmpxchg(X64Ctx *c, const IROp *op)
     unsigned mo = op->args[4], size = mo & IR_MO_SIZE;
     bool be = (mo & IR_MO_BE) && size > 0, w = op->type == IR_I64;
     IRTemp newv = op->args[3];
-    int ra, rn;
+    X64Mem m;
+    int rn;
 
     ra_sync_globals(c);
     ra_reserve(c, X64_RAX);
-    ra = ra_use(c, op->args[1]);
+    m = guest_addr(c, op->args[1]);
     if (be || ir_is_const(c->b, newv) || (!w && size == 3)) {
         ra_load_into(c, newv, X64_SCRATCH, w);
         if (be)
@@ -199,7 +206,7 @@ static void lower_cmpxchg(X64Ctx *c, const IROp *op)
     ra_load_into(c, op->args[2], X64_RAX, w);
     if (be)
         swap_reg(c, size, X64_RAX);
-    emit_atomic(&c->e, X64_CMPXCHG, size, rn, x64_guest_mem(c, ra));
+    emit_atomic(&c->e, X64_CMPXCHG, size, rn, m);
     if (be)
         swap_reg(c, size, X64_RAX);
     extend(c, mo, w, X64_RAX, X64_RAX);
@@ -210,14 +217,15 @@ static void lower_xchg(X64Ctx *c, const IROp *op)
 {
     unsigned mo = op->args[3], size = mo & IR_MO_SIZE;
     bool be = (mo & IR_MO_BE) && size > 0;
-    int ra, rd;
+    X64Mem m;
+    int rd;
 
     ra_sync_globals(c);
-    ra = ra_use(c, op->args[1]);
+    m = guest_addr(c, op->args[1]);
     ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
     if (be)
         swap_reg(c, size, X64_SCRATCH);
-    emit_atomic(&c->e, X64_XCHG, size, X64_SCRATCH, x64_guest_mem(c, ra));
+    emit_atomic(&c->e, X64_XCHG, size, X64_SCRATCH, m);
     if (be)
         swap_reg(c, size, X64_SCRATCH);
     rd = x64_out3(c, op);
@@ -233,7 +241,7 @@ static void fetch_add_be(X64Ctx *c, const IROp *op, unsigned size)
     int rv;
 
     ra_reserve(c, X64_RAX);
-    m = x64_guest_mem(c, ra_use(c, op->args[1]));
+    m = guest_addr(c, op->args[1]);
     rv = ra_alloc(c, 0xffff);
     ra_load_into(c, op->args[2], rv, op->type == IR_I64);
     emit_load(&c->e, size, false, size == 3, X64_RAX, m);
@@ -253,16 +261,17 @@ static void fetch_add_be(X64Ctx *c, const IROp *op, unsigned size)
 static void lower_fetch_add(X64Ctx *c, const IROp *op)
 {
     unsigned mo = op->args[3], size = mo & IR_MO_SIZE;
-    int ra, rd;
+    X64Mem m;
+    int rd;
 
     ra_sync_globals(c);
     if ((mo & IR_MO_BE) && size > 0) {
         fetch_add_be(c, op, size);
         return;
     }
-    ra = ra_use(c, op->args[1]);
+    m = guest_addr(c, op->args[1]);
     ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
-    emit_atomic(&c->e, X64_XADD, size, X64_SCRATCH, x64_guest_mem(c, ra));
+    emit_atomic(&c->e, X64_XADD, size, X64_SCRATCH, m);
     rd = x64_out3(c, op);
     extend(c, mo, op->type == IR_I64, rd, X64_SCRATCH);
     ra_def(c, op->args[0], rd);
@@ -331,14 +340,16 @@ static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 
 static void lower_label(X64Ctx *c, const IROp *op)
 {
-    ra_bb_end(c, true);
-    c->label_pos[op->args[0]] = (int64_t)c->e.pos;
+    ra_bb_end(c);
+    ra_label(c, op->args[0]);
+    c->labels[op->args[0]].pos = (int64_t)c->e.pos;
     c->unreachable = false;
 }
 
 static void lower_br(X64Ctx *c, const IROp *op)
 {
-    ra_bb_end(c, false);
+    ra_bb_end(c);
+    ra_jump(c, op->args[0]);
     jump_to_label(c, emit_jmp32(&c->e), op->args[0]);
     c->unreachable = true;
 }
@@ -352,8 +363,9 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     int rx;
 
     if (!x64_cond_prepare(c, &cond, &x, &y, w, &known)) {
-        ra_bb_end(c, false);
+        ra_bb_end(c);
         if (known) {
+            ra_jump(c, op->args[3]);
             jump_to_label(c, emit_jmp32(&c->e), op->args[3]);
             c->unreachable = true;
         }
@@ -361,7 +373,8 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     }
     rx = ra_use(c, x);
     o = x64_operand(c, y, w);
-    ra_bb_end(c, false);
+    ra_bb_end(c);
+    ra_jump(c, op->args[3]);
     jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);
 }
 
@@ -381,12 +394,49 @@ static void lower_insn_start(X64Ctx *c, const IROp *op)
     };
 }
 
+/* Is op (at index i) "goto_tb n; mov pc, tb->pc; exit_tb n": a jump back
+ * to the start of this very block? */
+static bool is_self_goto(const X64Ctx *c, uint32_t i)
+{
+    const IROp *ops = c->b->ops;
+    const IRTempInfo *temps = c->b->temps;
+
+    return ops[i].opc == IR_OP_goto_tb && i + 2 < c->b->nops && c->pc_global != IR_NONE &&
+           ops[i + 1].opc == IR_OP_mov && ops[i + 1].type == IR_I64 &&
+           ops[i + 1].args[0] == c->pc_global &&
+           temps[ops[i + 1].args[1]].kind == IR_TEMP_CONST &&
+           temps[ops[i + 1].args[1]].value == c->tb->pc &&
+           ops[i + 2].opc == IR_OP_exit_tb && ops[i + 2].args[0] == ops[i].args[0];
+}
+
+/* The back edge of a self-looping block: the loop's globals go back to
+ * their registers and, unless an exit is requested or the block was
+ * invalidated (its guest code written), control returns to the loop head
+ * without a trip through env or the dispatcher. */
+static void emit_loop_back(X64Ctx *c)
+{
+    ra_sync_globals(c);
+    ra_loop_back(c);
+    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
+    emit_mov_ri(&c->e, X64_SCRATCH, (uintptr_t)&c->tb->invalid);
+    emit_load(&c->e, 0, false, false, X64_SCRATCH, x64_mem(X64_SCRATCH, 0));
+    emit_test_rr(&c->e, false, X64_SCRATCH, X64_SCRATCH);
+    c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
+    emit_patch32(&c->e, emit_jmp32(&c->e), c->loop_header);
+    c->unreachable = true;
+}
+
 static void lower_goto_tb(X64Ctx *c, const IROp *op)
 {
     unsigned slot = op->args[0];
     size_t at;
 
     BUG_ON(slot > 1);
+    if (c->loop_header && is_self_goto(c, c->op_index)) {
+        emit_loop_back(c);
+        return;
+    }
     ra_sync_globals(c);
     /* Align the rel32 so that x64_set_jump's store is atomic. */
     emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
@@ -565,6 +615,21 @@ static void emit_exit_request_stub(X64Ctx *c)
     exit_with(c, (uintptr_t)c->tb | TB_EXIT_NOCHAIN);
 }
 
+/* Does the block jump back to its own start (and may it do so inside)? */
+static bool has_self_loop(X64Ctx *c)
+{
+    if (exec_opts.no_chain)
+        return false;
+    for (IRTemp g = 1; g <= c->b->nglobals; g++)
+        if (c->b->temps[g].env_offset == offsetof(CPUCommon, pc) &&
+            c->b->temps[g].type == IR_I64)
+            c->pc_global = g;
+    for (uint32_t i = 0; i < c->b->nops; i++)
+        if (is_self_goto(c, i))
+            return true;
+    return false;
+}
+
 static int gen_ops(X64Ctx *c)
 {
     IRBlock *b = c->b;
@@ -573,6 +638,10 @@ static int gen_ops(X64Ctx *c)
     emit_alu_mi(&c->e, X64_CMP, false,
                 x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
     stub = emit_jcc32(&c->e, X64_CC_NE);
+    if (has_self_loop(c)) {
+        ra_loop_entry(c);
+        c->loop_header = c->e.pos;
+    }
 
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
@@ -591,9 +660,11 @@ static int gen_ops(X64Ctx *c)
     BUG_ON(!c->unreachable);
 
     emit_patch32(&c->e, stub, c->e.pos);
+    for (unsigned k = 0; k < c->nstub_jumps; k++)
+        emit_patch32(&c->e, c->stub_jumps[k], c->e.pos);
     emit_exit_request_stub(c);
     for (unsigned k = 0; k < c->nfixups; k++) {
-        int64_t to = c->label_pos[c->fixups[k].label];
+        int64_t to = c->labels[c->fixups[k].label].pos;
         BUG_ON(to < 0);
         emit_patch32(&c->e, c->fixups[k].at, (size_t)to);
     }
@@ -609,13 +680,14 @@ int x64_gen_tb(TB *tb, IRBlock *b)
         .tb = tb,
         .jmp_insn_off = { TB_NO_JUMP, TB_NO_JUMP },
         .jmp_reset_off = { TB_NO_JUMP, TB_NO_JUMP },
+        .pc_global = IR_NONE,
     };
     int ret;
 
     c.ts = x64_alloc(b->ntemps * sizeof(X64TempState));
-    c.label_pos = x64_alloc(b->nlabels * sizeof(int64_t));
+    c.labels = x64_alloc(b->nlabels * sizeof(X64Label));
     for (uint32_t l = 0; l < b->nlabels; l++)
-        c.label_pos[l] = -1;
+        c.labels[l] = (X64Label){ .pos = -1 };
     BUG_ON(!ra_liveness(&c));
     ra_start(&c);
 
@@ -635,7 +707,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
     free(c.insns);
     free(c.fixups);
     free(c.multi);
-    free(c.label_pos);
+    free(c.labels);
     free(c.ts);
     return ret;
 }

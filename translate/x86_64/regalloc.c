@@ -13,6 +13,11 @@
  * a basic block end op i, a multi local is live iff its last use is after
  * i; after an exit nothing is live.
  *
+ * Address folding.  A local t = x + k, with x a global (or env) and k an
+ * imm32, read only once, as the address of a memory op soon after in the
+ * same basic block with x unchanged in between, is marked folded: its add
+ * emits nothing and the memory op addresses [x + k] directly.
+ *
  * Values.  A global lives in env and is cached in a register from its
  * first use in a basic block; writes make it dirty, and dirty globals are
  * written back before anything that may fault or leave (ra_sync_globals),
@@ -58,8 +63,10 @@ static uint32_t branch_label(const IROp *op)
     return op->opc == IR_OP_br ? op->args[0] : op->args[3];
 }
 
-/* A multi local whose range meets the loop [start, end] must survive to
- * its end.  Repeated until nothing changes (nested loops). */
+/* A multi local whose range meets the loop [start, end] (a backward branch
+ * at end) must survive the branch: its last use becomes end + 1, which
+ * reads "live after the branch" to the basic block end rule.  Repeated
+ * until nothing changes (nested loops). */
 static void extend_loops(X64Ctx *c, const uint32_t *loops, unsigned nloops)
 {
     bool changed = true;
@@ -69,8 +76,8 @@ static void extend_loops(X64Ctx *c, const uint32_t *loops, unsigned nloops)
             uint32_t start = loops[2 * l], end = loops[2 * l + 1];
             for (unsigned k = 0; k < c->nmulti; k++) {
                 X64TempState *s = &c->ts[c->multi[k]];
-                if (s->first <= end && s->last_use >= start && s->last_use < end) {
-                    s->last_use = end;
+                if (s->first <= end && s->last_use >= start && s->last_use <= end) {
+                    s->last_use = end + 1;
                     changed = true;
                 }
             }
@@ -103,6 +110,10 @@ static bool scan_forward(X64Ctx *c)
             IRTemp t = op->args[k];
             if (!is_local(b, t))
                 continue;
+            if (k < def->nout)
+                c->ts[t].ndefs += c->ts[t].ndefs < UINT16_MAX;
+            else
+                c->ts[t].nuses += c->ts[t].nuses < UINT16_MAX;
             if (c->ts[t].first == UINT32_MAX) {
                 c->ts[t].first = i;
                 first_bb[t] = bb;
@@ -116,6 +127,7 @@ static bool scan_forward(X64Ctx *c)
         if (is_branch(op)) {
             uint32_t at = label_at[branch_label(op)];
             if (at != UINT32_MAX) {
+                c->labels[branch_label(op)].backward = true;
                 uint32_t *n = realloc(loops, (nloops + 1) * 2 * sizeof(uint32_t));
                 if (!n) {
                     ok = false;
@@ -135,6 +147,74 @@ static bool scan_forward(X64Ctx *c)
     free(label_at);
     free(first_bb);
     return ok;
+}
+
+/* Does op write temp t (or might it change the global t behind our back)? */
+static bool op_clobbers(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    if (def->flags & (IR_F_BB_END | IR_F_EXIT | IR_F_CALL) || op->opc == IR_OP_stenv)
+        return true;
+    for (unsigned k = 0; k < def->nout; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+static bool op_mentions(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+    for (unsigned k = 0; k < def->nout + def->nin; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+/* Memory ops all take their guest address as args[1]. */
+static bool is_guest_mem(const IROp *op)
+{
+    switch (op->opc) {
+    case IR_OP_ld: case IR_OP_st: case IR_OP_cmpxchg: case IR_OP_xchg: case IR_OP_fetch_add:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define FOLD_WINDOW 8
+
+static void find_folds(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        IRTemp t = op->args[0], x = op->args[1], k = op->args[2];
+
+        if (op->opc != IR_OP_add || op->type != IR_I64 || !is_local(b, t))
+            continue;
+        if (b->temps[x].kind == IR_TEMP_CONST) {
+            IRTemp s = x;
+            x = k;
+            k = s;
+        }
+        if (c->ts[t].nuses != 1 || c->ts[t].ndefs != 1 || b->temps[k].kind != IR_TEMP_CONST ||
+            (int64_t)b->temps[k].value != (int32_t)b->temps[k].value ||
+            (b->temps[x].kind != IR_TEMP_GLOBAL && x != IR_ENV))
+            continue;
+        for (uint32_t j = i + 1; j < b->nops && j <= i + FOLD_WINDOW; j++) {
+            const IROp *use = &b->ops[j];
+            /* t is read once and written once: here it is only the address. */
+            if (is_guest_mem(use) && use->args[1] == t) {
+                c->ts[t].folded = true;
+                c->ts[t].fold_base = x;
+                c->ts[t].fold_disp = (int32_t)b->temps[k].value;
+                break;
+            }
+            if (op_mentions(use, t) || op_clobbers(use, x))
+                break;
+        }
+    }
 }
 
 /* Backward pass: op->life. */
@@ -196,7 +276,10 @@ bool ra_liveness(X64Ctx *c)
             .first = UINT32_MAX,
         };
     }
-    return scan_forward(c) && scan_backward(c);
+    if (!scan_forward(c))
+        return false;
+    find_folds(c);
+    return scan_backward(c);
 }
 
 void ra_start(X64Ctx *c)
@@ -510,7 +593,7 @@ void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write)
     }
 }
 
-void ra_bb_end(X64Ctx *c, bool forget)
+void ra_bb_end(X64Ctx *c)
 {
     for (int r = 0; r < 16 && !c->unreachable; r++) {
         IRTemp t = c->reg_temp[r];
@@ -520,8 +603,47 @@ void ra_bb_end(X64Ctx *c, bool forget)
             (c->ts[t].multi_bb && c->ts[t].last_use > c->op_index))
             flush_reg(c, r);
     }
-    if (!forget)
+}
+
+/* A register whose value may be carried into a label: a constant, or a
+ * global (clean after ra_bb_end). */
+static IRTemp carried(const X64Ctx *c, int r)
+{
+    IRTemp t = c->reg_temp[r];
+    if (t == IR_NONE || c->b->temps[t].kind == IR_TEMP_LOCAL)
+        return IR_NONE;
+    return t;
+}
+
+void ra_jump(X64Ctx *c, uint32_t l)
+{
+    X64Label *lab = &c->labels[l];
+
+    if (lab->pos >= 0 || lab->backward)
         return;
+    for (int r = 0; r < 16; r++) {
+        if (!lab->jumped)
+            lab->regs[r] = carried(c, r);
+        else if (lab->regs[r] != carried(c, r))
+            lab->regs[r] = IR_NONE;
+    }
+    lab->jumped = true;
+}
+
+void ra_label(X64Ctx *c, uint32_t l)
+{
+    const X64Label *lab = &c->labels[l];
+    IRTemp keep[16];
+
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = carried(c, r);
+        if (lab->backward)
+            keep[r] = IR_NONE;        /* the backward jump expects nothing */
+        else if (c->unreachable)
+            keep[r] = lab->jumped ? lab->regs[r] : IR_NONE;
+        else
+            keep[r] = (!lab->jumped || lab->regs[r] == t) ? t : IR_NONE;
+    }
     for (int r = 0; r < 16; r++) {
         IRTemp t = c->reg_temp[r];
         if (t != IR_NONE && c->b->temps[t].kind != IR_TEMP_LOCAL)
@@ -533,6 +655,51 @@ void ra_bb_end(X64Ctx *c, bool forget)
         X64TempState *s = &c->ts[c->multi[k]];
         s->mem_ok = s->slot >= 0;
     }
+    for (int r = 0; r < 16; r++)
+        if (keep[r] != IR_NONE)
+            bind(c, keep[r], r);
+}
+
+/* ---- self-looping blocks ---- */
+
+void ra_loop_entry(X64Ctx *c)
+{
+    IRBlock *b = c->b;
+    bool seen[IR_MAX_GLOBALS + 1] = { false };
+    uint16_t free = c->alloc_mask;
+
+    /* The globals read before they are written, in order of first use. */
+    for (uint32_t i = 0; i < b->nops && c->nloop < X64_LOOP_GLOBALS; i++) {
+        const IROp *op = &b->ops[i];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        for (unsigned k = def->nout; k < def->nout + def->nin; k++) {
+            IRTemp t = op->args[k];
+            if (t == IR_NONE || b->temps[t].kind != IR_TEMP_GLOBAL || seen[t] ||
+                c->nloop == X64_LOOP_GLOBALS)
+                continue;
+            seen[t] = true;
+            c->loop_g[c->nloop] = t;
+            c->loop_reg[c->nloop] = (int8_t)first_in(free);
+            free &= (uint16_t)~X64_REG_BIT(c->loop_reg[c->nloop]);
+            c->nloop++;
+        }
+        for (unsigned k = 0; k < def->nout; k++)
+            if (op->args[k] != IR_NONE && b->temps[op->args[k]].kind == IR_TEMP_GLOBAL)
+                seen[op->args[k]] = true;
+    }
+    for (unsigned k = 0; k < c->nloop; k++) {
+        ra_load_into(c, c->loop_g[k], c->loop_reg[k], true);
+        bind(c, c->loop_g[k], c->loop_reg[k]);
+    }
+}
+
+void ra_loop_back(X64Ctx *c)
+{
+    ra_load_args(c, c->loop_g, c->nloop, c->loop_reg);
+    for (int r = 0; r < 16; r++)
+        unbind(c, r);
+    for (unsigned k = 0; k < c->nloop; k++)
+        bind(c, c->loop_g[k], c->loop_reg[k]);
 }
 
 /* Move reg r's occupant to a free callee-saved register if there is one. */

@@ -48,10 +48,25 @@ typedef struct X64TempState {
     int8_t reg;
     bool mem_ok;
     bool multi_bb;       /* local used in more than one basic block */
+    bool folded;         /* an address base + disp, never computed */
     int16_t slot;        /* spill slot of a local, -1 = none yet */
+    uint16_t nuses, ndefs;   /* saturating counts over the block */
     uint32_t first;      /* first op that mentions the temp */
     uint32_t last_use;   /* last op that reads it (liveness, see regalloc.c) */
+    IRTemp fold_base;    /* folded: a global or env */
+    int32_t fold_disp;
 } X64TempState;
+
+/* A label: where it is, and the registers known on entry to it. */
+typedef struct X64Label {
+    int64_t pos;             /* buffer offset, -1 = not yet bound */
+    bool backward;           /* also reached by a backward branch */
+    bool jumped;             /* regs holds what every forward jump so far had */
+    IRTemp regs[16];         /* clean globals and constants, or IR_NONE */
+} X64Label;
+
+/* Globals a self-looping block keeps in registers around its loop. */
+#define X64_LOOP_GLOBALS 8
 
 typedef struct X64Fixup {
     uint32_t at;         /* buffer offset of a rel32 */
@@ -82,7 +97,7 @@ typedef struct X64Ctx {
     unsigned nmulti;
 
     /* Labels and forward references to them. */
-    int64_t *label_pos;           /* buffer offset, -1 = not yet bound */
+    X64Label *labels;
     X64Fixup *fixups;
     unsigned nfixups, fixups_cap;
     bool no_mem;                  /* an allocation failed */
@@ -91,6 +106,17 @@ typedef struct X64Ctx {
     TBInsn *insns;
     uint32_t ninsns, insns_cap;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
+
+    /* Jumps to the exit_request stub, patched at the end. */
+    size_t stub_jumps[4];
+    unsigned nstub_jumps;
+
+    /* A block that jumps back to its own start (see lower.c). */
+    IRTemp pc_global;             /* the global at CPUCommon.pc, or IR_NONE */
+    IRTemp loop_g[X64_LOOP_GLOBALS];
+    int8_t loop_reg[X64_LOOP_GLOBALS];
+    unsigned nloop;
+    size_t loop_header;           /* buffer offset of the loop's head */
 } X64Ctx;
 
 static inline bool x64_dies(const IROp *op, unsigned arg)
@@ -139,9 +165,18 @@ void ra_sync_globals(X64Ctx *c);
 /* The global at env offset [off, off + size) is about to be read or
  * written by ldenv/stenv: write it back (and forget it for a write). */
 void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write);
-/* End of a basic block at op i: globals to env, locals that live past i
- * to their slots; with forget, registers are emptied (a label). */
-void ra_bb_end(X64Ctx *c, bool forget);
+/* End of a basic block (br, brcond, label): dirty globals to env, locals
+ * that live past it to their slots.  Registers keep their (now clean)
+ * values. */
+void ra_bb_end(X64Ctx *c);
+/* A forward jump to label l leaves now: note the registers it carries. */
+void ra_jump(X64Ctx *c, uint32_t l);
+/* At label l: keep the registers every way in agrees on, forget the rest. */
+void ra_label(X64Ctx *c, uint32_t l);
+/* Self-loop: load the loop's globals into their registers (the loop head
+ * state), and at the back edge put their current values there again. */
+void ra_loop_entry(X64Ctx *c);
+void ra_loop_back(X64Ctx *c);
 /* Prepare for a helper call with IR_HELPER_* flags: free the
  * caller-saved registers, keeping values that live on. */
 void ra_before_call(X64Ctx *c, const IROp *op, unsigned hflags);
@@ -175,8 +210,6 @@ bool x64_cond_prepare(X64Ctx *c, IRCond *cond, IRTemp *x, IRTemp *y, bool w,
                       bool *known);
 /* Set the flags for cond(rx, y); returns the x86 condition to test. */
 X64Cond x64_emit_cmp(X64Ctx *c, IRCond cond, bool w, int rx, X64Opnd y);
-/* The host address of guest address register addr (adds guest_base). */
-X64Mem x64_guest_mem(X64Ctx *c, int addr);
 
 void x64_lower_mov(X64Ctx *c, const IROp *op);
 void x64_lower_alu(X64Ctx *c, const IROp *op);

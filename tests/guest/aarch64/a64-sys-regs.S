@@ -2,9 +2,10 @@
 /*
  * System registers readable at EL0: NZCV, FPCR, FPSR and TPIDR_EL0 round
  * trips, TPIDRRO_EL0, CTR_EL0, DCZID_EL0 with DC ZVA zeroing exactly its
- * block, the generic timer (CNTVCT_EL0 advancing at CNTFRQ_EL0 across a
- * nanosleep), MIDR/MPIDR, and the ID_AA64* registers Linux
- * emulates agreeing with AT_HWCAP/AT_HWCAP2 field by field.
+ * block (also over code that has run), the generic timer
+ * (CNTVCT_EL0 advancing at CNTFRQ_EL0 across a nanosleep), MIDR/MPIDR,
+ * and the ID_AA64* registers Linux emulates agreeing with
+ * AT_HWCAP/AT_HWCAP2 field by field.
  * Self-checking: the first wrong register or flag exits with the number of
  * its check; on success prints "ok a64-sys-regs".
  */
@@ -177,6 +178,39 @@ _start:
     cmp x6, x11
     b.lo 3b
 
+    /* DC ZVA over a page of code that has run: the new code runs after */
+    mov x0, #0
+    mov x1, #4096
+    mov x2, #7                  /* PROT_READ | PROT_WRITE | PROT_EXEC */
+    mov x3, #0x22               /* MAP_PRIVATE | MAP_ANONYMOUS */
+    mov x4, #-1
+    mov x5, #0
+    mov x8, #222                /* mmap */
+    svc #0
+    mov x23, x0
+    LI x1, 0xd65f03c0d2800540   /* mov x0, #42; ret */
+    str x1, [x23]
+    dc cvau, x23
+    dsb ish
+    ic ivau, x23
+    dsb ish
+    isb
+    blr x23
+    CHK x0, 42
+    dc zva, x23
+    ldr x3, [x23]
+    CHK x3, 0
+    LI x1, 0xd65f03c0d28000e0   /* mov x0, #7; ret */
+    str x1, [x23, #64]
+    dc cvau, x23
+    dsb ish
+    ic ivau, x23
+    dsb ish
+    isb
+    add x1, x23, #64
+    blr x1
+    CHK x0, 7
+
     /* Generic timer: CNTFRQ_EL0 set, CNTVCT_EL0 advancing at CNTFRQ across
      * a 20 ms nanosleep (within 15 ms .. 1 s) */
     mrs x20, cntfrq_el0
@@ -263,7 +297,7 @@ _start:
     mrs x10, id_aa64mmfr1_el1
     b pass
 
-    .bss
+    .data
     .balign 16
 zbuf:
     .space 6144 + 4096

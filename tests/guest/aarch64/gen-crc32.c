@@ -3,7 +3,7 @@
  * CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) computed with a
  * 256-entry table built at start-up, checked against the standard check
  * value of "123456789" (0xCBF43926) and a bit-at-a-time version, then run
- * over a 1 MiB pseudo-random buffer in chunks of varied sizes; also the
+ * over a 256 KiB pseudo-random buffer in chunks of varied sizes; also the
  * slicing-by-4 variant.  Byte loads, shifts, XOR and table lookups.
  */
 #include <stdint.h>
@@ -60,7 +60,7 @@ static uint32_t crc_bitwise(const unsigned char *p, size_t n)
     return ~crc;
 }
 
-#define BIG (1 << 20)
+#define BIG (1 << 18)
 
 int main(void)
 {
@@ -93,10 +93,10 @@ int main(void)
         pos += n;
         step = step * 3 % 4093 + 1;
     }
-    uint32_t bitwise = crc_bitwise(buf, 65536);
-    printf("1 MiB: table %08x slice4 %08x chunked %08x\n", whole, sliced, chunked);
-    printf("64 KiB: bitwise %08x table %08x\n", bitwise, crc_update(0, buf, 65536));
-    fails += whole != sliced || whole != chunked || bitwise != crc_update(0, buf, 65536);
+    uint32_t bitwise = crc_bitwise(buf, 16384);
+    printf("256 KiB: table %08x slice4 %08x chunked %08x\n", whole, sliced, chunked);
+    printf("16 KiB: bitwise %08x table %08x\n", bitwise, crc_update(0, buf, 16384));
+    fails += whole != sliced || whole != chunked || bitwise != crc_update(0, buf, 16384);
     printf("%s\n", fails ? "FAIL" : "ok");
     return fails != 0;
 }

@@ -4,8 +4,8 @@
  * 32-bit registers at the edge values (0, 1, INT_MIN, INT_MAX, -1, -2)
  * with every interesting incoming carry, then the immediate, shifted
  * register and extended register forms and NEGS/NGCS.  The expected
- * results and flags follow the pseudocode AddWithCarry() of the Arm ARM
- * (C1.2.4 "Condition flags"; SUBS is x + NOT(y) + 1, SBCS x + NOT(y) + C).
+ * results and flags follow the Arm ARM's shared pseudocode function
+ * AddWithCarry() (SUBS is x + NOT(y) + 1, SBCS is x + NOT(y) + C).
  * Self-checking: prints one line and exits 0, or exits with the number of
  * the first failing check (see gen-flags.h).
  */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * NZCV after logical and conditional-compare instructions: ANDS and BICS
- * set N and Z from the result and clear C and V (Arm ARM C6.2, "ANDS"),
- * whatever they were before; CCMP and CCMN compare when the condition
+ * set N and Z from the result and clear C and V whatever they were
+ * before (Arm ARM, the ANDS and BICS instruction descriptions); CCMP and CCMN compare when the condition
  * holds on the incoming flags and otherwise load the immediate NZCV, in
  * register and immediate forms, 64 and 32 bits, over all condition codes.
  * Self-checking: prints one line and exits 0, or exits with the number of

@@ -2,9 +2,10 @@
 /*
  * Self-modifying code.  Each phase writes instruction words into memory,
  * makes them visible to instruction fetch the architected way (DC CVAU,
- * DSB ISH, IC IVAU, DSB ISH, ISB: Arm ARM B2.4.4, "Concurrent modification
- * and execution of instructions"), runs them, rewrites the same address
- * and runs it again, expecting the new result every time:
+ * DSB ISH, IC IVAU, DSB ISH, ISB, as the Arm ARM's section on concurrent
+ * modification and execution of instructions prescribes), runs them,
+ * rewrites the same address and runs it again, expecting the new result
+ * every time:
  *   1. an RWX page rewritten 64 times with "MOVZ W0, #i; RET";
  *   2. an RW page turned RX with mprotect, then RW, rewritten, RX again;
  *   3. code in an RWX page that patches the instruction right after its

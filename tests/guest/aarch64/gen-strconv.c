@@ -35,7 +35,7 @@ static void test_double_roundtrip(void)
 {
     uint64_t state = 0x243f6a8885a308d3ull;
     unsigned ok = 0;
-    for (unsigned i = 0; i < 3000; i++) {
+    for (unsigned i = 0; i < 1000; i++) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
         uint64_t u = state;
         if ((u >> 52 & 0x7ff) == 0x7ff)    /* skip inf/nan encodings */
@@ -53,7 +53,7 @@ static void test_double_roundtrip(void)
                 ok++;
             }
         }
-        if (i % 500 == 0)
+        if (i % 200 == 0)
             printf("sample %016" PRIx64 " = %.17g\n", u, d);
     }
     printf("double round trips ok: %u\n", ok);
@@ -114,7 +114,7 @@ static void test_int_roundtrip(void)
 {
     uint64_t state = 99;
     unsigned ok = 0;
-    for (unsigned i = 0; i < 2000; i++) {
+    for (unsigned i = 0; i < 800; i++) {
         state = state * 2862933555777941757ull + 3037000493ull;
         int64_t v = (int64_t)state >> (i % 64);
         char buf[80];

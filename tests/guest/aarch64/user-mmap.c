@@ -3,7 +3,7 @@
  * The mmap family as Linux implements it: anonymous and file mappings,
  * MAP_FIXED over part of a mapping, MAP_FIXED_NOREPLACE, mprotect (a write
  * to a read-only page is SIGSEGV/SEGV_ACCERR, an access after munmap
- * SEGV_MAPERR), mremap growing, moving and shrinking with the contents
+ * SEGV_MAPERR, a page past the end of a file SIGBUS/BUS_ADRERR), mremap growing, moving and shrinking with the contents
  * kept, /proc/self/maps showing the protections, and the error returns.
  */
 #define _GNU_SOURCE
@@ -23,14 +23,14 @@
 #endif
 
 static sigjmp_buf env;
-static volatile int fault_code;
+static volatile int fault_code, fault_sig;
 static void *volatile fault_addr;
 static long page;
 
 static void on_segv(int sig, siginfo_t *si, void *uc)
 {
-    (void)sig;
     (void)uc;
+    fault_sig = sig;
     fault_code = si->si_code;
     fault_addr = si->si_addr;
     siglongjmp(env, 1);
@@ -48,10 +48,15 @@ static void probe(const char *what, volatile char *p, int w)
             (void)*p;
         printf("%s: ok\n", what);
     } else {
-        printf("%s: SIGSEGV %s, si_addr %s\n", what,
-               fault_code == SEGV_MAPERR ? "SEGV_MAPERR" :
-               fault_code == SEGV_ACCERR ? "SEGV_ACCERR" : "other",
-               fault_addr == (void *)p ? "exact" : "wrong");
+        if (fault_sig == SIGBUS)
+            printf("%s: SIGBUS %s, si_addr %s\n", what,
+                   fault_code == BUS_ADRERR ? "BUS_ADRERR" : "other",
+                   fault_addr == (void *)p ? "exact" : "wrong");
+        else
+            printf("%s: SIGSEGV %s, si_addr %s\n", what,
+                   fault_code == SEGV_MAPERR ? "SEGV_MAPERR" :
+                   fault_code == SEGV_ACCERR ? "SEGV_ACCERR" : "other",
+                   fault_addr == (void *)p ? "exact" : "wrong");
     }
 }
 
@@ -172,6 +177,10 @@ static void file_tests(void)
     p = mmap(NULL, 2 * page, PROT_READ, MAP_PRIVATE, fd, page);
     printf("file mmap at offset: %s, reads \"%.5s\"\n", p == MAP_FAILED ? "failed" : "ok", p);
     munmap(p, 2 * page);
+    /* Pages wholly past the end of the file raise SIGBUS. */
+    p = mmap(NULL, 8 * page, PROT_READ, MAP_PRIVATE, fd, 0);
+    probe("read past the end of the file", p + 4 * page + 3, 0);
+    munmap(p, 8 * page);
     p = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     memcpy(p, "shared", 6);
     if (pread(fd, buf, 6, 0) == 6)
@@ -211,6 +220,7 @@ int main(void)
     setvbuf(stdout, NULL, _IONBF, 0);
     page = sysconf(_SC_PAGESIZE);
     sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
     anon_tests();
     remap_tests();
     file_tests();

@@ -81,12 +81,29 @@ static void fault_tests(void)
     munmap(ro, 4096);
 }
 
-/* A handler that returns: skip the UDF and clobber registers on the way. */
+static volatile uint64_t frame_pc, frame_x20, frame_sp, frame_v8;
+static volatile uint32_t frame_magic, frame_size;
+static volatile int frame_aligned, frame_uc_ok;
+
+/* A handler that returns: skip the UDF and clobber registers on the way;
+ * first note what the frame says (the fpsimd_context record leads
+ * __reserved: magic, size, fpsr, fpcr, then V0-V31). */
 static void skip_insn(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
+    const unsigned char *res = (const unsigned char *)uc->uc_mcontext.__reserved;
+    uint64_t local;
+
     (void)sig;
-    (void)si;
+    frame_pc = uc->uc_mcontext.pc;
+    frame_x20 = uc->uc_mcontext.regs[20];
+    frame_sp = uc->uc_mcontext.sp;
+    memcpy((void *)&frame_magic, res, 4);
+    memcpy((void *)&frame_size, res + 4, 4);
+    memcpy(&local, res + 16 + 8 * 16, 8);
+    frame_v8 = local;
+    frame_aligned = ((uintptr_t)&local & 7) == 0 && ((uintptr_t)uc & 15) == 0;
+    frame_uc_ok = (void *)si < (void *)uc && si->si_addr == (void *)uc->uc_mcontext.pc;
     uc->uc_mcontext.pc += 4;
     __asm__ volatile("mov x19, #0\n\tmov x20, #0\n\tmovi v8.2d, #0\n\tfmov d9, xzr"
                      ::: "x19", "x20", "v8", "v9");
@@ -95,7 +112,7 @@ static void skip_insn(int sig, siginfo_t *si, void *ucv)
 
 static void return_tests(void)
 {
-    uint64_t x19, x20, d8, d9;
+    uint64_t x19, x20, d8, d9, sp, udf;
     double f;
 
     on(SIGILL, skip_insn, 0);
@@ -105,9 +122,18 @@ static void return_tests(void)
         "mov x20, #42\n\t"
         "fmov d8, #1.5\n\t"
         "fmov d9, #-2.0\n\t"
-        ".inst 0x00000000\n\t"
+        "adr %5, 1f\n\t"
+        "mov %4, sp\n\t"
+        "1: .inst 0x00000000\n\t"
         "mov %0, x19\n\tmov %1, x20\n\tfmov %2, d8\n\tfmov %3, d9"
-        : "=r"(x19), "=r"(x20), "=r"(d8), "=r"(d9) :: "x19", "x20", "v8", "v9");
+        : "=r"(x19), "=r"(x20), "=r"(d8), "=r"(d9), "=r"(sp), "=r"(udf)
+        :: "x19", "x20", "v8", "v9");
+    printf("frame: pc is the UDF %s, x20 %llu, sp is the interrupted one %s, "
+           "fpsimd magic %#x size %u, v8 holds 1.5 %s, aligned %s, info below uc %s\n",
+           frame_pc == udf ? "yes" : "no", (unsigned long long)frame_x20,
+           frame_sp == sp ? "yes" : "no", frame_magic, frame_size,
+           frame_v8 == 0x3ff8000000000000ull ? "yes" : "no", frame_aligned ? "yes" : "no",
+           frame_uc_ok ? "yes" : "no");
     memcpy(&f, &d8, sizeof(f));
     printf("handler returned past UDF: %d call(s), x19 %#llx x20 %llu d8 %g", count,
            (unsigned long long)x19, (unsigned long long)x20, f);
@@ -160,6 +186,22 @@ static void mask_tests(void)
     sigpending(&pend);
     printf("unblocked: handled %d, still pending %s\n", count,
            sigismember(&pend, SIGUSR1) ? "yes" : "no");
+
+    /* sigsuspend: the pending signal runs under the temporary mask, then
+     * the old mask (blocking it) comes back. */
+    sigprocmask(SIG_BLOCK, &set, &old);
+    count = 0;
+    raise(SIGUSR1);
+    {
+        sigset_t none, now;
+        int r;
+        sigemptyset(&none);
+        r = sigsuspend(&none);
+        sigprocmask(SIG_SETMASK, NULL, &now);
+        printf("sigsuspend: %d %s, handled %d, mask restored %s\n", r,
+               errno == EINTR ? "EINTR" : "?", count, sigismember(&now, SIGUSR1) ? "yes" : "no");
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
 
     /* Without SA_NODEFER the handler's own signal waits until it returns. */
     depth = max_depth = count = 0;
@@ -218,17 +260,29 @@ static void altstack_tests(void)
     printf("disable: %d\n", sigaltstack(&ss, NULL));
 }
 
+static int pipe_fds[2];
+
 static void tick(int sig)
 {
     (void)sig;
     count++;
 }
 
+/* Makes the interrupted read's data arrive: it can only be read if the
+ * read runs again after this handler. */
+static void tick_feed(int sig)
+{
+    (void)sig;
+    count++;
+    if (write(pipe_fds[1], "z", 1) != 1)
+        count = -100;
+}
+
 static void timer_tests(void)
 {
     struct itimerval it = { .it_value = { 0, 20000 } };
     struct sigaction sa = { .sa_handler = tick };
-    int fds[2], r;
+    int r;
     char c;
 
     sigaction(SIGALRM, &sa, NULL);
@@ -237,24 +291,29 @@ static void timer_tests(void)
     r = pause();
     printf("pause: %d %s, handled %d\n", r, errno == EINTR ? "EINTR" : "?", count);
 
+    {
+        sigset_t none;
+        sigemptyset(&none);
+        count = 0;
+        setitimer(ITIMER_REAL, &it, NULL);
+        r = sigsuspend(&none);
+        printf("sigsuspend until SIGALRM: %d %s, handled %d\n", r,
+               errno == EINTR ? "EINTR" : "?", count);
+    }
+
     /* A read interrupted without SA_RESTART fails with EINTR... */
-    if (pipe(fds))
+    if (pipe(pipe_fds))
         return;
     setitimer(ITIMER_REAL, &it, NULL);
-    r = (int)read(fds[0], &c, 1);
+    r = (int)read(pipe_fds[0], &c, 1);
     printf("read without SA_RESTART: %d %s\n", r, r < 0 && errno == EINTR ? "EINTR" : "?");
-    /* ...and is restarted with it: the data comes after the handler. */
+    /* ...and runs again after the handler with it. */
+    sa.sa_handler = tick_feed;
     sa.sa_flags = SA_RESTART;
     sigaction(SIGALRM, &sa, NULL);
     count = 0;
-    if (fork() == 0) {
-        usleep(100000);
-        if (write(fds[1], "z", 1) != 1)
-            _exit(1);
-        _exit(0);
-    }
     setitimer(ITIMER_REAL, &it, NULL);
-    r = (int)read(fds[0], &c, 1);
+    r = (int)read(pipe_fds[0], &c, 1);
     printf("read with SA_RESTART: %d '%c', handled %d\n", r, r == 1 ? c : '?', count);
 }
 
