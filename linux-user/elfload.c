@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
@@ -406,7 +407,7 @@ static size_t build_auxv(guest_ulong aux[][2], const ElfImage *im, const ElfImag
     AUX(AT_EUID, geteuid());
     AUX(AT_GID, getgid());
     AUX(AT_EGID, getegid());
-    AUX(AT_SECURE, 0);
+    AUX(AT_SECURE, getauxval(AT_SECURE));   /* setuid guests (binfmt C flag) */
     AUX(AT_RANDOM, random);
     AUX(AT_HWCAP2, hwcap2);
     AUX(AT_EXECFN, execfn);

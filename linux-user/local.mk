@@ -4,10 +4,13 @@ bin_PROGRAMS += guise-aarch64
 guise_aarch64_SOURCES = \
 	linux-user/aarch64/cpu-loop.c \
 	linux-user/aarch64/signal-frame.c \
+	linux-user/aarch64/thread-cpu.c \
 	linux-user/elfload.c \
 	linux-user/main.c \
 	linux-user/mmap.c \
 	linux-user/signal.c \
+	linux-user/thread.c \
+	linux-user/thread.h \
 	linux-user/user.h
 guise_aarch64_LDADD = libguise-syscall.la libguise-aarch64.la \
 	libguise-translate.la libguise-util.la \

@@ -16,6 +16,10 @@
  * returns: the guest leaves through user_exit() or a fatal signal.  The
  * options in effect are kept as words in user_opts.guise_argv so that an
  * execve of a guest binary can start guise again the same way.
+ *
+ * Started by the kernel's binfmt_misc (see binfmt_detect below and
+ * man/guise-binfmt.1), the command line holds no options: only the program
+ * and the guest's arguments.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -26,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 #include "linux-user/user.h"
 #include "translate/exec.h"
@@ -112,7 +117,9 @@ static void opt_d(const char *a)
         exit(1);
 }
 
-static void opt_s(const char *a)
+/* A size with an optional k/M/G suffix within [min, max]; false if not. */
+static bool parse_size(const char *a, unsigned long long min, unsigned long long max,
+                       unsigned long long *out)
 {
     char *end;
     unsigned long long v;
@@ -124,10 +131,28 @@ static void opt_s(const char *a)
     case 'm': case 'M': v <<= 20; end++; break;
     case 'g': case 'G': v <<= 30; end++; break;
     }
-    if (errno || end == a || *end || a[0] == '-' || v < 65536 || v > (1ull << 36))
+    if (errno || end == a || *end || a[0] == '-' || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static void opt_s(const char *a)
+{
+    unsigned long long v;
+    if (!parse_size(a, 65536, 1ull << 36, &v))
         usage_error("bad stack size '%s' for -s (a number from 64k to 64G, "
                     "with an optional k, M or G suffix)", a);
     user_opts.stack_size = (size_t)v;
+}
+
+static void opt_tb_size(const char *a)
+{
+    unsigned long long v;
+    if (!parse_size(a, 64 << 10, 1ull << 31, &v))
+        usage_error("bad code buffer size '%s' for -tb-size (a number from 64k to 2G, "
+                    "with an optional k, M or G suffix)", a);
+    exec_opts.code_size = (size_t)v;
 }
 
 static bool on_off(const char *a, const char *opt)
@@ -173,6 +198,7 @@ static const OptDef options[] = {
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
     { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
+    { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
     { "h", NULL, NULL, false, opt_help, "print this help" },
     { "help", NULL, NULL, false, opt_help, "print this help" },
     { "version", NULL, NULL, false, opt_version, "print the version" },
@@ -271,6 +297,55 @@ static int parse_options(int argc, char **argv)
     return i;
 }
 
+/* ---- binfmt_misc ---- */
+
+#ifndef AT_FLAGS_PRESERVE_ARGV0
+#define AT_FLAGS_PRESERVE_ARGV0 1   /* linux/binfmts.h, Linux 5.12 */
+#endif
+
+/* How the kernel's binfmt_misc started us, read from our own auxv. */
+typedef struct BinfmtCall {
+    bool active;            /* started by binfmt_misc with the P or O flag */
+    bool preserve_argv0;    /* P: argv is guise FILENAME ARGV0 ARGS... */
+    int execfd;             /* O (and C): the binary, opened by the kernel; or -1 */
+} BinfmtCall;
+
+/*
+ * binfmt_misc runs "INTERPRETER FILENAME ARGS..." where ARGS starts with the
+ * original argv[0] under the P flag (which the kernel reports by setting
+ * AT_FLAGS_PRESERVE_ARGV0 in AT_FLAGS) and without it the original argv[0]
+ * is dropped.  With O, or C which implies it, the kernel opens the binary
+ * and passes the descriptor as AT_EXECFD: the file may be unreadable to us
+ * (execute-only) or named by a path that no longer resolves (execveat).
+ * Either mark is proof that the command line is the kernel's, so it is not
+ * parsed for options (a program named "-x" stays a program).  With neither
+ * flag the call is indistinguishable from "guise-aarch64 FILENAME ARGS...",
+ * and runs the same.  Under C a setuid binary makes AT_SECURE true: then the
+ * GUISE_* and QEMU_* variables, set by the unprivileged caller, are ignored.
+ * user_opts.binfmt records the mark: a guest's execve of a foreign program
+ * can then go to the kernel as it is, which starts guise again through
+ * binfmt_misc (in a chroot, guise's own path and /proc may not exist).
+ */
+static void binfmt_detect(BinfmtCall *b)
+{
+    unsigned long v;
+
+    errno = 0;
+    v = getauxval(AT_EXECFD);
+    b->execfd = errno == ENOENT ? -1 : (int)v;
+    b->preserve_argv0 = getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0;
+    b->active = b->preserve_argv0 || b->execfd >= 0;
+}
+
+/* The guest's argv from a binfmt_misc command line (FILENAME at argv[1]). */
+static char **binfmt_guest_argv(const BinfmtCall *b, int argc, char **argv)
+{
+    /* Under P an exec with an empty argv leaves no ARGV0: use FILENAME. */
+    if (b->preserve_argv0 && argc >= 3)
+        return argv + 2;
+    return argv + 1;
+}
+
 /* ---- the guest's argv and environment ---- */
 
 static char **guest_environment(void)
@@ -329,22 +404,33 @@ int main(int argc, char **argv)
     const char *prog;
     char **guest_argv;
     void *env;
+    BinfmtCall binfmt;
 
     user_opts.cpu_model = target_info.default_cpu;
-    first = parse_options(argc, argv);
+    binfmt_detect(&binfmt);
+    if (!binfmt.active) {
+        first = parse_options(argc, argv);
+    } else {
+        if (!getauxval(AT_SECURE))
+            parse_environment();
+        if (argc < 2)
+            usage_error("started by binfmt_misc without a program");
+        first = 1;
+        user_opts.binfmt = true;
+    }
     log_mask = log_items | (user_opts.strace ? LOG_STRACE : 0);
     if (log_filename && !log_set_file(log_filename))
         exit(1);
     keep_options(argv[0]);
 
     prog = argv[first];
-    fd = open(prog, O_RDONLY | O_CLOEXEC);
+    fd = binfmt.execfd >= 0 ? binfmt.execfd : open(prog, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int err = errno;
         fprintf(stderr, "guise-%s: %s: %s\n", target_info.name, prog, strerror(err));
         exit(err == ENOENT || err == ENOTDIR ? 127 : 1);
     }
-    guest_argv = argv + first;
+    guest_argv = binfmt.active ? binfmt_guest_argv(&binfmt, argc, argv) : argv + first;
     if (user_opts.argv0)
         guest_argv[0] = (char *)user_opts.argv0;
 

@@ -822,13 +822,15 @@ bool page_unwatch_on_write(guest_addr addr)
      * page already unwatched by another thread just needs the retry. */
     if ((f & (PAGE_VALID | PAGE_WRITE)) != (PAGE_VALID | PAGE_WRITE))
         return false;
+    /* Lift the protection, then invalidate: a block another thread
+     * translates in between watches the page again first (exec.c), so
+     * it is either dropped here or caught by the write's next fault. */
+    pthread_mutex_lock(&map_lock);
+    page_set(page, page_get_flags(page) & ~PAGE_CODE_WATCHED);
+    mprotect(g2h(page), GUEST_PAGE_SIZE, host_prot(page_get_flags(page)));
+    pthread_mutex_unlock(&map_lock);
     if (f & PAGE_CODE_WATCHED)
         tb_invalidate_range(page, page + GUEST_PAGE_SIZE);
-    pthread_mutex_lock(&map_lock);
-    f = page_get_flags(page) & ~PAGE_CODE_WATCHED;
-    page_set(page, f);
-    mprotect(g2h(page), GUEST_PAGE_SIZE, host_prot(f));
-    pthread_mutex_unlock(&map_lock);
     return true;
 }
 
@@ -844,11 +846,12 @@ bool guest_prepare_write(guest_addr addr, size_t len)
         watched |= (page_get_flags(a) & PAGE_CODE_WATCHED) != 0;
     if (!watched)
         return true;
-    /* Invalidate first (never under map_lock), then lift the protection. */
-    tb_invalidate_range(addr & GUEST_PAGE_MASK, page_up(addr + len));
+    /* Lift the protection, then invalidate (never under map_lock): see
+     * page_unwatch_on_write. */
     pthread_mutex_lock(&map_lock);
     unwatch_range(addr & GUEST_PAGE_MASK, page_up(addr + len));
     pthread_mutex_unlock(&map_lock);
+    tb_invalidate_range(addr & GUEST_PAGE_MASK, page_up(addr + len));
     return true;
 }
 

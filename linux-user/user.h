@@ -86,6 +86,8 @@ typedef struct UserOptions {
     bool strace;               /* -strace */
     char **guise_argv;         /* our own argv, for re-exec of foreign binaries */
     int guise_argc_opts;       /* number of option words before the program */
+    bool binfmt;               /* started by binfmt_misc (P, O or C flag): a
+                                * foreign execve can go to the kernel as is */
 } UserOptions;
 
 extern UserOptions user_opts;

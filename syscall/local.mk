@@ -4,12 +4,15 @@ noinst_LTLIBRARIES += libguise-syscall.la
 libguise_syscall_la_SOURCES = \
 	syscall/file.c \
 	syscall/flags.c \
+	syscall/event.c \
 	syscall/fs.c \
 	syscall/ioctl.c \
 	syscall/mem.c \
+	syscall/net.c \
 	syscall/path.c \
 	syscall/poll.c \
 	syscall/proc.c \
+	syscall/process.c \
 	syscall/procfs.c \
 	syscall/signals.c \
 	syscall/strace.c \
@@ -17,5 +20,6 @@ libguise_syscall_la_SOURCES = \
 	syscall/syscall.c \
 	syscall/syscall.h \
 	syscall/table-generic.c \
+	syscall/thread.c \
 	syscall/time.c \
 	syscall/uaccess.c

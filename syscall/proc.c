@@ -24,20 +24,7 @@
 #include <unistd.h>
 #include "syscall.h"
 
-/* Per guest thread: set_tid_address and set_robust_list values. */
-static __thread guest_addr clear_child_tid;
-static __thread guest_addr robust_head;
-static __thread guest_ulong robust_len;
-
 /* ---- exit ---- */
-
-/* exit(2) ends only the calling thread; with one thread per process for
- * now that is the process. */
-guest_long sys_exit(void *env, const guest_ulong *a)
-{
-    (void)env;
-    user_exit((int)(a[0] & 0xff));
-}
 
 guest_long sys_exit_group(void *env, const guest_ulong *a)
 {
@@ -188,38 +175,6 @@ guest_long sys_getrandom(void *env, const guest_ulong *a)
     if (!buf)
         return sys_err(EFAULT);
     return sys_ret(syscall(SYS_getrandom, buf, (size_t)a[1], (unsigned)a[2]));
-}
-
-/* ---- thread bookkeeping ---- */
-
-guest_long sys_set_tid_address(void *env, const guest_ulong *a)
-{
-    (void)env;
-    clear_child_tid = a[0];
-    return sys_ret(syscall(SYS_gettid));
-}
-
-/* The robust list is kept, not given to the host kernel: its entries are
- * guest addresses and the futex layer (threads) is guise's. */
-guest_long sys_set_robust_list(void *env, const guest_ulong *a)
-{
-    (void)env;
-    if (a[1] != 24)          /* sizeof(struct robust_list_head), 64-bit */
-        return sys_err(EINVAL);
-    robust_head = a[0];
-    robust_len = a[1];
-    return 0;
-}
-
-guest_long sys_get_robust_list(void *env, const guest_ulong *a)
-{
-    (void)env;
-    if ((pid_t)a[0] != 0 && (pid_t)a[0] != (pid_t)syscall(SYS_gettid))
-        return sys_err(EPERM);
-    if (sys_copy_to(a[1], &robust_head, sizeof(robust_head)) < 0 ||
-        sys_copy_to(a[2], &robust_len, sizeof(robust_len)) < 0)
-        return sys_err(EFAULT);
-    return 0;
 }
 
 /* ---- limits and usage ---- */

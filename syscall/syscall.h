@@ -256,12 +256,12 @@ SysHandler sys_ppoll, sys_pselect6;
 SysHandler sys_clock_gettime, sys_clock_getres, sys_clock_nanosleep,
     sys_gettimeofday, sys_nanosleep, sys_times, sys_getitimer, sys_setitimer;
 /* proc.c */
-SysHandler sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_gettid,
+SysHandler sys_exit_group, sys_getpid, sys_getppid, sys_gettid,
     sys_getuid, sys_geteuid, sys_getgid, sys_getegid, sys_getresuid,
     sys_getresgid, sys_getgroups, sys_setuid, sys_setgid, sys_setreuid,
     sys_setregid, sys_setresuid, sys_setresgid, sys_setfsuid, sys_setfsgid,
-    sys_setgroups, sys_uname, sys_sysinfo, sys_getrandom, sys_set_tid_address,
-    sys_set_robust_list, sys_get_robust_list, sys_prlimit64, sys_getrlimit,
+    sys_setgroups, sys_uname, sys_sysinfo, sys_getrandom,
+    sys_prlimit64, sys_getrlimit,
     sys_setrlimit, sys_getrusage, sys_sched_yield, sys_sched_getaffinity,
     sys_getcpu, sys_prctl, sys_personality, sys_getpgid, sys_setpgid,
     sys_getsid, sys_setsid, sys_getpriority, sys_setpriority;
@@ -269,5 +269,41 @@ SysHandler sys_exit, sys_exit_group, sys_getpid, sys_getppid, sys_gettid,
 SysHandler sys_kill, sys_tkill, sys_tgkill, sys_rt_sigaction,
     sys_rt_sigprocmask, sys_rt_sigreturn, sys_rt_sigpending,
     sys_rt_sigsuspend, sys_sigaltstack, sys_wait4, sys_waitid;
+/* thread.c (sys_clone too; exit and the tid/robust-list records of a
+ * thread replace proc.c's) */
+SysHandler sys_clone3, sys_thread_exit, sys_thread_set_tid_address,
+    sys_thread_set_robust_list, sys_thread_get_robust_list, sys_futex,
+    sys_futex_waitv, sys_membarrier, sys_sched_setaffinity, sys_sched_setparam,
+    sys_sched_getparam, sys_sched_setscheduler, sys_sched_getscheduler,
+    sys_sched_get_priority_max, sys_sched_get_priority_min,
+    sys_sched_rr_get_interval, sys_sched_setattr, sys_sched_getattr;
+/* process.c: fork-like clones (the thread layer's clone calls this when
+ * flags lack CLONE_VM or have CLONE_VFORK); a pid, 0 in the child, -errno. */
+guest_long sys_clone_process(void *env, guest_ulong flags, guest_addr newsp, guest_addr ptid,
+                             guest_addr tls, guest_addr ctid);
+SysHandler sys_clone, sys_execve, sys_execveat, sys_pidfd_open,
+    sys_pidfd_send_signal, sys_pidfd_getfd;
+/* net.c */
+SysHandler sys_socket, sys_socketpair, sys_bind, sys_listen, sys_accept,
+    sys_accept4, sys_connect, sys_getsockname, sys_getpeername, sys_sendto,
+    sys_recvfrom, sys_setsockopt, sys_getsockopt, sys_shutdown, sys_sendmsg,
+    sys_recvmsg, sys_sendmmsg, sys_recvmmsg;
+/* Read cnt guest iovecs at g into host iov (at most 1024), each buffer
+ * checked for the host to write (to_guest) or read: 0 or -errno (net.c). */
+struct iovec;
+guest_long sys_iovec_read(struct iovec *iov, guest_addr g, guest_ulong cnt, bool to_guest);
+/* Convert one structure in host memory through a layout that is not one
+ * of the ABI's SysLayoutId ones: guest bytes to host (to_guest false) or
+ * host to guest; the destination's padding is zeroed (net.c). */
+void sys_layout_conv(const StructLayout *l, void *dst, const void *src, bool to_guest);
+/* event.c */
+SysHandler sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait, sys_epoll_pwait2,
+    sys_eventfd2, sys_timerfd_create, sys_timerfd_settime, sys_timerfd_gettime,
+    sys_signalfd4, sys_inotify_init1, sys_inotify_add_watch, sys_inotify_rm_watch,
+    sys_splice, sys_tee, sys_vmsplice, sys_setxattr, sys_lsetxattr, sys_fsetxattr,
+    sys_getxattr, sys_lgetxattr, sys_fgetxattr, sys_listxattr, sys_llistxattr,
+    sys_flistxattr, sys_removexattr, sys_lremovexattr, sys_fremovexattr,
+    sys_fanotify_init, sys_fanotify_mark, sys_name_to_handle_at,
+    sys_open_by_handle_at;
 
 #endif

@@ -7,9 +7,9 @@
 # Unit tests link the convenience libraries they test; archives pull in
 # only the objects a test needs.
 check_PROGRAMS += tests/unit/test-x64 tests/unit/test-a64-decode \
-	tests/unit/test-ir tests/unit/test-fpu
+	tests/unit/test-ir tests/unit/test-fpu tests/unit/test-crypto
 
-tests_unit_test_x64_SOURCES = tests/unit/test-x64.c
+tests_unit_test_x64_SOURCES = tests/unit/test-x64.c tests/unit/test-x64.h
 tests_unit_test_x64_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
@@ -17,12 +17,25 @@ tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c
 tests_unit_test_a64_decode_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
 
+check_PROGRAMS += tests/unit/test-x64-block
+tests_unit_test_x64_block_SOURCES = tests/unit/test-x64-block.c tests/unit/test-x64.h
+tests_unit_test_x64_block_LDADD = libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS)
+
 tests_unit_test_ir_SOURCES = tests/unit/test-ir.c
 tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
 tests_unit_test_fpu_SOURCES = tests/unit/test-fpu.c
 tests_unit_test_fpu_LDADD = libguise-aarch64.la libguise-util.la
+
+check_PROGRAMS += tests/unit/test-block
+tests_unit_test_block_SOURCES = tests/unit/test-block.c
+tests_unit_test_block_LDADD = libguise-block.la libguise-util.la $(ZLIB_LIBS)
+
+tests_unit_test_crypto_SOURCES = tests/unit/test-crypto.c
+tests_unit_test_crypto_LDADD = libguise-aarch64.la libguise-translate.la \
+	libguise-util.la $(CAPSTONE_LIBS)
 
 # The guest programs and scripts are data for run-tests.sh.  The guest
 # folder is listed whole (automake copies folders in EXTRA_DIST); the

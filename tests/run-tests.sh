@@ -34,7 +34,7 @@
 set -u
 export LC_ALL=C
 
-readonly DEFAULT_MODES="jit=;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off;nochain=-chain off"
+readonly DEFAULT_MODES="jit=;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off;nochain=-chain off;smallcache=-tb-size 256k"
 
 usage() {
     echo "usage: $0 GUISE_BINARY [FILTER]" >&2
@@ -398,7 +398,8 @@ for t in "$BUILDDIR"/tests/unit/test-*; do
     [ -f "$t" ] && [ -x "$t" ] || continue
     selected "unit/$b" && add_job unit "unit/$b" "$t"
 done
-for s in "$SRCDIR"/tests/bad-input/run.sh "$SRCDIR"/tests/strace/*.sh; do
+for s in "$SRCDIR"/tests/bad-input/run.sh "$SRCDIR"/tests/strace/*.sh "$SRCDIR"/tests/diff/run.sh \
+         "$SRCDIR"/tests/binfmt/run.sh "$SRCDIR"/tests/block/run.sh; do
     [ -f "$s" ] || continue
     name=${s#"$SRCDIR"/tests/}
     selected "$name" && add_job suite "$name" "$s"

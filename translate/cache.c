@@ -9,7 +9,11 @@
  *    array in creation order is sorted by host address (binary search for
  *    precise faults).
  * Invalidated blocks stay allocated (their code may still be running on
- * this or another thread) until the next flush frees everything.
+ * this or another thread) until the next flush frees everything; exec.c
+ * flushes only while no other thread is in cpu_exec.  The host-address
+ * array is read without the lock by fault handlers on any thread: when it
+ * grows, the old array is kept (retired) until the flush, and the count is
+ * published after the entry and the array.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +41,13 @@ static PageEntry *page_table[1u << PAGE_HASH_BITS];
 static TB **all_tbs;          /* creation order = host address order */
 static size_t ntbs, tbs_cap;
 
+/* Arrays all_tbs outgrew, freed at the next flush. */
+typedef struct Retired {
+    struct Retired *next;
+    TB **tbs;
+} Retired;
+static Retired *retired_tbs;
+
 static unsigned pc_hash(uint64_t pc)
 {
     return (unsigned)((pc * 0x9e3779b97f4a7c15ull) >> (64 - HASH_BITS));
@@ -50,7 +61,7 @@ static unsigned page_hash(uint64_t page)
 void cache_init(void)
 {
     tbs_cap = 4096;
-    all_tbs = malloc(tbs_cap * sizeof(*all_tbs));
+    all_tbs = calloc(tbs_cap, sizeof(*all_tbs));
     BUG_ON(!all_tbs);
 }
 
@@ -58,7 +69,7 @@ TB *cache_find(uint64_t pc)
 {
     TB *tb = __atomic_load_n(&hash_table[pc_hash(pc)], __ATOMIC_ACQUIRE);
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
-        if (tb->pc == pc && !tb->invalid)
+        if (tb->pc == pc && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
             return tb;
     return NULL;
 }
@@ -120,11 +131,18 @@ void cache_insert(TB *tb)
     tb->page_next = pe->first;
     pe->first = tb;
     if (ntbs == tbs_cap) {
+        TB **bigger = calloc(tbs_cap * 2, sizeof(*bigger));
+        Retired *r = malloc(sizeof(*r));
+        BUG_ON(!bigger || !r);
+        memcpy(bigger, all_tbs, ntbs * sizeof(*bigger));
+        r->tbs = all_tbs;
+        r->next = retired_tbs;
+        retired_tbs = r;
         tbs_cap *= 2;
-        all_tbs = realloc(all_tbs, tbs_cap * sizeof(*all_tbs));
-        BUG_ON(!all_tbs);
+        __atomic_store_n(&all_tbs, bigger, __ATOMIC_RELEASE);
     }
-    all_tbs[ntbs++] = tb;
+    all_tbs[ntbs] = tb;
+    __atomic_store_n(&ntbs, ntbs + 1, __ATOMIC_RELEASE);
     tb->hash_next = hash_table[h];
     __atomic_store_n(&hash_table[h], tb, __ATOMIC_RELEASE);
 }
@@ -193,6 +211,12 @@ void cache_flush(void)
     for (size_t i = 0; i < ntbs; i++)
         tb_free(all_tbs[i]);
     ntbs = 0;
+    while (retired_tbs) {
+        Retired *r = retired_tbs;
+        retired_tbs = r->next;
+        free(r->tbs);
+        free(r);
+    }
     memset(hash_table, 0, sizeof(hash_table));
     for (unsigned i = 0; i < (1u << PAGE_HASH_BITS); i++) {
         PageEntry *p = page_table[i];
@@ -209,10 +233,13 @@ void cache_flush(void)
 
 TB *cache_find_by_host_pc(uintptr_t host_pc)
 {
-    size_t lo = 0, hi = ntbs;
+    /* Count first: the array loaded after it holds at least that many. */
+    size_t lo = 0, hi = __atomic_load_n(&ntbs, __ATOMIC_ACQUIRE);
+    TB **tbs = __atomic_load_n(&all_tbs, __ATOMIC_ACQUIRE);
+
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        TB *tb = all_tbs[mid];
+        TB *tb = tbs[mid];
         if (!tb->host_code || host_pc < (uintptr_t)tb->host_code)
             hi = mid;
         else if (host_pc >= (uintptr_t)tb->host_code + tb->host_size)

@@ -40,7 +40,8 @@ void cache_chain(TB *from, int slot, TB *to);
 TB *cache_find_by_host_pc(uintptr_t host_pc);
 /* Guest pc of the instruction at host_pc inside tb. */
 uint64_t tb_host_pc_to_guest(const TB *tb, uintptr_t host_pc);
-/* Flush everything (under tb_lock). */
+/* Flush everything (under tb_lock, with no other thread in cpu_exec:
+ * exec.c's exclusive section). */
 void cache_flush(void);
 /* Invalidate blocks from pages in [start, end) (under tb_lock). */
 void cache_invalidate_range(uint64_t start, uint64_t end);

@@ -17,8 +17,9 @@
  * a fresh memfd and moves the new views over the old addresses.
  *
  * Usage: codebuf_init(size) once; the backend emits its prologue, then sets
- * code_buf.reset_to; blocks are appended at code_buf.used; codebuf_flush()
- * throws every block away when the buffer is full.
+ * code_buf.reset_to; blocks are appended at code_buf.used (under tb_lock);
+ * codebuf_flush() throws every block away when the buffer is full, while
+ * no other thread runs generated code (exec.c's exclusive section).
  */
 #include <errno.h>
 #include <string.h>
@@ -63,8 +64,11 @@ bool codebuf_init(size_t size)
 bool codebuf_after_fork(void)
 {
     uint8_t *rw, *rx;
-    int fd = memfd_create("guise-code", MFD_CLOEXEC);
+    int fd;
 
+    if (!code_buf.size)              /* no code memory (-jit off) */
+        return true;
+    fd = memfd_create("guise-code", MFD_CLOEXEC);
     if (fd < 0)
         return false;
     if (ftruncate(fd, (off_t)code_buf.size) < 0 || map_views(fd, code_buf.size, &rw, &rx) < 0) {

@@ -12,6 +12,20 @@
  * Faults in generated code come back here through exec_guest_fault(),
  * which siglongjmps to cpu_exec with the guest pc of the faulting
  * instruction.
+ *
+ * Threads.  Every guest thread runs cpu_exec on its own host thread with
+ * its own CPU state and jump cache; the code cache is shared (cache.h).
+ * Translation and chaining happen under tb_lock, lookups are lock-free,
+ * and invalidation only unlinks and marks blocks, so a block another
+ * thread is running is never freed under it.  Freeing happens only in a
+ * flush, which runs in an exclusive section: the flushing thread sets
+ * exit_request on every CPU and waits until none is between
+ * cpu_exec_start and cpu_exec_end (each block starts by testing
+ * exit_request, so a running thread leaves at its next block boundary;
+ * a thread in a system call is already outside).  A thread that enters
+ * cpu_exec while a section is pending waits for its end.  The flush is
+ * never started with tb_lock held: tb_gen_code reports a full buffer,
+ * the dispatcher leaves its loop and cpu_exec flushes from outside.
  */
 #include <capstone/capstone.h>
 #include <inttypes.h>
@@ -35,6 +49,25 @@ static __thread IRBlock tls_block;
 extern __thread uint64_t interp_current_pc;
 extern __thread bool interp_active;
 
+/* One per guest CPU (thread), on the list the exclusive section walks. */
+typedef struct ExecThread {
+    CPUCommon *env;
+    bool running;          /* between cpu_exec_start and cpu_exec_end */
+    bool has_waiter;       /* counted by a pending exclusive section */
+    struct ExecThread *next;
+} ExecThread;
+
+static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_cond = PTHREAD_COND_INITIALIZER;    /* pending_cpus hit 0 */
+static pthread_cond_t excl_resume = PTHREAD_COND_INITIALIZER;  /* section ended */
+static ExecThread *exec_threads;       /* under excl_lock */
+static bool excl_pending;              /* written under excl_lock, read atomically */
+static unsigned pending_cpus;          /* running CPUs the section waits for */
+static __thread ExecThread *exec_self;
+
+/* Exit code cpu_exec_loop uses internally (never returned by cpu_exec). */
+#define EXCP_FLUSH_NEEDED (-1)
+
 void exec_init(const GuestArch *arch)
 {
     exec_arch = arch;
@@ -55,8 +88,150 @@ void exec_init(const GuestArch *arch)
 
 void exec_cpu_init(CPUCommon *env)
 {
+    ExecThread *t = calloc(1, sizeof(*t));
+
     env->jmp_cache = calloc(1, sizeof(TBJmpCache));
-    BUG_ON(!env->jmp_cache);
+    BUG_ON(!env->jmp_cache || !t);
+    t->env = env;
+    pthread_mutex_lock(&excl_lock);
+    t->next = exec_threads;
+    exec_threads = t;
+    pthread_mutex_unlock(&excl_lock);
+    exec_self = t;
+    current_env = env;
+}
+
+void exec_cpu_exit(CPUCommon *env)
+{
+    ExecThread **pp, *t = NULL;
+
+    pthread_mutex_lock(&excl_lock);
+    for (pp = &exec_threads; *pp; pp = &(*pp)->next) {
+        if ((*pp)->env == env) {
+            t = *pp;
+            *pp = t->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&excl_lock);
+    BUG_ON(!t || t->running);
+    if (exec_self == t)
+        exec_self = NULL;
+    if (current_env == env)
+        current_env = NULL;
+    free(t);
+    free(env->jmp_cache);
+    env->jmp_cache = NULL;
+}
+
+/* ---- the exclusive section (see the header) ---- */
+
+/* Entering cpu_exec: wait out a pending section.  The seq_cst store and
+ * load pair with start_exclusive's: either it sees us running and counts
+ * us, or we see it pending. */
+static void cpu_exec_start(ExecThread *t)
+{
+    __atomic_store_n(&t->running, true, __ATOMIC_SEQ_CST);
+    if (!__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+        return;
+    pthread_mutex_lock(&excl_lock);
+    if (excl_pending) {
+        if (t->has_waiter) {
+            t->has_waiter = false;
+            if (--pending_cpus == 0)
+                pthread_cond_signal(&excl_cond);
+        }
+        __atomic_store_n(&t->running, false, __ATOMIC_SEQ_CST);
+        while (excl_pending)
+            pthread_cond_wait(&excl_resume, &excl_lock);
+        __atomic_store_n(&t->running, true, __ATOMIC_SEQ_CST);
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void cpu_exec_end(ExecThread *t)
+{
+    __atomic_store_n(&t->running, false, __ATOMIC_SEQ_CST);
+    if (!__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+        return;
+    pthread_mutex_lock(&excl_lock);
+    if (t->has_waiter) {
+        t->has_waiter = false;
+        if (--pending_cpus == 0)
+            pthread_cond_signal(&excl_cond);
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+/* Stop every other CPU outside generated code.  The caller is not
+ * running (between cpu_exec_end and cpu_exec_start) and holds no lock. */
+static void start_exclusive(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_resume, &excl_lock);
+    __atomic_store_n(&excl_pending, true, __ATOMIC_SEQ_CST);
+    pending_cpus = 0;
+    for (ExecThread *t = exec_threads; t; t = t->next) {
+        if (t != exec_self && __atomic_load_n(&t->running, __ATOMIC_SEQ_CST)) {
+            t->has_waiter = true;
+            t->env->exit_request = 1;
+            pending_cpus++;
+        }
+    }
+    while (pending_cpus)
+        pthread_cond_wait(&excl_cond, &excl_lock);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void end_exclusive(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    __atomic_store_n(&excl_pending, false, __ATOMIC_SEQ_CST);
+    pthread_cond_broadcast(&excl_resume);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+/* Flush the cache with every other CPU stopped, unless another thread
+ * flushed since generation seen. */
+static void flush_exclusive(unsigned seen)
+{
+    start_exclusive();
+    pthread_mutex_lock(&tb_lock);
+    if (__atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE) == seen)
+        cache_flush();
+    pthread_mutex_unlock(&tb_lock);
+    end_exclusive();
+}
+
+void exec_fork_prepare(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    pthread_mutex_lock(&tb_lock);
+}
+
+void exec_fork_parent(void)
+{
+    pthread_mutex_unlock(&tb_lock);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+void exec_fork_child(void)
+{
+    ExecThread *self = exec_self;
+
+    /* Only this thread exists now: forget the others' records (their
+     * memory is lost with them, as in any forked child). */
+    BUG_ON(!self);
+    self->next = NULL;
+    self->has_waiter = false;
+    exec_threads = self;
+    excl_pending = false;
+    pending_cpus = 0;
+    pthread_mutex_init(&tb_lock, NULL);
+    pthread_mutex_init(&excl_lock, NULL);
+    pthread_cond_init(&excl_cond, NULL);
+    pthread_cond_init(&excl_resume, NULL);
 }
 
 bool exec_in_guest(void)
@@ -97,12 +272,17 @@ static void log_block(unsigned mask, const char *title, const IRBlock *b)
 
 /* ---- translation ---- */
 
+/* Translate the block at pc (tb_lock held).  NULL: the code buffer is
+ * full; the caller flushes outside the lock and retries. */
 static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
 {
     IRBlock *b = &tls_block;
     unsigned max = exec_opts.max_insns;
-    bool flushed = false;
 
+    /* Watch the page before reading its code: a write by another thread
+     * after this point faults and invalidates the block (once tb_lock is
+     * free), a write before it is seen by the translation. */
+    guest_code_page_watch(pc);
     for (;;) {
         ir_block_init(b, &exec_arch->globals);
         uint32_t size = exec_arch->translate(b, env, pc, max);
@@ -127,11 +307,9 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
             interp_prepare(tb);
         } else {
             int r = x64_gen_tb(tb, b);
-            if (r == X64_GEN_FULL && !flushed) {
+            if (r == X64_GEN_FULL && code_buf.used > code_buf.reset_to) {
                 cache_discard_tb(tb);
-                cache_flush();
-                flushed = true;
-                continue;
+                return NULL;
             }
             if (r == X64_GEN_TOO_BIG && b->ninsns > 1) {
                 cache_discard_tb(tb);
@@ -148,25 +326,25 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
             }
         }
         cache_insert(tb);
-        if (size)
-            guest_code_page_watch(pc);
         return tb;
     }
 }
 
-/* Block for pc: jump cache, shared cache, else translate. */
+/* Block for pc: jump cache, shared cache, else translate.  NULL: the
+ * code buffer is full (see tb_gen_code). */
 static TB *tb_find(CPUCommon *env, uint64_t pc)
 {
     TBJmpCache *jc = env->jmp_cache;
     unsigned h = tb_jmp_hash(pc);
+    unsigned gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
     TB *tb;
 
-    if (jc->gen != tb_flush_count) {
+    if (jc->gen != gen) {
         memset(jc->e, 0, sizeof(jc->e));
-        jc->gen = tb_flush_count;
+        jc->gen = gen;
     }
     tb = jc->e[h];
-    if (tb && tb->pc == pc && !tb->invalid)
+    if (tb && tb->pc == pc && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
         return tb;
     tb = cache_find(pc);
     if (!tb) {
@@ -175,9 +353,12 @@ static TB *tb_find(CPUCommon *env, uint64_t pc)
         if (!tb)
             tb = tb_gen_code(env, pc);
         pthread_mutex_unlock(&tb_lock);
+        if (!tb)
+            return NULL;
     }
-    if (jc->gen == tb_flush_count)
-        jc->e[h] = tb;
+    /* Flushes only happen while this thread is outside cpu_exec, so the
+     * generation cannot have moved since the check above. */
+    jc->e[h] = tb;
     return tb;
 }
 
@@ -188,7 +369,7 @@ const void *helper_lookup_tb_ptr(CPUCommon *env)
 
     if (env->exit_request)
         return x64_lookup_exit();
-    if (!tb || tb->pc != pc || tb->invalid) {
+    if (!tb || tb->pc != pc || __atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE)) {
         tb = cache_find(pc);
         if (!tb)
             return x64_lookup_exit();
@@ -206,12 +387,12 @@ static void log_before_block(CPUCommon *env, uint64_t pc)
         exec_arch->dump_state(log_file ? log_file : stderr, env);
 }
 
-/* The dispatch loop proper; returns an EXCP_* code. */
-static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env)
+/* The dispatch loop proper; returns an EXCP_* code, or EXCP_FLUSH_NEEDED
+ * with *gen the cache generation that was found full. */
+static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen)
 {
     TB *last = NULL;
     int slot = 0;
-    unsigned gen = tb_flush_count;
 
     for (;;) {
         if (env->exit_request) {
@@ -219,15 +400,13 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env)
             return EXCP_INTERRUPT;
         }
         uint64_t pc = env->pc;
+        *gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
         TB *tb = tb_find(env, pc);
-        if (gen != tb_flush_count) {   /* a flush freed the block we came from */
-            gen = tb_flush_count;
-            last = NULL;
-        }
+        if (!tb)
+            return EXCP_FLUSH_NEEDED;
         if (last && !exec_opts.no_chain && !exec_opts.use_interp) {
             pthread_mutex_lock(&tb_lock);
-            if (gen == tb_flush_count)
-                cache_chain(last, slot, tb);
+            cache_chain(last, slot, tb);
             pthread_mutex_unlock(&tb_lock);
         }
         log_before_block(env, pc);
@@ -252,20 +431,31 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env)
 int cpu_exec(CPUCommon *env)
 {
     sigjmp_buf jb;
-    int excp;
+    ExecThread *self = exec_self;
+    unsigned gen = 0;
+    volatile int excp;
 
+    BUG_ON(!self || self->env != env);
     current_env = env;
     env->fault_jmp = &jb;
+    cpu_exec_start(self);
     excp = sigsetjmp(jb, 1);
     if (excp) {
         in_guest = false;
         interp_active = false;
+        cpu_exec_end(self);
         return excp;
     }
-    in_guest = true;
-    excp = cpu_exec_loop(env);
-    in_guest = false;
-    return excp;
+    for (;;) {
+        in_guest = true;
+        excp = cpu_exec_loop(env, &gen);
+        in_guest = false;
+        cpu_exec_end(self);
+        if (excp != EXCP_FLUSH_NEEDED)
+            return excp;
+        flush_exclusive(gen);
+        cpu_exec_start(self);
+    }
 }
 
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc)
@@ -307,7 +497,11 @@ void tb_invalidate_range(uint64_t start, uint64_t end)
 
 void tb_flush(void)
 {
-    pthread_mutex_lock(&tb_lock);
-    cache_flush();
-    pthread_mutex_unlock(&tb_lock);
+    ExecThread *self = exec_self;
+    bool was_running = self && __atomic_load_n(&self->running, __ATOMIC_RELAXED);
+
+    /* From a system call (not running) as expected; a caller inside
+     * cpu_exec would leave stale pointers in its dispatcher. */
+    BUG_ON(was_running);
+    flush_exclusive(__atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE));
 }

@@ -58,6 +58,15 @@ void exec_init(const struct GuestArch *arch);
 
 /* Per-thread set-up of env->jmp_cache. */
 void exec_cpu_init(CPUCommon *env);
+/* Undo exec_cpu_init when the thread running env ends (outside cpu_exec). */
+void exec_cpu_exit(CPUCommon *env);
+/* fork(2) of a process that may have several threads: prepare takes the
+ * code cache's locks, parent releases them; child makes the calling
+ * thread's CPU the only one and frees the locks (the code memory copy is
+ * codebuf_after_fork's). */
+void exec_fork_prepare(void);
+void exec_fork_parent(void);
+void exec_fork_child(void);
 
 /* Run guest code until an EXCP_* code is due; returns it.  Host faults in
  * generated code come back as EXCP_FAULT_* with env->pc at the faulting

@@ -45,6 +45,8 @@ extern const DecodePattern a64_simd_patterns[] __attribute__((weak));
 extern const DecodePattern a64_simd_int_patterns[] __attribute__((weak));
 extern const DecodePattern a64_simd_shift_patterns[] __attribute__((weak));
 extern const DecodePattern a64_simd_fp_patterns[] __attribute__((weak));
+extern const DecodePattern a64_crypto_patterns[] __attribute__((weak));
+extern const DecodePattern a64_simd_ext_patterns[] __attribute__((weak));
 
 /* Priority order, as translate.c chains them. */
 static const struct { const char *name; const DecodePattern *rows; } tables[] = {
@@ -53,6 +55,7 @@ static const struct { const char *name; const DecodePattern *rows; } tables[] = 
     { "ldst", a64_ldst_patterns },     { "fp", a64_fp_patterns },
     { "simd", a64_simd_patterns },     { "simd_int", a64_simd_int_patterns },
     { "simd_shift", a64_simd_shift_patterns }, { "simd_fp", a64_simd_fp_patterns },
+    { "crypto", a64_crypto_patterns }, { "simd_ext", a64_simd_ext_patterns },
 };
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
@@ -126,6 +129,20 @@ static const char *const capstone_unknown[] = {
     "FJCVTZS", "FRINT32Z (scalar)", "FRINT32X (scalar)", "FRINT64Z (scalar)",
     "FRINT64X (scalar)", "FRINT32Z (vector)", "FRINT32X (vector)",
     "FRINT64Z (vector)", "FRINT64X (vector)",
+    /* Armv8.2 crypto (FEAT_SHA512, FEAT_SHA3, FEAT_SM3, FEAT_SM4) */
+    "SHA512H", "SHA512H2", "SHA512SU0", "SHA512SU1", "EOR3", "BCAX", "RAX1",
+    "XAR", "SM3SS1", "SM3TT1A", "SM3TT1B", "SM3TT2A", "SM3TT2B", "SM3PARTW1",
+    "SM3PARTW2", "SM4E", "SM4EKEY",
+    /* FEAT_DotProd, FEAT_RDM, FEAT_I8MM, FEAT_FCMA */
+    "SDOT (vector)", "UDOT (vector)", "SDOT (by element)", "UDOT (by element)",
+    "SQRDMLAH (vector)", "SQRDMLSH (vector)", "SQRDMLAH (vector, scalar)",
+    "SQRDMLSH (vector, scalar)", "SQRDMLAH (by element)", "SQRDMLSH (by element)",
+    "SQRDMLAH (by element, scalar)", "SQRDMLSH (by element, scalar)",
+    "SMMLA (vector)", "UMMLA (vector)", "USMMLA (vector)", "USDOT (vector)",
+    "USDOT (by element)", "SUDOT (by element)", "FCMLA", "FCADD", "FCMLA (by element)",
+    /* FEAT_BF16 */
+    "BFCVT", "BFCVTN/BFCVTN2", "BFDOT (vector)", "BFDOT (by element)", "BFMMLA",
+    "BFMLALB/BFMLALT (vector)", "BFMLALB/BFMLALT (by element)",
 };
 
 /* Rows where capstone calling a word we accept "invalid" is tolerated:

@@ -161,9 +161,9 @@ static void gen_random_op(Gen *g)
             mo &= ~IR_MO_SIZE;
         switch (rndn(5)) {
         case 0: ir_st(b, t, pick_input(g, t), addr, mo & ~IR_MO_SIGN); break;
-        case 1: ir_cmpxchg(b, t, pick_output(g, t), addr, pick_input(g, t), pick_input(g, t), mo & IR_MO_SIZE); break;
-        case 2: ir_xchg(b, t, pick_output(g, t), addr, pick_input(g, t), mo & IR_MO_SIZE); break;
-        case 3: ir_fetch_add(b, t, pick_output(g, t), addr, pick_input(g, t), mo & IR_MO_SIZE); break;
+        case 1: ir_cmpxchg(b, t, pick_output(g, t), addr, pick_input(g, t), pick_input(g, t), mo & (IR_MO_SIZE | IR_MO_SIGN)); break;
+        case 2: ir_xchg(b, t, pick_output(g, t), addr, pick_input(g, t), mo & (IR_MO_SIZE | IR_MO_SIGN)); break;
+        case 3: ir_fetch_add(b, t, pick_output(g, t), addr, pick_input(g, t), mo & (IR_MO_SIZE | IR_MO_SIGN)); break;
         default: ir_ld(b, t, pick_output(g, t), addr, mo); break;
         }
     } else if (kind < 92) {

@@ -17,12 +17,15 @@
 #define F(x) (1ull << A64_FEAT_##x)
 
 /* Features the frontend implements today.  Widen this as decoders land
- * (AES/PMULL/SHA*, FP16, RDM, dot product, PAuth, BTI... are not in yet
- * and must not be advertised). */
+ * (FP16, FHM, PAuth, BTI... are not in yet and must not
+ * be advertised). */
 #define A64_IMPLEMENTED \
     (F(FP) | F(ASIMD) | F(CPUID) | F(CRC32) | F(ATOMICS) | F(LRCPC) | \
      F(ILRCPC) | F(USCAT) | F(DCPOP) | F(DCPODP) | F(FLAGM) | F(FLAGM2) | \
-     F(DIT) | F(SB) | F(SSBS) | F(JSCVT) | F(FRINT))
+     F(DIT) | F(SB) | F(SSBS) | F(JSCVT) | F(FRINT) | \
+     F(AES) | F(PMULL) | F(SHA1) | F(SHA2) | F(SHA512) | F(SHA3) | \
+     F(SM3) | F(SM4) | F(ASIMDDP) | F(ASIMDRDM) | F(I8MM) | F(FCMA) | \
+     F(BF16))
 
 /* The real cores' features (as their Linux /proc/cpuinfo shows them). */
 #define A64_ARMV8_0_CRYPTO \

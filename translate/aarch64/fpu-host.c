@@ -12,7 +12,8 @@
  *
  * Changing MXCSR costs more than the operation, so in round-to-nearest with
  * operands well inside the normal range a fast path computes in the host's
- * default environment and finds Inexact from the operation's exact error.
+ * default environment and finds Inexact from the operation's exact error;
+ * once FPSR.IXC is already set, a sticky fast path skips even that.
  */
 #include <fenv.h>
 #include <math.h>
@@ -197,7 +198,8 @@ static const bool host_has_fma = false;
     (((x) << 1) == 0 || (((x) >> (fbits)) & (2 * (bias) + 1)) - ((bias) - (w)) <= 2u * (w))
 
 #define FPU_FAST(name, T, UT, fmaT, sqrtT, fbits, bias, w) \
-FAST_TARGET static bool name(FpuOp op, UT ua, UT ub, UT uc, UT *res, bool *inexact) \
+FAST_TARGET static bool name(FpuOp op, UT ua, UT ub, UT uc, bool want_ixc, UT *res, \
+                             bool *inexact) \
 { \
     T a, b, c, r, e, t; \
     memcpy(&a, &ua, sizeof(T)); \
@@ -232,6 +234,10 @@ FAST_TARGET static bool name(FpuOp op, UT ua, UT ub, UT uc, UT *res, bool *inexa
         if (!FAST_WINDOW(uc, fbits, bias, w)) \
             return false; \
         r = fmaT(a, b, c); \
+        if (!want_ixc) { /* IXC already set: no need to know */ \
+            e = 0; \
+            break; \
+        } \
         /* exact iff a*b == r - c: (p, pe) and (d, de) as exact pairs */ \
         d = r - c; \
         t = d - r; \
@@ -255,19 +261,67 @@ static inline bool fpu_fast(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint6
                             uint64_t b, uint64_t c, uint64_t *res)
 {
     uint32_t r32;
-    bool inexact, ok;
+    bool inexact, ok, want_ixc = !(env->fpsr & FPU_FPSR_IXC);
 
     if (!host_has_fma || fpu_fpcr_rmode(env) != FPU_RN)
         return false;
     if (f->n == 32) {
-        ok = fast32(op, (uint32_t)a, (uint32_t)b, (uint32_t)c, &r32, &inexact);
+        ok = fast32(op, (uint32_t)a, (uint32_t)b, (uint32_t)c, want_ixc, &r32, &inexact);
         *res = r32;
     } else {
-        ok = fast64(op, a, b, c, res, &inexact);
+        ok = fast64(op, a, b, c, want_ixc, res, &inexact);
     }
     if (ok && inexact)
         fpu_raise(env, FPU_FPSR_IXC);
     return ok;
+}
+
+/* ---- the sticky fast path ----
+ * FPSR.IXC is sticky: once set, only the guest clears it.  While it is set,
+ * an operation in the window above can raise nothing the guest could still
+ * observe (Inexact is the only exception possible there), so even the error
+ * term is not needed and the host operation alone gives the Arm result.
+ * This is the common case in FP loops: the first inexact result sets IXC
+ * and it stays set.  It needs no FMA, so it is inlined into each operation
+ * with op a constant; everything else falls back to the general path. */
+#define FPU_STICKY(name, T, UT, sqrtT, fbits, bias, w) \
+static inline bool name(FpuOp op, UT ua, UT ub, uint64_t *res) \
+{ \
+    T a, b, r; \
+    if (!FAST_WINDOW(ua, fbits, bias, w) || !FAST_WINDOW(ub, fbits, bias, w)) \
+        return false; \
+    memcpy(&a, &ua, sizeof(T)); \
+    memcpy(&b, &ub, sizeof(T)); \
+    switch (op) { \
+    case OP_ADD: r = a + b; break; \
+    case OP_SUB: r = a - b; break; \
+    case OP_MUL: r = a * b; break; \
+    case OP_DIV: \
+        if (b == 0) \
+            return false; \
+        r = a / b; \
+        break; \
+    case OP_SQRT: \
+        if (a < 0) \
+            return false; \
+        r = sqrtT(a); \
+        break; \
+    default: \
+        return false; \
+    } \
+    memcpy(&ua, &r, sizeof(T)); \
+    *res = ua; \
+    return true; \
+}
+FPU_STICKY(sticky32, float, uint32_t, __builtin_sqrtf, 23, 127, 40)
+FPU_STICKY(sticky64, double, uint64_t, __builtin_sqrt, 52, 1023, 250)
+
+static inline bool fpu_sticky(const CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64_t a,
+                              uint64_t b, uint64_t *res)
+{
+    if (fpu_fpcr_rmode(env) != FPU_RN || !(env->fpsr & FPU_FPSR_IXC))
+        return false;
+    return f->n == 32 ? sticky32(op, (uint32_t)a, (uint32_t)b, res) : sticky64(op, a, b, res);
 }
 
 /* Run op on non-NaN operands (already flushed) under FPCR's rounding mode
@@ -305,7 +359,8 @@ static uint64_t host_arith(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64
 
 /* ---- two-operand arithmetic ---- */
 
-static uint64_t fpu_binop(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64_t a, uint64_t b)
+static __attribute__((noinline)) uint64_t fpu_binop_full(CPUArm64State *env, const FpuFmt *f,
+                                                         FpuOp op, uint64_t a, uint64_t b)
 {
     uint64_t r;
 
@@ -318,11 +373,21 @@ static uint64_t fpu_binop(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64_
     return host_arith(env, f, op, a, b, 0);
 }
 
+static inline uint64_t fpu_binop(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64_t a,
+                                 uint64_t b)
+{
+    uint64_t r;
+
+    if (fpu_sticky(env, f, op, a, b, &r))
+        return r;
+    return fpu_binop_full(env, f, op, a, b);
+}
+
 static uint64_t fpu_mulx(CPUArm64State *env, const FpuFmt *f, uint64_t a, uint64_t b)
 {
     uint64_t r;
 
-    if (fpu_fast(env, f, OP_MUL, a, b, 0, &r))
+    if (fpu_sticky(env, f, OP_MUL, a, b, &r) || fpu_fast(env, f, OP_MUL, a, b, 0, &r))
         return r;
     a = fpu_in(env, f, a);
     b = fpu_in(env, f, b);
@@ -337,7 +402,7 @@ static uint64_t fpu_sqrt(CPUArm64State *env, const FpuFmt *f, uint64_t a)
 {
     uint64_t r;
 
-    if (fpu_fast(env, f, OP_SQRT, a, 0, 0, &r))
+    if (fpu_sticky(env, f, OP_SQRT, a, 0, &r) || fpu_fast(env, f, OP_SQRT, a, 0, 0, &r))
         return r;
     a = fpu_in(env, f, a);
     if (f_is_nan(f, a))

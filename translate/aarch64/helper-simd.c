@@ -15,6 +15,7 @@
  */
 #include <string.h>
 #include "simd.h"
+#include "crypto.h"
 #include "util/log.h"
 
 typedef __int128 i128;
@@ -314,15 +315,8 @@ DOT(udot, uint8_t)
 /* PMULL(2) 1Q: the 128-bit polynomial product of two D elements. */
 static unsigned pmull64_64(SimdVec *d, const SimdVec *n, const SimdVec *m, SimdArgs *a)
 {
-    uint64_t x = n->u64[a->hi], y = m->u64[a->hi], lo = 0, hi = 0;
-    for (unsigned i = 0; i < 64; i++) {
-        if ((y >> i) & 1) {
-            lo ^= x << i;
-            hi ^= i ? x >> (64 - i) : 0;
-        }
-    }
-    d->u64[0] = lo;
-    d->u64[1] = hi;
+    /* PCLMULQDQ when the host has it (helper-crypto.c) */
+    a64_clmul64(n->u64[a->hi], m->u64[a->hi], d->u64);
     return 16;
 }
 

@@ -342,7 +342,10 @@ static bool trans_extr(DisasContext *s, uint32_t insn)
 
     if (N_(insn) != is64 || (!is64 && lsb >= 32))
         return false;
-    if (!is64) {
+    if (rn(insn) == rm(insn) && lsb != 0) {
+        /* ROR (immediate): one host rotate */
+        ir_rotr(B, is64 ? IR_I64 : IR_I32, d, n, a64_const(s, IR_I64, lsb));
+    } else if (!is64) {
         ir_deposit(B, IR_I64, d, m, n, 32, 32);
         ir_extract(B, IR_I64, d, d, lsb, 32);
     } else if (lsb == 0) {

@@ -6,19 +6,25 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/branch.c \
 	translate/aarch64/cpu.c \
 	translate/aarch64/cpu.h \
+	translate/aarch64/crypto.c \
+	translate/aarch64/crypto.h \
 	translate/aarch64/fields.h \
 	translate/aarch64/fp.c \
 	translate/aarch64/fpu-host.c \
 	translate/aarch64/fpu-impl.h \
 	translate/aarch64/fpu.c \
 	translate/aarch64/fpu.h \
+	translate/aarch64/helper-crypto.c \
 	translate/aarch64/helper-fp.c \
 	translate/aarch64/helper-int.c \
 	translate/aarch64/helper-mem.c \
+	translate/aarch64/helper-simd-ext.c \
 	translate/aarch64/helper-simd.c \
 	translate/aarch64/int.c \
 	translate/aarch64/ldst.c \
 	translate/aarch64/simd-fp-helper.c \
+	translate/aarch64/simd-ext.c \
+	translate/aarch64/simd-ext.h \
 	translate/aarch64/simd-fp.c \
 	translate/aarch64/simd-int.c \
 	translate/aarch64/simd-ir.c \

@@ -56,11 +56,71 @@ static void gen_nz(DisasContext *s, bool sf, IRTemp res)
     }
 }
 
+/* Direct conditions.  A condition read soon after the instruction that set
+ * NZCV (CMP + B.cond, SUBS + CSEL, TST + CSET) is evaluated on that
+ * instruction's operands and result instead of on the flag globals: one
+ * host compare instead of flag arithmetic, and the flag writes become dead
+ * for opt_dce when nothing else reads them before they are overwritten.
+ * The flags are still written (a later block or a fault may read them).
+ * The record is trusted only while the IR emitted since it contains no
+ * control flow, no call, no write to a flag global, to the result or
+ * (for the conditions that use them) to the operands; see cc_valid(). */
+enum { CC_NONE, CC_SUB, CC_ADD, CC_LOGIC };
+
+static void cc_record(DisasContext *s, unsigned kind, bool sf, IRTemp a, IRTemp b, IRTemp r)
+{
+    s->cc.kind = (uint8_t)kind;
+    s->cc.sf = sf;
+    s->cc.a = a;
+    s->cc.b = b;
+    s->cc.r = r;
+    s->cc.at = IRB(s)->nops;
+}
+
+/* Does op write t, or may it change t's env slot behind the IR's back? */
+static bool cc_clobbers(const IRBlock *B, const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+
+    if (t == IR_NONE || B->temps[t].kind == IR_TEMP_CONST)
+        return false;
+    if (op->opc == IR_OP_stenv && B->temps[t].kind == IR_TEMP_GLOBAL) {
+        int32_t off = (int32_t)op->args[1], size = 1 << (op->args[2] & IR_MO_SIZE);
+        int32_t g = B->temps[t].env_offset;
+        return off < g + 8 && g < off + size;
+    }
+    for (unsigned k = 0; k < def->nout; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+/* Is the record still good for r (and, with operands, for a and b)? */
+static bool cc_valid(DisasContext *s, bool operands)
+{
+    const IRBlock *B = IRB(s);
+    const IRTemp watch[7] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf, s->cc.r,
+                              operands ? s->cc.a : IR_NONE, operands ? s->cc.b : IR_NONE };
+
+    if (s->cc.kind == CC_NONE)
+        return false;
+    for (uint32_t i = s->cc.at; i < B->nops; i++) {
+        const IROp *op = &B->ops[i];
+        if (ir_op_defs[op->opc].flags & (IR_F_BB_END | IR_F_EXIT | IR_F_CALL))
+            return false;
+        for (unsigned k = 0; k < 7; k++)
+            if (cc_clobbers(B, op, watch[k]))
+                return false;
+    }
+    return true;
+}
+
 void gen_logic_cc(DisasContext *s, bool sf, IRTemp res)
 {
     gen_nz(s, sf, res);
     ir_movi(IRB(s), IR_I64, cpu_cf, 0);
     ir_movi(IRB(s), IR_I64, cpu_vf, 0);
+    cc_record(s, CC_LOGIC, sf, IR_NONE, IR_NONE, res);
 }
 
 /* V for a + b = r: (r ^ a) & ~(a ^ b), sign bit of the width. */
@@ -96,6 +156,7 @@ IRTemp gen_add_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
     }
     gen_add_overflow(s, sf, r, a, b);
     gen_nz(s, sf, r);
+    cc_record(s, CC_ADD, sf, a, b, r);
     return r;
 }
 
@@ -117,6 +178,7 @@ IRTemp gen_sub_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
     else
         ir_ext32s(B, cpu_vf, t1);
     gen_nz(s, sf, r);
+    cc_record(s, CC_SUB, sf, a, b, r);
     return r;
 }
 
@@ -202,38 +264,91 @@ IRTemp gen_get_nzcv(DisasContext *s)
 /* ---- conditions ---- */
 
 /* The even condition (cond & ~1) as "x cmp y", where possible directly. */
-typedef struct A64Cmp { IRCond c; IRTemp x, y; } A64Cmp;
+typedef struct A64Cmp { IRCond c; IRTemp x, y; IRType t; } A64Cmp;
+
+/* The even conditions (index cond >> 1: EQ CS MI VS HI GE GT) on the last
+ * flag producer: the comparison, and whether it reads the operands (else
+ * it compares the result with zero); IR_COND_NEVER = not expressible. */
+typedef struct CCDirect { IRCond c; bool operands; } CCDirect;
+static const CCDirect cc_direct[4][7] = {
+    [CC_SUB] = {                                  /* a - b */
+        { IR_COND_EQ, false }, { IR_COND_GEU, true }, { IR_COND_LT, false },
+        { IR_COND_NEVER, false }, { IR_COND_GTU, true }, { IR_COND_GE, true },
+        { IR_COND_GT, true },
+    },
+    [CC_ADD] = {                                  /* a + b: C = r <u a */
+        { IR_COND_EQ, false }, { IR_COND_LTU, true }, { IR_COND_LT, false },
+        { IR_COND_NEVER, false }, { IR_COND_NEVER, false }, { IR_COND_NEVER, false },
+        { IR_COND_NEVER, false },
+    },
+    [CC_LOGIC] = {                                /* C = V = 0 */
+        { IR_COND_EQ, false }, { IR_COND_NEVER, false }, { IR_COND_LT, false },
+        { IR_COND_NEVER, false }, { IR_COND_NEVER, false }, { IR_COND_GE, false },
+        { IR_COND_GT, false },
+    },
+};
+
+static bool gen_cmp_direct(DisasContext *s, unsigned cond, A64Cmp *out)
+{
+    unsigned i = cond >> 1;
+    CCDirect d;
+
+    if (i >= 7 || s->cc.kind == CC_NONE)
+        return false;
+    d = cc_direct[s->cc.kind][i];
+    if (d.c == IR_COND_NEVER || !cc_valid(s, d.operands))
+        return false;
+    out->t = s->cc.sf ? IR_I64 : IR_I32;
+    out->c = d.c;
+    if (!d.operands) {
+        out->x = s->cc.r;
+        out->y = a64_const(s, out->t, 0);
+    } else if (s->cc.kind == CC_ADD) {
+        out->x = s->cc.r;
+        out->y = s->cc.a;
+    } else {
+        out->x = s->cc.a;
+        out->y = s->cc.b;
+    }
+    if (cond & 1)
+        out->c = ir_cond_invert(out->c);
+    return true;
+}
 
 static A64Cmp gen_cmp_cc(DisasContext *s, unsigned cond)
 {
     IRBlock *B = IRB(s);
     IRTemp zero = a64_const(s, IR_I64, 0);
-    IRTemp t = a64_tmp(s, IR_I64), u = a64_tmp(s, IR_I64);
-    A64Cmp r;
+    IRTemp t, u;
+    A64Cmp r = { .t = IR_I64 };
 
+    if (gen_cmp_direct(s, cond, &r))
+        return r;
+    t = a64_tmp(s, IR_I64);
+    u = a64_tmp(s, IR_I64);
     switch (cond >> 1) {
-    case 0: r = (A64Cmp){ IR_COND_EQ, cpu_zf, zero }; break;      /* EQ */
-    case 1: r = (A64Cmp){ IR_COND_NE, cpu_cf, zero }; break;      /* CS */
-    case 2: r = (A64Cmp){ IR_COND_LT, cpu_nf, zero }; break;      /* MI */
-    case 3: r = (A64Cmp){ IR_COND_LT, cpu_vf, zero }; break;      /* VS */
+    case 0: r = (A64Cmp){ IR_COND_EQ, cpu_zf, zero, IR_I64 }; break;      /* EQ */
+    case 1: r = (A64Cmp){ IR_COND_NE, cpu_cf, zero, IR_I64 }; break;      /* CS */
+    case 2: r = (A64Cmp){ IR_COND_LT, cpu_nf, zero, IR_I64 }; break;      /* MI */
+    case 3: r = (A64Cmp){ IR_COND_LT, cpu_vf, zero, IR_I64 }; break;      /* VS */
     case 4:                                                       /* HI: C && !Z */
         ir_neg(B, IR_I64, t, cpu_cf);
         ir_and(B, IR_I64, t, t, cpu_zf);
-        r = (A64Cmp){ IR_COND_NE, t, zero };
+        r = (A64Cmp){ IR_COND_NE, t, zero, IR_I64 };
         break;
     case 5:                                                       /* GE: N == V */
         ir_xor(B, IR_I64, t, cpu_nf, cpu_vf);
-        r = (A64Cmp){ IR_COND_GE, t, zero };
+        r = (A64Cmp){ IR_COND_GE, t, zero, IR_I64 };
         break;
     case 6:                                                       /* GT: !Z && N == V */
         ir_xor(B, IR_I64, t, cpu_nf, cpu_vf);
         ir_sar(B, IR_I64, t, t, a64_const(s, IR_I64, 63));   /* -1 if N != V */
         ir_setcond(B, IR_I64, IR_COND_NE, u, cpu_zf, zero);
         ir_andc(B, IR_I64, t, u, t);
-        r = (A64Cmp){ IR_COND_NE, t, zero };
+        r = (A64Cmp){ IR_COND_NE, t, zero, IR_I64 };
         break;
     default:                                                      /* AL, NV */
-        return (A64Cmp){ IR_COND_ALWAYS, zero, zero };
+        return (A64Cmp){ IR_COND_ALWAYS, zero, zero, IR_I64 };
     }
     if ((cond & 1) && cond != 15)
         r.c = ir_cond_invert(r.c);
@@ -247,7 +362,7 @@ IRTemp gen_cond_val(DisasContext *s, unsigned cond)
     if (c.c == IR_COND_ALWAYS)
         ir_movi(IRB(s), IR_I64, r, 1);
     else
-        ir_setcond(IRB(s), IR_I64, c.c, r, c.x, c.y);
+        ir_setcond(IRB(s), c.t, c.c, r, c.x, c.y);
     return r;
 }
 
@@ -257,7 +372,7 @@ void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label)
     if (c.c == IR_COND_ALWAYS)
         ir_br(IRB(s), label);
     else
-        ir_brcond(IRB(s), IR_I64, c.c, c.x, c.y, label);
+        ir_brcond(IRB(s), c.t, c.c, c.x, c.y, label);
 }
 
 /* ---- block exits ---- */
@@ -394,7 +509,7 @@ static void a64_init(GuestArch *arch)
         a64_branch_patterns, a64_sys_patterns, a64_int_patterns,
         a64_atomic_patterns, a64_ldst_patterns, a64_fp_patterns,
         a64_simd_patterns, a64_simd_int_patterns, a64_simd_shift_patterns,
-        a64_simd_fp_patterns, NULL,
+        a64_simd_fp_patterns, a64_crypto_patterns, a64_simd_ext_patterns, NULL,
     };
     static const char *const xnames[32] = {
         "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",

@@ -21,6 +21,8 @@ typedef struct DisasContext {
     const Arm64Model *model;
     uint64_t pc;          /* address of the instruction being translated */
     uint32_t insn;
+    /* The last NZCV producer, for direct conditions (translate.c). */
+    struct { uint8_t kind; bool sf; uint32_t at; IRTemp a, b, r; } cc;
 } DisasContext;
 
 /* Block ended by a write to state the block was translated under. */
@@ -40,6 +42,8 @@ extern const DecodePattern a64_simd_patterns[];
 extern const DecodePattern a64_simd_int_patterns[];
 extern const DecodePattern a64_simd_shift_patterns[];
 extern const DecodePattern a64_simd_fp_patterns[];
+extern const DecodePattern a64_crypto_patterns[];
+extern const DecodePattern a64_simd_ext_patterns[];
 
 #define IRB(s) ((s)->base.b)
 

@@ -224,7 +224,12 @@ static uint64_t mem_atomic(IROpcode kind, uint64_t addr, unsigned mo, uint64_t c
     case IR_MO_32: ATOMIC_CASE(uint32_t, p, kind, cmpv, newv, out); break;
     default: ATOMIC_CASE(uint64_t, p, kind, cmpv, newv, out); break;
     }
-    return swap_mo(mo, out);
+    out = swap_mo(mo, out);
+    if (mo & IR_MO_SIGN) {   /* the old value, sign-extended like a load */
+        unsigned sh = 64 - (8u << (mo & IR_MO_SIZE));
+        out = (uint64_t)((int64_t)(out << sh) >> sh);
+    }
+    return out;
 }
 
 static uint64_t env_load(CPUCommon *env, int32_t off, unsigned mo)

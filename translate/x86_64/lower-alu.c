@@ -239,69 +239,86 @@ void x64_lower_mulh(X64Ctx *c, const IROp *op)
     ra_def(c, op->args[0], rd);
 }
 
-/* divs/divu/rems/remu: x / 0 = 0, x % 0 = x, MIN / -1 = MIN, MIN % -1 = 0. */
-void x64_lower_div(X64Ctx *c, const IROp *op)
+/* A constant divisor of 0 or -1 (signed): the result is known or -x
+ * (ir-ops.def); true if the op was lowered here. */
+static bool div_special_const(X64Ctx *c, const IROp *op, bool sign, bool rem)
 {
-    bool sign = op->opc == IR_OP_divs || op->opc == IR_OP_rems;
-    bool rem = op->opc == IR_OP_rems || op->opc == IR_OP_remu;
-    bool w = op_w(op), checks = true;
-    uint64_t ones = w ? ~0ull : 0xffffffffull;
-    IRTemp y = op->args[2];
-    size_t jzero = 0, jneg1 = 0, jdone, jdone2;
-    int ry;
+    bool w = op_w(op);
+    uint64_t ones = w ? ~0ull : 0xffffffffull, v = cval(c, op->args[2]) & ones;
 
-    if (ir_is_const(c->b, y)) {
-        uint64_t v = cval(c, y) & ones;
-        if (v == 0 || (sign && v == ones && rem)) {
-            if (rem && v == 0)
-                move_arg(c, op, 1, w);
-            else
-                set_const(c, op, 0);
-            return;
-        }
-        if (sign && v == ones) {
-            int rd = prep_dst(c, op, 1, w);
-            emit_unary(&c->e, X64_NEG, w, rd);
-            ra_def(c, op->args[0], rd);
-            return;
-        }
-        checks = false;
+    if (v == 0 && rem) {
+        move_arg(c, op, 1, w);
+    } else if (v == 0 || (sign && v == ones && rem)) {
+        set_const(c, op, 0);
+    } else if (sign && v == ones) {
+        int rd = prep_dst(c, op, 1, w);
+        emit_unary(&c->e, X64_NEG, w, rd);
+        ra_def(c, op->args[0], rd);
+    } else {
+        return false;
     }
-    ra_reserve(c, X64_RAX);
-    ra_reserve(c, X64_RDX);
-    ry = ra_use(c, y);
-    ra_load_into(c, op->args[1], X64_RAX, w);
-    if (checks) {
-        emit_test_rr(&c->e, w, ry, ry);
-        jzero = emit_jcc8(&c->e, X64_CC_E);
-        if (sign) {
-            emit_alu_ri(&c->e, X64_CMP, w, ry, -1);
-            jneg1 = emit_jcc8(&c->e, X64_CC_E);
-        }
-    }
+    return true;
+}
+
+/* rdx:rax / ry, x in rax: quotient in rax, remainder in rdx. */
+static void emit_div(X64Ctx *c, bool w, bool sign, int ry)
+{
     if (sign)
         emit_cqo(&c->e, w);
     else
         emit_zero(&c->e, X64_RDX);
     emit_unary(&c->e, sign ? X64_IDIV : X64_DIV, w, ry);
-    if (checks) {
-        jdone = emit_jmp8(&c->e);
-        emit_patch8(&c->e, jzero, c->e.pos);
-        if (rem)
-            emit_mov_rr(&c->e, w, X64_RDX, X64_RAX);
-        else
-            emit_zero(&c->e, X64_RAX);
-        if (sign) {
-            jdone2 = emit_jmp8(&c->e);
-            emit_patch8(&c->e, jneg1, c->e.pos);
-            if (rem)
-                emit_zero(&c->e, X64_RDX);
-            else
-                emit_unary(&c->e, X64_NEG, w, X64_RAX);
-            emit_patch8(&c->e, jdone2, c->e.pos);
-        }
-        emit_patch8(&c->e, jdone, c->e.pos);
+}
+
+/* emit_div for a divisor known only at run time: 0 gives 0 (x for a
+ * remainder) and, signed, -1 gives -x (0), where div/idiv would trap. */
+static void emit_div_checked(X64Ctx *c, bool w, bool sign, bool rem, int ry)
+{
+    size_t jzero, jneg1 = 0, jdone, jdone2;
+
+    emit_test_rr(&c->e, w, ry, ry);
+    jzero = emit_jcc8(&c->e, X64_CC_E);
+    if (sign) {
+        emit_alu_ri(&c->e, X64_CMP, w, ry, -1);
+        jneg1 = emit_jcc8(&c->e, X64_CC_E);
     }
+    emit_div(c, w, sign, ry);
+    jdone = emit_jmp8(&c->e);
+    emit_patch8(&c->e, jzero, c->e.pos);
+    if (rem)
+        emit_mov_rr(&c->e, w, X64_RDX, X64_RAX);
+    else
+        emit_zero(&c->e, X64_RAX);
+    if (sign) {
+        jdone2 = emit_jmp8(&c->e);
+        emit_patch8(&c->e, jneg1, c->e.pos);
+        if (rem)
+            emit_zero(&c->e, X64_RDX);
+        else
+            emit_unary(&c->e, X64_NEG, w, X64_RAX);
+        emit_patch8(&c->e, jdone2, c->e.pos);
+    }
+    emit_patch8(&c->e, jdone, c->e.pos);
+}
+
+/* divs/divu/rems/remu: x / 0 = 0, x % 0 = x, MIN / -1 = MIN, MIN % -1 = 0. */
+void x64_lower_div(X64Ctx *c, const IROp *op)
+{
+    bool sign = op->opc == IR_OP_divs || op->opc == IR_OP_rems;
+    bool rem = op->opc == IR_OP_rems || op->opc == IR_OP_remu;
+    bool w = op_w(op), known = ir_is_const(c->b, op->args[2]);
+    int ry;
+
+    if (known && div_special_const(c, op, sign, rem))
+        return;
+    ra_reserve(c, X64_RAX);
+    ra_reserve(c, X64_RDX);
+    ry = ra_use(c, op->args[2]);
+    ra_load_into(c, op->args[1], X64_RAX, w);
+    if (known)
+        emit_div(c, w, sign, ry);
+    else
+        emit_div_checked(c, w, sign, rem, ry);
     ra_def(c, op->args[0], rem ? X64_RDX : X64_RAX);
 }
 

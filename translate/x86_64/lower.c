@@ -21,6 +21,15 @@
  * so x64_set_jump can retarget it with one atomic store.  tb->insns maps
  * host offsets back to guest pcs; every op that may fault (IR_F_SYNC) is
  * preceded by a write-back of the dirty globals, so env is exact there.
+ *
+ * Self-looping blocks: a goto_tb followed by "mov pc, tb->pc; exit_tb",
+ * the back edge of a loop that is the whole block, is not a chaining slot.
+ * After its entry check the block loads the globals it reads into fixed
+ * registers (the loop head); the back edge writes dirty globals back as
+ * any exit does, puts the loop globals into those registers again, checks
+ * exit_request and tb->invalid (guest code written, see cache.c), and
+ * jumps to the loop head: hot loops keep their values in registers instead
+ * of reloading them from env at each iteration.  Not with -chain off.
  */
 #include <cpuid.h>
 #include <stddef.h>
@@ -433,7 +442,7 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
     size_t at;
 
     BUG_ON(slot > 1);
-    if (c->loop_header && is_self_goto(c, c->op_index)) {
+    if (c->loop_header && c->nstub_jumps + 2 <= 4 && is_self_goto(c, c->op_index)) {
         emit_loop_back(c);
         return;
     }

@@ -7,7 +7,7 @@
  * pass finds, for each local, the first op that mentions it, the last op
  * that reads it, and whether it is used in more than one basic block
  * ("multi": labels start and br/brcond end a basic block).  A multi local
- * whose range spans a backward branch has its last use extended to that
+ * whose range meets a loop (a backward branch) lives until past the
  * branch.  The backward pass then sets op->life: bit i means arg i is not
  * needed after the op (an input that dies, or an output nobody reads).  At
  * a basic block end op i, a multi local is live iff its last use is after
@@ -21,7 +21,10 @@
  * Values.  A global lives in env and is cached in a register from its
  * first use in a basic block; writes make it dirty, and dirty globals are
  * written back before anything that may fault or leave (ra_sync_globals),
- * before helper calls that read them, and at basic block ends.  A local
+ * before helper calls that read them, and at basic block ends.  A label
+ * keeps the (clean) globals and constants that every forward jump to it
+ * and the fall-through agree on; a label that a backward branch reaches
+ * starts with empty registers.  A local
  * lives in a register and goes to its spill slot only when evicted or when
  * it is live across a basic block end.  Multi locals keep one slot for the
  * whole block (every jump into a label finds them there); other locals
@@ -85,6 +88,33 @@ static void extend_loops(X64Ctx *c, const uint32_t *loops, unsigned nloops)
     }
 }
 
+/* Count op i's use of its locals; bb numbers the basic block it is in. */
+static void note_temps(X64Ctx *c, const IROp *op, uint32_t i, uint32_t bb, uint32_t *first_bb)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+
+    for (unsigned k = 0; k < def->nout + def->nin; k++) {
+        IRTemp t = op->args[k];
+        X64TempState *s;
+        if (!is_local(c->b, t))
+            continue;
+        s = &c->ts[t];
+        if (k < def->nout) {
+            s->ndefs += s->ndefs < UINT16_MAX;
+        } else {
+            s->nuses += s->nuses < UINT16_MAX;
+            s->last_use = i;
+        }
+        if (s->first == UINT32_MAX) {
+            s->first = i;
+            first_bb[t] = bb;
+        } else if (first_bb[t] != bb && !s->multi_bb) {
+            s->multi_bb = true;
+            c->multi[c->nmulti++] = t;
+        }
+    }
+}
+
 /* Forward pass: first/last use, multi-block locals, backward branches. */
 static bool scan_forward(X64Ctx *c)
 {
@@ -99,31 +129,12 @@ static bool scan_forward(X64Ctx *c)
         label_at[l] = UINT32_MAX;
     for (uint32_t i = 0; ok && i < b->nops; i++) {
         const IROp *op = &b->ops[i];
-        const IROpDef *def = &ir_op_defs[op->opc];
-        unsigned ntemps = def->nout + def->nin;
 
         if (op->opc == IR_OP_label) {
             bb++;
             label_at[op->args[0]] = i;
         }
-        for (unsigned k = 0; k < ntemps; k++) {
-            IRTemp t = op->args[k];
-            if (!is_local(b, t))
-                continue;
-            if (k < def->nout)
-                c->ts[t].ndefs += c->ts[t].ndefs < UINT16_MAX;
-            else
-                c->ts[t].nuses += c->ts[t].nuses < UINT16_MAX;
-            if (c->ts[t].first == UINT32_MAX) {
-                c->ts[t].first = i;
-                first_bb[t] = bb;
-            } else if (first_bb[t] != bb && !c->ts[t].multi_bb) {
-                c->ts[t].multi_bb = true;
-                c->multi[c->nmulti++] = t;
-            }
-            if (k >= def->nout)
-                c->ts[t].last_use = i;
-        }
+        note_temps(c, op, i, bb, first_bb);
         if (is_branch(op)) {
             uint32_t at = label_at[branch_label(op)];
             if (at != UINT32_MAX) {
@@ -412,7 +423,7 @@ void ra_load_into(X64Ctx *c, IRTemp t, int reg, bool w)
     const X64TempState *s = &c->ts[t];
 
     if (t == IR_ENV) {
-        emit_mov_rr(&c->e, true, reg, X64_ENV);
+        emit_mov_rr(&c->e, w, reg, X64_ENV);
     } else if (s->reg >= 0) {
         BUG_ON(s->reg == reg);
         emit_mov_rr(&c->e, w, reg, s->reg);
@@ -731,7 +742,7 @@ void ra_before_call(X64Ctx *c, const IROp *op, unsigned hflags)
         kind = c->b->temps[t].kind;
         if (kind == IR_TEMP_CONST) {
             unbind(c, r);
-        } else if (kind == IR_TEMP_LOCAL && input_dies(op, t) && !is_output(op, t)) {
+        } else if (kind == IR_TEMP_LOCAL && input_dies(op, t)) {
             /* An argument that dies here: the argument moves read it. */
         } else if (kind == IR_TEMP_GLOBAL && !(hflags & (IR_HELPER_NO_GLOBALS |
                                                           IR_HELPER_READ_GLOBALS))) {

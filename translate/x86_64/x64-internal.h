@@ -100,14 +100,14 @@ typedef struct X64Ctx {
     X64Label *labels;
     X64Fixup *fixups;
     unsigned nfixups, fixups_cap;
-    bool no_mem;                  /* an allocation failed */
 
     /* Guest pc map and chaining slots being built (tb->insns, jmp_*). */
     TBInsn *insns;
     uint32_t ninsns, insns_cap;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
 
-    /* Jumps to the exit_request stub, patched at the end. */
+    /* Jumps to the exit_request stub, patched at the end: two from each
+     * self-looping goto_tb (one per slot). */
     size_t stub_jumps[4];
     unsigned nstub_jumps;
 

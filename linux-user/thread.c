@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Guest threads: one host thread per guest thread (DESIGN.md, "Threads
+ * and atomics").  thread_create() starts a detached host thread with a
+ * CPU state cloned from the parent's (target_cpu_clone); the thread does
+ * what the kernel does for the child of clone(2) before it first returns
+ * to user space (CLONE_CHILD_SETTID, CLONE_PARENT_SETTID, remembering
+ * CLONE_CHILD_CLEARTID), registers its CPU with the dispatcher
+ * (exec_cpu_init) and runs the architecture's CPU loop.  The parent waits
+ * until the child has its thread id, which clone returns.  Guest thread
+ * ids are the host thread ids, so gettid, tgkill and PI futexes (whose
+ * words hold thread ids) need no translation.
+ *
+ * thread_exit() is exit(2) of one thread, in the kernel's order
+ * (kernel/exit.c, mm_release): walk the robust futex list, then zero the
+ * clear_child_tid word and wake one waiter on it (pthread_join waits
+ * there), then end the host thread.  The guest may free the thread's
+ * stack as soon as that word is zero, so nothing touches guest memory
+ * afterwards.  The last thread to exit ends the process, with the status
+ * of the main thread (the group leader), as wait(2) would report it.
+ * exit_group(2) from any thread is user_exit(): the host exit_group ends
+ * every thread.
+ *
+ * Forks are syscall/process.c's; fork handlers installed with the first
+ * thread hold the code cache's locks and this file's across the fork, so
+ * that the child, where only the forking thread survives, finds them free
+ * (exec_fork_child).
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "linux-user/thread.h"
+#include "translate/exec.h"
+#include "util/log.h"
+
+/* The calling thread's kernel-task records. */
+static __thread guest_addr clear_child_tid;
+static __thread guest_addr robust_head;
+static __thread guest_ulong robust_len;
+
+/* Live guest threads, and the main thread's status once it has exited. */
+static pthread_mutex_t thread_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned live_threads = 1;
+static bool main_exited;
+static int main_status;
+
+/* Handed from thread_create to the new thread; lives on the parent's
+ * stack until the child posts ready. */
+typedef struct ThreadStart {
+    void *env;
+    ThreadCloneArgs ca;
+    sem_t ready;
+    pid_t tid;
+} ThreadStart;
+
+static pid_t host_gettid(void)
+{
+    return (pid_t)syscall(SYS_gettid);
+}
+
+static long host_futex(void *addr, int op, uint32_t val)
+{
+    return syscall(SYS_futex, addr, op, val, NULL, NULL, 0);
+}
+
+/* Store a thread id into guest memory; a bad address is ignored, as the
+ * kernel ignores a failed put_user there. */
+static void put_tid(guest_addr addr, pid_t tid)
+{
+    uint32_t v = (uint32_t)tid;
+
+    if (addr && guest_prepare_write(addr, sizeof(v)))
+        __atomic_store_n((uint32_t *)g2h(addr), v, __ATOMIC_SEQ_CST);
+}
+
+void thread_set_clear_tid(guest_addr addr)
+{
+    clear_child_tid = addr;
+}
+
+void thread_set_robust_list(guest_addr head, guest_ulong len)
+{
+    robust_head = head;
+    robust_len = len;
+}
+
+void thread_get_robust_list(guest_addr *head, guest_ulong *len)
+{
+    *head = robust_head;
+    *len = robust_len;
+}
+
+unsigned thread_count(void)
+{
+    return __atomic_load_n(&live_threads, __ATOMIC_RELAXED);
+}
+
+/* ---- creation ---- */
+
+static void install_fork_handlers(void);
+
+static void *thread_main(void *arg)
+{
+    ThreadStart *ts = arg;
+    void *env = ts->env;
+    pid_t tid = host_gettid();
+
+    if (ts->ca.flags & CLONE_CHILD_SETTID)
+        put_tid(ts->ca.child_tid, tid);
+    if (ts->ca.flags & CLONE_PARENT_SETTID)
+        put_tid(ts->ca.parent_tid, tid);
+    clear_child_tid = (ts->ca.flags & CLONE_CHILD_CLEARTID) ? ts->ca.child_tid : 0;
+    robust_head = 0;
+    robust_len = 0;
+    exec_cpu_init(env);
+    ts->tid = tid;
+    sem_post(&ts->ready);             /* ts is gone after this */
+    target_info.cpu_loop(env);
+    unreachable();
+}
+
+guest_long thread_create(void *parent_env, const ThreadCloneArgs *ca)
+{
+    static pthread_once_t fork_handlers = PTHREAD_ONCE_INIT;
+    ThreadStart ts = { .ca = *ca };
+    pthread_attr_t attr;
+    pthread_t th;
+    int err;
+
+    pthread_once(&fork_handlers, install_fork_handlers);
+
+    ts.env = target_cpu_clone(parent_env, ca->stack, (ca->flags & CLONE_SETTLS) != 0, ca->tls);
+    if (!ts.env)
+        return -ENOMEM;
+    sem_init(&ts.ready, 0, 0);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    __atomic_add_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
+    /* The host thread starts with this thread's host signal mask, which
+     * mirrors the guest's: the child inherits the mask, as with clone. */
+    err = pthread_create(&th, &attr, thread_main, &ts);
+    pthread_attr_destroy(&attr);
+    if (err) {
+        __atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
+        target_cpu_free(ts.env);
+        sem_destroy(&ts.ready);
+        return err == EAGAIN ? -EAGAIN : -ENOMEM;
+    }
+    while (sem_wait(&ts.ready) != 0)
+        ;                               /* EINTR: a signal for us; keep waiting */
+    sem_destroy(&ts.ready);
+    return ts.tid;
+}
+
+/* ---- exit ---- */
+
+#define ROBUST_LIST_LIMIT 2048       /* the kernel's bound on the walk */
+
+/* A futex the dying thread held (handle_futex_death in the kernel): mark
+ * it FUTEX_OWNER_DIED, keep FUTEX_WAITERS, and wake one waiter. */
+static void futex_death(guest_addr uaddr, pid_t tid, bool pi, bool pending_op)
+{
+    uint32_t *p, uval;
+
+    if ((uaddr & 3) || !guest_prepare_write(uaddr, sizeof(*p)))
+        return;
+    p = g2h(uaddr);
+    uval = __atomic_load_n(p, __ATOMIC_SEQ_CST);
+    for (;;) {
+        /* Died between taking the lock and setting the tid: wake a waiter
+         * that may be blocked behind the half-done operation. */
+        if (pending_op && !pi && !uval) {
+            host_futex(p, FUTEX_WAKE, 1);
+            return;
+        }
+        if ((uval & FUTEX_TID_MASK) != (uint32_t)tid)
+            return;
+        uint32_t mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+        if (__atomic_compare_exchange_n(p, &uval, mval, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST))
+            break;
+    }
+    if (!pi && (uval & FUTEX_WAITERS))
+        host_futex(p, FUTEX_WAKE, 1);
+}
+
+/* Read one robust-list pointer: the entry address and its PI bit. */
+static bool robust_fetch(guest_addr at, guest_addr *entry, bool *pi)
+{
+    uint64_t v;
+
+    if (!guest_range_ok(at, sizeof(v), PAGE_READ))
+        return false;
+    v = __atomic_load_n((uint64_t *)g2h(at), __ATOMIC_RELAXED);
+    *entry = v & ~(uint64_t)1;
+    *pi = v & 1;
+    return true;
+}
+
+/* The kernel's exit_robust_list for a 64-bit guest: head is
+ * { next, futex_offset, list_op_pending }. */
+static void robust_list_walk(pid_t tid)
+{
+    guest_addr head = robust_head, entry, pending, next;
+    bool pi, pending_pi, next_pi;
+    int64_t offset;
+    unsigned limit = ROBUST_LIST_LIMIT;
+
+    if (!head || !robust_fetch(head, &entry, &pi) ||
+        !guest_range_ok(head + 8, 16, PAGE_READ))
+        return;
+    memcpy(&offset, g2h(head + 8), sizeof(offset));
+    if (!robust_fetch(head + 16, &pending, &pending_pi))
+        return;
+    while (entry != head) {
+        /* Fetch the next entry first: the death may let the lock's new
+         * owner unlink and reuse this one. */
+        bool ok = robust_fetch(entry, &next, &next_pi);
+        if (entry != pending)
+            futex_death(entry + (guest_addr)offset, tid, pi, false);
+        if (!ok || !--limit)
+            break;
+        entry = next;
+        pi = next_pi;
+    }
+    if (pending)
+        futex_death(pending + (guest_addr)offset, tid, pending_pi, true);
+}
+
+void thread_exit(void *cpu_env, int status)
+{
+    pid_t tid = host_gettid();
+    sigset_t all;
+    bool last;
+    int code;
+
+    /* A dying thread takes no more signals: one sent to the process goes
+     * to a thread that will run its handler. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    exec_cpu_exit(cpu_env);
+    robust_list_walk(tid);
+    if (clear_child_tid && guest_prepare_write(clear_child_tid, sizeof(uint32_t))) {
+        uint32_t *p = g2h(clear_child_tid);
+        __atomic_store_n(p, 0, __ATOMIC_SEQ_CST);
+        host_futex(p, FUTEX_WAKE, 1);
+    }
+    pthread_mutex_lock(&thread_lock);
+    if (tid == getpid()) {
+        main_exited = true;
+        main_status = status;
+    }
+    last = __atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST) == 0;
+    code = main_exited ? main_status : status;
+    pthread_mutex_unlock(&thread_lock);
+    if (last)
+        user_exit(code);
+    target_cpu_free(cpu_env);
+    pthread_exit(NULL);
+}
+
+/* ---- fork ---- */
+
+/* Forks (syscall/process.c) happen while other threads may hold the
+ * emulator's locks: the fork handlers hold them across the fork, and the
+ * child, where only the forking thread survives, starts with them free
+ * and itself as the only thread. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&thread_lock);
+    exec_fork_prepare();
+}
+
+static void fork_parent(void)
+{
+    exec_fork_parent();
+    pthread_mutex_unlock(&thread_lock);
+}
+
+static void fork_child(void)
+{
+    exec_fork_child();
+    pthread_mutex_init(&thread_lock, NULL);
+    live_threads = 1;
+    main_exited = false;
+}
+
+static void install_fork_handlers(void)
+{
+    pthread_atfork(fork_prepare, fork_parent, fork_child);
+}

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Threads and atomics with exclusive pairs (see thr-atomic-body.h). */
+#include "thr-atomic-body.h"
