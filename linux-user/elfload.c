@@ -490,6 +490,23 @@ static bool setup_stack(const ElfImage *im, const ElfImage *in, char **argv, cha
 
 /* ---- entry point ---- */
 
+/* The guest's name for the program at host path real (absolute, resolved):
+ * under -L, a program found inside the sysroot is the guest's path below it
+ * (SYSROOT/usr/bin/perl is /usr/bin/perl); anything else is real itself. */
+static char *guest_exe_path(const char *real)
+{
+    char *root = user_opts.sysroot ? realpath(user_opts.sysroot, NULL) : NULL;
+    size_t n = root ? strlen(root) : 0;
+    char *r;
+
+    if (n > 1 && !strncmp(real, root, n) && real[n] == '/')
+        r = strdup(real + n);
+    else
+        r = strdup(real);
+    free(root);
+    return r;
+}
+
 bool elf_load(const char *path, int fd, char **argv, char **envp, GuestImage *img)
 {
     ElfImage im, in;
@@ -515,7 +532,8 @@ bool elf_load(const char *path, int fd, char **argv, char **envp, GuestImage *im
         img->start_brk = page_up(im.end);
         target_set_brk(img->start_brk);
         real = realpath(path, NULL);
-        img->exe_path = real ? real : strdup(path);
+        img->exe_host_path = real ? real : strdup(path);
+        img->exe_path = img->exe_host_path ? guest_exe_path(img->exe_host_path) : NULL;
     }
     elf_close(&in);
     elf_close(&im);

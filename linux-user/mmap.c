@@ -388,6 +388,19 @@ void mmap_set_name(guest_addr start, guest_ulong len, const char *name)
     pthread_mutex_unlock(&map_lock);
 }
 
+void mmap_fork_lock(void)
+{
+    pthread_mutex_lock(&map_lock);
+}
+
+void mmap_fork_unlock(bool child)
+{
+    if (child)
+        pthread_mutex_init(&map_lock, NULL);
+    else
+        pthread_mutex_unlock(&map_lock);
+}
+
 /* ---- mmap family ---- */
 
 void mmap_init(void)

@@ -25,7 +25,7 @@
  * (terminate and core dump: flush the logs and kill ourselves with the same
  * signal; ignore; stop), or a frame built by the architecture's
  * signal-frame.c (target_setup_frame).  The rt_sigaction family, sigaltstack,
- * sigsuspend, kill and tgkill are here too.
+ * sigsuspend, sigtimedwait, kill and tgkill are here too.
  *
  * Guest signal numbers are the generic Linux ones, which x86-64 shares for
  * 1-31; guest real-time signals 32-62 use host SIGRTMIN.. (glibc keeps the
@@ -119,6 +119,19 @@ static GuestSigaction sigact[GUEST_NSIG + 1];
 static pthread_mutex_t sigact_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t altstack_key;
 #define HOST_ALTSTACK_SIZE (256 * 1024)
+
+void signal_fork_lock(void)
+{
+    pthread_mutex_lock(&sigact_lock);
+}
+
+void signal_fork_unlock(bool child)
+{
+    if (child)
+        pthread_mutex_init(&sigact_lock, NULL);
+    else
+        pthread_mutex_unlock(&sigact_lock);
+}
 
 /* ---- signal numbers and masks ---- */
 
@@ -457,12 +470,21 @@ static void deliver_sync(SigThread *t)
     deliver(t, g, info);
 }
 
-/* Take the lowest pending unblocked signal (0 if none) and its siginfo. */
-static int take_pending(SigThread *t, uint8_t info[GUEST_SIGINFO_SIZE])
+/* A host siginfo as the guest's: x86-64 and the generic 64-bit ABIs share
+ * the 128-byte layout, only the number of a real-time signal differs. */
+static void info_to_guest(uint8_t info[GUEST_SIGINFO_SIZE], const siginfo_t *si, int g)
 {
-    uint64_t ready = __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST) & ~t->blocked;
+    int32_t signo = g;
+
+    memcpy(info, si, GUEST_SIGINFO_SIZE);
+    memcpy(info, &signo, sizeof(signo));
+}
+
+/* Take the lowest pending signal of want (0 if none) and its siginfo. */
+static int take_pending_of(SigThread *t, uint64_t want, uint8_t info[GUEST_SIGINFO_SIZE])
+{
+    uint64_t ready = __atomic_load_n(&t->pending, __ATOMIC_SEQ_CST) & want;
     sigset_t old;
-    int32_t signo;
     int g;
 
     if (!ready)
@@ -470,11 +492,15 @@ static int take_pending(SigThread *t, uint8_t info[GUEST_SIGINFO_SIZE])
     g = __builtin_ctzll(ready) + 1;
     block_async(&old);
     __atomic_and_fetch(&t->pending, ~SIGBIT(g), __ATOMIC_SEQ_CST);
-    memcpy(info, &t->info[g - 1], GUEST_SIGINFO_SIZE);
+    info_to_guest(info, &t->info[g - 1], g);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
-    signo = g;                                 /* the host number differs for RT */
-    memcpy(info, &signo, sizeof(signo));
     return g;
+}
+
+/* Take the lowest pending unblocked signal (0 if none) and its siginfo. */
+static int take_pending(SigThread *t, uint8_t info[GUEST_SIGINFO_SIZE])
+{
+    return take_pending_of(t, ~t->blocked, info);
 }
 
 void process_pending_signals(void *cpu_env)
@@ -688,6 +714,91 @@ guest_long do_rt_sigsuspend(void *cpu_env, guest_addr set, guest_ulong sigsetsiz
     t->saved_mask = old;
     set_blocked(t, m);
     return -EINTR;
+}
+
+/* Wait in the host for a signal of want (a host set), with the guest's
+ * other unblocked signals able to interrupt: returns the guest signal, or
+ * -EAGAIN/-EINTR.  Signals already queued on the thread were looked at by
+ * the caller, with every host signal blocked (old is the mask to restore). */
+static guest_long host_timedwait(SigThread *t, uint64_t want, const struct timespec *ts,
+                                 const sigset_t *old, uint8_t info[GUEST_SIGINFO_SIZE])
+{
+    sigset_t hwant, during;
+    siginfo_t si;
+    int h, err;
+
+    host_mask_of(want, &hwant);
+    /* The waited-for signals must stay blocked so the kernel keeps them for
+     * us; a handled one that slipped in meanwhile is caught below. */
+    host_mask_of(t->blocked | want, &during);
+    pthread_sigmask(SIG_SETMASK, &during, NULL);
+    if (__atomic_load_n(&t->pending, __ATOMIC_SEQ_CST) & ~t->blocked) {
+        pthread_sigmask(SIG_SETMASK, old, NULL);
+        return take_pending_of(t, want, info) ?: -EINTR;
+    }
+    memset(&si, 0, sizeof(si));
+    h = sigtimedwait(&hwant, &si, ts);
+    err = errno;
+    pthread_sigmask(SIG_SETMASK, old, NULL);
+    if (h < 0)
+        return err == EAGAIN ? -EAGAIN : -err;
+    info_to_guest(info, &si, guest_sig(h));
+    return guest_sig(h);
+}
+
+guest_long do_rt_sigtimedwait(void *cpu_env, guest_addr set, guest_addr uinfo,
+                              guest_addr uts, guest_ulong sigsetsize)
+{
+    SigThread *t = &sig_thread;
+    uint8_t info[GUEST_SIGINFO_SIZE];
+    struct timespec ts;
+    sigset_t old;
+    uint64_t want;
+    guest_long r;
+    (void)cpu_env;
+
+    if (sigsetsize != sizeof(uint64_t))
+        return -EINVAL;
+    if (!read_guest(&want, set, sizeof(want)))
+        return -EFAULT;
+    want &= ~UNBLOCKABLE;
+    if (uts) {
+        /* struct timespec is two 64-bit words on both sides. */
+        if (!read_guest(&ts, uts, sizeof(ts)))
+            return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+            return -EINVAL;
+    }
+    block_async(&old);
+    r = take_pending_of(t, want, info);
+    if (r == 0)
+        r = host_timedwait(t, want, uts ? &ts : NULL, &old, info);
+    else
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (r > 0 && uinfo && !write_guest(uinfo, info, sizeof(info)))
+        return -EFAULT;
+    return r;
+}
+
+/* rt_sigqueueinfo (tid -1) and rt_tgsigqueueinfo: the guest's siginfo goes
+ * to the host as is, with the host's number for the signal. */
+guest_long do_rt_sigqueueinfo(void *cpu_env, pid_t tgid, pid_t tid, int sig, guest_addr uinfo)
+{
+    siginfo_t si;
+    int h = host_sig(sig);
+    long r;
+    (void)cpu_env;
+
+    if (sig < 1 || sig > GUEST_NSIG || !h)
+        return -EINVAL;
+    if (!read_guest(&si, uinfo, GUEST_SIGINFO_SIZE))
+        return -EFAULT;
+    si.si_signo = h;
+    if (tid == -1)
+        r = syscall(SYS_rt_sigqueueinfo, tgid, h, &si);
+    else
+        r = syscall(SYS_rt_tgsigqueueinfo, tgid, tid, h, &si);
+    return r < 0 ? -errno : 0;
 }
 
 /* A signal for this very process that the host cannot carry (guest 63/64). */

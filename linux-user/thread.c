@@ -279,16 +279,22 @@ static void fork_prepare(void)
 {
     pthread_mutex_lock(&thread_lock);
     exec_fork_prepare();
+    mmap_fork_lock();                 /* taken after the code cache's locks */
+    signal_fork_lock();
 }
 
 static void fork_parent(void)
 {
+    signal_fork_unlock(false);
+    mmap_fork_unlock(false);
     exec_fork_parent();
     pthread_mutex_unlock(&thread_lock);
 }
 
 static void fork_child(void)
 {
+    signal_fork_unlock(true);
+    mmap_fork_unlock(true);
     exec_fork_child();
     pthread_mutex_init(&thread_lock, NULL);
     live_threads = 1;

@@ -65,6 +65,10 @@ guest_addr mmap_find_free(guest_addr hint, guest_ulong len);
 void mmap_write_proc_maps(int fd);
 /* Name guest pages in /proc/self/maps ("[stack]"; the loader's). */
 void mmap_set_name(guest_addr start, guest_ulong len, const char *name);
+/* fork: hold map_lock across it (after the code cache's locks); unlock in
+ * the parent, a fresh lock in the child. */
+void mmap_fork_lock(void);
+void mmap_fork_unlock(bool child);
 
 /* ---- the process (main.c / elfload.c) ---- */
 typedef struct GuestImage {
@@ -75,7 +79,9 @@ typedef struct GuestImage {
     guest_addr stack_top, sp;  /* initial sp */
     guest_addr auxv, auxv_len; /* copy of the auxv on the guest stack */
     guest_addr interp_base;
-    char *exe_path;            /* absolute path of the guest program */
+    char *exe_path;            /* absolute path of the guest program, as the
+                                * guest names it (without the -L sysroot) */
+    char *exe_host_path;       /* the same file's absolute host path */
 } GuestImage;
 
 typedef struct UserOptions {
@@ -103,6 +109,9 @@ const char *path_for_guest(const char *path, char *buf, size_t bufsize);
 
 /* ---- signals (signal.c) ---- */
 void signal_init(void);
+/* fork: hold the dispositions' lock across it, as mmap_fork_lock. */
+void signal_fork_lock(void);
+void signal_fork_unlock(bool child);
 /* Deliver pending guest signals before returning to guest code. */
 void process_pending_signals(void *cpu_env);
 /* A synchronous signal caused by the guest (SIGSEGV/SIGILL/SIGBUS/SIGTRAP/SIGFPE)
@@ -119,9 +128,16 @@ guest_long do_sigaltstack(void *cpu_env, guest_addr ss, guest_addr old_ss);
 guest_long do_rt_sigreturn(void *cpu_env);          /* returns SYSCALL_NO_RESULT */
 guest_long do_rt_sigpending(void *cpu_env, guest_addr set, guest_ulong sigsetsize);
 guest_long do_rt_sigsuspend(void *cpu_env, guest_addr set, guest_ulong sigsetsize);
+/* rt_sigtimedwait: the guest signal taken from set, its siginfo written to
+ * info (if non-zero); -EAGAIN when the timeout (NULL: none) expires, -EINTR
+ * when a signal outside set is to be delivered. */
+guest_long do_rt_sigtimedwait(void *cpu_env, guest_addr set, guest_addr info,
+                              guest_addr timeout, guest_ulong sigsetsize);
 /* kill/tgkill/tkill aimed at this process: the host call, but a signal for
  * ourselves is queued to the guest. */
 guest_long do_kill(void *cpu_env, pid_t pid, int sig);
+/* rt_sigqueueinfo (tid -1) and rt_tgsigqueueinfo with a guest siginfo. */
+guest_long do_rt_sigqueueinfo(void *cpu_env, pid_t tgid, pid_t tid, int sig, guest_addr info);
 guest_long do_tgkill(void *cpu_env, pid_t tgid, pid_t tid, int sig);
 
 /* ---- system calls (syscall/) ---- */

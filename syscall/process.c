@@ -104,6 +104,7 @@ guest_long sys_clone_process(void *env, guest_ulong flags, guest_addr newsp, gue
         sys_unimp(env, 0x434c000000000000ull | 0x100000000ull | (unsigned)exit_sig,
                   "clone exit signal %d: the child will send SIGCHLD", exit_sig);
     fflush(NULL);
+    exec_fork_hold();
     pid = fork();
     if (pid == 0) {
         if (vfork)
@@ -116,6 +117,7 @@ guest_long sys_clone_process(void *env, guest_ulong flags, guest_addr newsp, gue
     close(copied[1]);
     if (pid < 0) {
         int err = errno;
+        exec_fork_release();
         close(copied[0]);
         if (vfork)
             close(vfork_pipe[0]), close(vfork_pipe[1]);
@@ -123,6 +125,7 @@ guest_long sys_clone_process(void *env, guest_ulong flags, guest_addr newsp, gue
     }
     while (read(copied[0], &c, 1) < 0 && errno == EINTR)
         ;
+    exec_fork_release();
     close(copied[0]);
     if ((flags & CLONE_PARENT_SETTID) && ptid) {
         uint32_t t = (uint32_t)pid;

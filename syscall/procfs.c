@@ -61,7 +61,7 @@ const char *sys_procfs_link(const char *path)
 
 const char *sys_procfs_exe_alias(const char *path)
 {
-    return sys_procfs_link(path);
+    return is_self_exe(path) ? guest_image.exe_host_path : NULL;
 }
 
 /* ---- contents ---- */
@@ -199,7 +199,7 @@ guest_long sys_procfs_open(void *env, const char *path, int host_flags)
     int fd;
 
     if (is_self_exe(path))
-        return sys_ret(open(guest_image.exe_path, host_flags));
+        return sys_ret(open(guest_image.exe_host_path, host_flags));
     fill = find_fill(path);
     if (!fill)
         return SYS_NOT_PROC;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Signals and children: the rt_sig* calls, sigaltstack and kill/tkill/
- * tgkill are handed to the guest signal layer (linux-user/signal.c),
- * which owns dispositions, masks and delivery; wait4 and waitid are the
- * host calls with the wait status, struct rusage and siginfo converted.
+ * Signals and children: the rt_sig* calls (sigtimedwait and sigqueueinfo
+ * included), sigaltstack and kill/tkill/tgkill are handed to the guest
+ * signal layer (linux-user/signal.c), which owns dispositions, masks and
+ * delivery; wait4 and waitid are the host calls with the wait status,
+ * struct rusage and siginfo converted.
  *
  * Signal numbers and the wait status encoding are the same for the
  * asm-generic ABIs and x86-64; the 64-bit siginfo_t of a child event
@@ -48,6 +49,23 @@ guest_long sys_rt_sigpending(void *env, const guest_ulong *a)
 guest_long sys_rt_sigsuspend(void *env, const guest_ulong *a)
 {
     return do_rt_sigsuspend(env, a[0], a[1]);
+}
+
+guest_long sys_rt_sigtimedwait(void *env, const guest_ulong *a)
+{
+    return do_rt_sigtimedwait(env, a[0], a[1], a[2], a[3]);
+}
+
+guest_long sys_rt_sigqueueinfo(void *env, const guest_ulong *a)
+{
+    return do_rt_sigqueueinfo(env, (pid_t)a[0], -1, (int)a[1], a[2]);
+}
+
+guest_long sys_rt_tgsigqueueinfo(void *env, const guest_ulong *a)
+{
+    if ((pid_t)a[0] <= 0 || (pid_t)a[1] <= 0)
+        return -EINVAL;
+    return do_rt_sigqueueinfo(env, (pid_t)a[0], (pid_t)a[1], (int)a[2], a[3]);
 }
 
 guest_long sys_sigaltstack(void *env, const guest_ulong *a)

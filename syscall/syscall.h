@@ -217,7 +217,7 @@ void sys_path_init(const char *sysroot);
 guest_long sys_procfs_open(void *env, const char *path, int host_flags);
 /* readlink of an emulated link (/proc/self/exe): the target or NULL. */
 const char *sys_procfs_link(const char *path);
-/* The path a guest path names when it is /proc/self/exe, or NULL. */
+/* The host path a guest path names when it is /proc/self/exe, or NULL. */
 const char *sys_procfs_exe_alias(const char *path);
 /* /proc/cpuinfo of an aarch64 guest (GuestABI.cpuinfo). */
 void sys_cpuinfo_aarch64(FILE *f, void *env);
@@ -268,7 +268,8 @@ SysHandler sys_exit_group, sys_getpid, sys_getppid, sys_gettid,
 /* signals.c */
 SysHandler sys_kill, sys_tkill, sys_tgkill, sys_rt_sigaction,
     sys_rt_sigprocmask, sys_rt_sigreturn, sys_rt_sigpending,
-    sys_rt_sigsuspend, sys_sigaltstack, sys_wait4, sys_waitid;
+    sys_rt_sigsuspend, sys_rt_sigtimedwait, sys_rt_sigqueueinfo,
+    sys_rt_tgsigqueueinfo, sys_sigaltstack, sys_wait4, sys_waitid;
 /* thread.c (sys_clone too; exit and the tid/robust-list records of a
  * thread replace proc.c's) */
 SysHandler sys_clone3, sys_thread_exit, sys_thread_set_tid_address,

@@ -204,6 +204,25 @@ static void flush_exclusive(unsigned seen)
     end_exclusive();
 }
 
+/* A forked child copies the code memory it shares with the parent
+ * (codebuf_after_fork); until it has, no parent thread may translate, chain
+ * or flush into it.  The forking thread asks for that with exec_fork_hold():
+ * the parent then keeps tb_lock past the fork until exec_fork_release(). */
+static __thread bool fork_hold_requested, fork_holding;
+
+void exec_fork_hold(void)
+{
+    fork_hold_requested = true;
+}
+
+void exec_fork_release(void)
+{
+    if (fork_holding)
+        pthread_mutex_unlock(&tb_lock);
+    fork_holding = false;
+    fork_hold_requested = false;
+}
+
 void exec_fork_prepare(void)
 {
     pthread_mutex_lock(&excl_lock);
@@ -212,7 +231,10 @@ void exec_fork_prepare(void)
 
 void exec_fork_parent(void)
 {
-    pthread_mutex_unlock(&tb_lock);
+    if (fork_hold_requested)
+        fork_holding = true;
+    else
+        pthread_mutex_unlock(&tb_lock);
     pthread_mutex_unlock(&excl_lock);
 }
 
@@ -223,6 +245,8 @@ void exec_fork_child(void)
     /* Only this thread exists now: forget the others' records (their
      * memory is lost with them, as in any forked child). */
     BUG_ON(!self);
+    fork_hold_requested = false;
+    fork_holding = false;
     self->next = NULL;
     self->has_waiter = false;
     exec_threads = self;

@@ -64,6 +64,11 @@ void exec_cpu_exit(CPUCommon *env);
  * code cache's locks, parent releases them; child makes the calling
  * thread's CPU the only one and frees the locks (the code memory copy is
  * codebuf_after_fork's). */
+/* Around fork(): the forking thread calls exec_fork_hold() before fork()
+ * and exec_fork_release() once the child has copied the code memory, so
+ * that no other parent thread writes code in between. */
+void exec_fork_hold(void);
+void exec_fork_release(void);
 void exec_fork_prepare(void);
 void exec_fork_parent(void);
 void exec_fork_child(void);

@@ -208,6 +208,9 @@ same perl-regex        "g perl -ne 'print \"\$2 \$1\\n\" if /^(\\w+) line (\\d+5
                        "perl -ne 'print \"\$2 \$1\\n\" if /^(\\w+) line (\\d+5) seven/' data.txt"
 same perl-fork         "g perl -e 'pipe(R, W); my \$p = fork; if (!\$p) { close R; print W \"from child \$\$\\n\" =~ s/\\d+/N/r; exit 4 } close W; print <R>; waitpid(\$p, 0); print \"status \", \$? >> 8, \"\\n\"'" \
                        "perl -e 'pipe(R, W); my \$p = fork; if (!\$p) { close R; print W \"from child \$\$\\n\" =~ s/\\d+/N/r; exit 4 } close W; print <R>; waitpid(\$p, 0); print \"status \", \$? >> 8, \"\\n\"'"
+# /proc/self/exe after execve re-entered guise: the guest's path, not the
+# sysroot's, and opening it gives the arm64 program (e_machine 0xb7)
+check proc-self-exe    '[ "$(g bash -c "readlink /proc/self/exe")" = /usr/bin/readlink ] && [ "$(g bash -c "perl -e \"print readlink(q{/proc/self/exe}), q{ }; open F, q{<}, q{/proc/self/exe} or die; read F, \\\$b, 20; print unpack(q{H*}, substr(\\\$b, 18, 2))\"")" = "/usr/bin/perl b700" ]'
 # python3 (the minimal package: no json or sqlite3); compared with the
 # host's python3 when it has one
 if command -v python3 >/dev/null; then
