@@ -32,7 +32,7 @@ SCALE=${BENCH_SCALE:-1}
 HELLO_REPS=${HELLO_REPS:-20}
 HOST_CC=${HOST_CC:-gcc}
 CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
-KERNELS="hash memory sort nbody text"
+KERNELS="hash memory sort nbody text simd aes"
 CFLAGS="-O2 -ffp-contract=off"
 
 GUISE=$1
@@ -61,13 +61,20 @@ trap 'rm -rf "$OUT"' EXIT
 trap 'exit 130' INT TERM
 
 # ---- build ----
+# Extra flags per kernel: bench-NAME.cflags, lines "native: ..." and
+# "aarch64: ..." (later flags win, so -O3 there overrides -O2).
+kflags() {
+    local f=$SRCDIR/bench-$1.cflags
+    [ -f "$f" ] && sed -n "s/^$2:[[:space:]]*//p" "$f"
+}
+
 build() {
     local name=$1 src=$SRCDIR/bench-$1.c
     if [ ! -f "$BUILD/$name-native" ] || [ "$src" -nt "$BUILD/$name-native" ]; then
-        "$HOST_CC" $CFLAGS -o "$BUILD/$name-native" "$src" -lm || return 1
+        "$HOST_CC" $CFLAGS $(kflags "$name" native) -o "$BUILD/$name-native" "$src" -lm || return 1
     fi
     if [ ! -f "$BUILD/$name-aarch64" ] || [ "$src" -nt "$BUILD/$name-aarch64" ]; then
-        "$CROSS_CC" $CFLAGS -static -o "$BUILD/$name-aarch64" "$src" -lm || return 1
+        "$CROSS_CC" $CFLAGS $(kflags "$name" aarch64) -static -o "$BUILD/$name-aarch64" "$src" -lm || return 1
     fi
 }
 
