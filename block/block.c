@@ -452,6 +452,24 @@ int blk_pwrite_compressed(BlkDev *bs, uint64_t off, const void *buf,
     return ret;
 }
 
+int blk_inflate_cluster(const void *in, size_t inlen, void *out, size_t outlen)
+{
+    z_stream z;
+    memset(&z, 0, sizeof(z));
+    if (inflateInit2(&z, -12) != Z_OK) {
+        return -ENOMEM;
+    }
+    z.next_in = (Bytef *)in;
+    z.avail_in = (uInt)inlen;
+    z.next_out = out;
+    z.avail_out = (uInt)outlen;
+    int zr = inflate(&z, Z_FINISH);
+    bool ok = (zr == Z_STREAM_END || zr == Z_BUF_ERROR || zr == Z_OK) &&
+              z.avail_out == 0;
+    inflateEnd(&z);
+    return ok ? 0 : -EIO;
+}
+
 int blk_chain_status(BlkDev *bs, uint64_t off, uint64_t len, uint64_t *pnum,
                      uint64_t *host_off, int *depth, BlkDev **where)
 {

@@ -193,6 +193,10 @@ int blk_err(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 
 /* Helpers for drivers: whole-buffer pread/pwrite on a host fd, -errno. */
 int blk_file_pread(int fd, uint64_t off, void *buf, size_t len);
+/* Inflate raw deflate data (the window of qcow and qcow2 compressed
+ * clusters) that must fill exactly outlen bytes: 0, -ENOMEM, or -EIO when
+ * the data is corrupt or too short. */
+int blk_inflate_cluster(const void *in, size_t inlen, void *out, size_t outlen);
 int blk_file_pwrite(int fd, uint64_t off, const void *buf, size_t len);
 /* Host file size, -errno on failure. */
 int64_t blk_file_size(int fd);

@@ -17,7 +17,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #define QCOW_MAGIC        0x514649fbu
 #define QCOW_HEADER_LEN   48
@@ -185,20 +184,11 @@ static int qcow_decompress(BlkDev *bs, uint64_t entry)
     if (ret < 0) {
         return ret;
     }
-    z_stream z;
-    memset(&z, 0, sizeof(z));
-    if (inflateInit2(&z, -12) != Z_OK) {
-        return -ENOMEM;
+    ret = blk_inflate_cluster(s->zbuf, (size_t)csize, s->cluster, 1u << cb);
+    if (ret == -ENOMEM) {
+        return ret;
     }
-    z.next_in = s->zbuf;
-    z.avail_in = (uInt)csize;
-    z.next_out = s->cluster;
-    z.avail_out = 1u << cb;
-    int zr = inflate(&z, Z_FINISH);
-    bool ok = (zr == Z_STREAM_END || zr == Z_BUF_ERROR || zr == Z_OK) &&
-              z.avail_out == 0;
-    inflateEnd(&z);
-    if (!ok) {
+    if (ret < 0) {
         return blk_err(-EIO, "qcow image '%s' is corrupt: compressed cluster "
                        "at %#llx does not decompress", bs->filename,
                        (unsigned long long)coff);

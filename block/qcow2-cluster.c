@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 Qcow2ClusterType qcow2_l2_type(const Qcow2State *s, uint64_t entry)
 {
@@ -153,20 +152,11 @@ static int read_compressed(BlkDev *bs, uint64_t entry, uint8_t *out)
     if (ret < 0) {
         return ret;
     }
-    z_stream z;
-    memset(&z, 0, sizeof(z));
-    if (inflateInit2(&z, -12) != Z_OK) {
-        return -ENOMEM;
+    ret = blk_inflate_cluster(s->cbuf, (size_t)clen, out, s->cluster_size);
+    if (ret == -ENOMEM) {
+        return ret;
     }
-    z.next_in = s->cbuf;
-    z.avail_in = (uInt)clen;
-    z.next_out = out;
-    z.avail_out = s->cluster_size;
-    int zr = inflate(&z, Z_FINISH);
-    bool ok = (zr == Z_STREAM_END || zr == Z_BUF_ERROR || zr == Z_OK) &&
-              z.avail_out == 0;
-    inflateEnd(&z);
-    return ok ? 0 : corrupt(bs, "compressed cluster does not decompress", coff);
+    return ret == 0 ? 0 : corrupt(bs, "compressed cluster does not decompress", coff);
 }
 
 /* Reads [off, off+len) of one guest cluster. */
