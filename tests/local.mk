@@ -13,7 +13,7 @@ tests_unit_test_x64_SOURCES = tests/unit/test-x64.c tests/unit/test-x64.h
 tests_unit_test_x64_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
-tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c
+tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c tests/unit/no-guest-code.c
 tests_unit_test_a64_decode_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
 
@@ -22,7 +22,7 @@ tests_unit_test_x64_block_SOURCES = tests/unit/test-x64-block.c tests/unit/test-
 tests_unit_test_x64_block_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
-tests_unit_test_ir_SOURCES = tests/unit/test-ir.c
+tests_unit_test_ir_SOURCES = tests/unit/test-ir.c tests/unit/no-guest-code.c
 tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 

@@ -125,25 +125,6 @@ static unsigned nexcl_bits;
 static CPUArm64State env;
 static IRBlock block;
 
-/* The OS-layer hooks of exec.h: no guest code is translated here. */
-bool guest_code_fetchable(uint64_t addr, size_t len)
-{
-    (void)addr;
-    (void)len;
-    return false;
-}
-
-const void *guest_code_ptr(uint64_t addr)
-{
-    (void)addr;
-    return NULL;
-}
-
-void guest_code_page_watch(uint64_t addr)
-{
-    (void)addr;
-}
-
 static bool in_list(const char *const *list, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)

@@ -208,25 +208,6 @@ static void fail(unsigned *row_fails, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The OS-layer hooks of exec.h: this test translates no guest code. */
-bool guest_code_fetchable(uint64_t addr, size_t len)
-{
-    (void)addr;
-    (void)len;
-    return false;
-}
-
-const void *guest_code_ptr(uint64_t addr)
-{
-    (void)addr;
-    return NULL;
-}
-
-void guest_code_page_watch(uint64_t addr)
-{
-    (void)addr;
-}
-
 /* ---- 1 and 2: pattern shape and overlaps ---- */
 
 static bool overlap_intended(const char *a, const char *b)

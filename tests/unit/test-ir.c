@@ -48,11 +48,6 @@ static IRHelper h_mix = { (void *)helper_mix, "mix", 2, IR_HELPER_PURE | IR_HELP
 static IRHelper h_side = { (void *)helper_side, "side", 2, 0, 0 };
 static IRHelper h_five = { (void *)helper_five, "five", 5, IR_HELPER_NO_GLOBALS, 0 };
 
-/* The OS-layer hooks of exec.h (the dispatcher is linked but not used). */
-bool guest_code_fetchable(uint64_t addr, size_t len) { (void)addr; (void)len; return false; }
-const void *guest_code_ptr(uint64_t addr) { return (const void *)(uintptr_t)addr; }
-void guest_code_page_watch(uint64_t addr) { (void)addr; }
-
 /* ---- random generation ---- */
 
 static uint64_t rng_state;
