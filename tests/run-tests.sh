@@ -368,6 +368,11 @@ skipped_mode() {
     [ -f "$1" ] && sed 's/#.*//' "$1" | tr -s ' \t' '\n\n' | grep -qx -- "$2"
 }
 
+# The longest suite (a cross-compiled autotools `make check` through
+# binfmt_misc, about 2 minutes) first, so the short jobs overlap it.
+s=$SRCDIR/tests/binfmt/cross-suite.sh
+[ -f "$s" ] && selected binfmt/cross-suite.sh && add_job suite binfmt/cross-suite.sh "$s"
+
 for p in "${PROGRAMS[@]}"; do
     IFS=$'\t' read -r name src kind <<< "$p"
     out=$GUEST_BUILD/$name-$kind

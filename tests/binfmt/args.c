@@ -5,10 +5,13 @@
  * it was started (its argv, /proc/self/exe, the machine uname reports).
  * "args exec PROGRAM ARGS..." first prints, then execs PROGRAM with ARGS
  * (argv[0] included), to test nested execs of foreign binaries.
+ * "args ids" prints only the real and effective uid and AT_SECURE, for the
+ * setuid cases (binfmt flag C).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -18,6 +21,11 @@ int main(int argc, char **argv)
     struct utsname u;
     ssize_t n;
 
+    if (argc == 2 && !strcmp(argv[1], "ids")) {
+        printf("ruid=%d euid=%d secure=%lu\n", (int)getuid(), (int)geteuid(),
+               getauxval(AT_SECURE));
+        return 0;
+    }
     printf("argc=%d\n", argc);
     for (int i = 0; i < argc; i++)
         printf("argv[%d]=%s\n", i, argv[i]);

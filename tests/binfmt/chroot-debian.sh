@@ -110,27 +110,8 @@ MIRROR=$(sed -n 's/^URIs: *\([^ ]*debian\)\/*$/\1/p' /etc/apt/sources.list.d/deb
          2> /dev/null | head -n 1)
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 
-# userns CMD...: CMD as root of new user, mount and PID namespaces with ids
-# 0-65535 mapped.
-userns() {
-    if [ "$(id -u)" = 0 ]; then
-        local fifo=$TMP/go p me
-        mkfifo "$fifo"
-        unshare --user --mount --pid --fork --kill-child \
-            sh -c 'read x < "$0"; exec "$@"' "$fifo" "$@" &
-        p=$!
-        me=$(readlink /proc/self/ns/user)
-        while [ "$(readlink "/proc/$p/ns/user")" = "$me" ]; do sleep 0.05; done
-        echo "0 0 65536" > "/proc/$p/uid_map" && echo "0 0 65536" > "/proc/$p/gid_map"
-        echo go > "$fifo"
-        wait "$p"
-        local status=$?
-        rm -f "$fifo"
-        return $status
-    fi
-    unshare --map-auto --map-root-user --mount --pid --fork "$@"
-}
-if ! userns true 2> "$TMP/err"; then
+. "$HERE/../lib/userns.sh"
+if ! userns_full true 2> "$TMP/err"; then
     skip all "no user namespace with a full id map: needs root or unshare --map-auto ($(cat "$TMP/err"))"
     summary
 fi
@@ -139,7 +120,7 @@ fi
 first=$CACHE/arm64-bookworm-minbase
 if [ ! -f "$first/.complete" ]; then
     rm -rf "$first"
-    if ! userns env container=lxc debootstrap --foreign --arch=arm64 --variant=minbase bookworm "$first" "$MIRROR" \
+    if ! userns_full env container=lxc debootstrap --foreign --arch=arm64 --variant=minbase bookworm "$first" "$MIRROR" \
             > "$CACHE/first-stage.log" 2>&1; then
         skip all "debootstrap --foreign failed (no network?): see $CACHE/first-stage.log"
         summary
@@ -149,7 +130,7 @@ fi
 
 # 2. guise.
 cp -a "$first" "$TMP/guise"
-userns bash "$0" --inner "$TMP/guise" "$GUISE" guise "$TMP/guise.log"
+userns_full bash "$0" --inner "$TMP/guise" "$GUISE" guise "$TMP/guise.log"
 status=$?
 guise_time=$(sed -n 's/.*seconds=//p' "$TMP/guise.log")
 if [ "$status" = 0 ]; then
@@ -182,7 +163,7 @@ fi
 if [ -n "$qdeb" ] && dpkg-deb -x "$qdeb" "$TMP/qemu" 2> /dev/null &&
    [ -x "$TMP/qemu/usr/bin/qemu-aarch64-static" ]; then
     cp -a "$first" "$TMP/q"
-    userns bash "$0" --inner "$TMP/q" "$TMP/qemu/usr/bin/qemu-aarch64-static" qemu "$TMP/q.log"
+    userns_full bash "$0" --inner "$TMP/q" "$TMP/qemu/usr/bin/qemu-aarch64-static" qemu "$TMP/q.log"
     qemu_time=$(sed -n 's/.*seconds=//p' "$TMP/q.log")
     grep -q '^status=0 ' "$TMP/q.log" || qemu_time="$qemu_time (it failed: $(tail -n 1 "$TMP/q.log"))"
     rm -rf "$TMP/q"

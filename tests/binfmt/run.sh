@@ -236,6 +236,36 @@ cases_chroot() {
     bf --unregister
 }
 
+# Setuid programs: under flag C the kernel gives the interpreter the
+# binary's credentials (and the guest sees AT_SECURE); without C it does
+# not.  The namespace needs a second uid mapped for that (real root only).
+cases_setuid() {
+    local d u=1000
+    if [ "$HAVE_UIDS" != yes ]; then
+        skip setuid "needs real root to map uids other than 0 into the namespace"
+        return
+    fi
+    d=$(mktemp -d /tmp/guise-suid.XXXXXX) && chmod 755 "$d" &&
+        cp "$TMP/args" "$d/args" && cp "$TMP/args" "$d/args-suid" &&
+        chown 0:0 "$d/args-suid" && chmod 4755 "$d/args-suid" || {
+        fail setuid "cannot prepare the setuid copy in $d"
+        return
+    }
+    if findmnt -n -o OPTIONS -T "$d" | grep -qw nosuid; then
+        skip setuid "$d is on a nosuid mount"
+    else
+        local as=(setpriv "--reuid=$u" "--regid=$u" --clear-groups)
+        bf --register --flags FC --path "$GUISE"
+        check setuid/C-setuid 0 "ruid=$u euid=0 secure=1" "${as[@]}" "$d/args-suid" ids
+        check setuid/C-plain 0 "ruid=$u euid=$u secure=0" "${as[@]}" "$d/args" ids
+        bf --unregister
+        bf --register --flags F --path "$GUISE"
+        check setuid/no-C 0 "ruid=$u euid=$u secure=0" "${as[@]}" "$d/args-suid" ids
+        bf --unregister
+    fi
+    rm -rf "$d"
+}
+
 inner() {
     BM=$TMP/bm
     mkdir -p "$BM" "$TMP/none"
@@ -246,6 +276,7 @@ inner() {
     cases_tool
     cases_run
     cases_chroot
+    cases_setuid
     umount "$BM"
     summary
 }
@@ -310,23 +341,7 @@ else
 fi
 
 # busybox-static:arm64, downloaded once with a private apt state.
-fetch_busybox() {
-    local cache=$1 apt=$1/apt mirror
-    mirror=$(sed -n 's/^URIs: *\([^ ]*debian\)\/*$/\1/p' /etc/apt/sources.list.d/debian.sources \
-             2> /dev/null | head -n 1)
-    mirror=${mirror:-http://deb.debian.org/debian}
-    command -v apt-get > /dev/null || return 1
-    mkdir -p "$apt/lists/partial" "$apt/archives/partial" || return 1
-    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bookworm main" \
-        > "$apt/sources.list"
-    local o=(-q -o "Dir::State=$apt" -o "Dir::State::Lists=$apt/lists"
-             -o "Dir::State::status=/dev/null" -o "Dir::Cache=$apt"
-             -o "Dir::Etc::SourceList=$apt/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
-             -o APT::Architecture=arm64 -o "APT::Architectures::=arm64" -o Debug::NoLocking=1)
-    timeout 60 apt-get "${o[@]}" update > "$apt/log" 2>&1 &&
-        (cd "$cache" && timeout 60 apt-get "${o[@]}" download busybox-static >> "$apt/log" 2>&1) &&
-        rm -rf "$apt/lists"
-}
+. "$HERE/../lib/private-apt.sh"
 BUSYBOX='' BUSYBOX_WHY=''
 if [ -n "$STATIC" ]; then
     cache=${GUISE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise}/binfmt
@@ -337,12 +352,9 @@ if [ -n "$STATIC" ]; then
     deb=$(newest_deb)
     # A failed download (no network) is not retried for a day: make check
     # must not wait on apt's timeouts every time.
-    if [ -z "$deb" ] && [ -z "$(find "$cache" -maxdepth 1 -name fetch-failed -mmin -1440)" ]; then
-        if fetch_busybox "$cache"; then
-            deb=$(newest_deb)
-        else
-            touch "$cache/fetch-failed"
-        fi
+    if [ -z "$deb" ] && private_apt_retry_ok "$cache" &&
+        private_apt_fetch "$cache" deb arm64 download busybox-static; then
+        deb=$(newest_deb)
     fi
     if [ -z "$deb" ]; then
         BUSYBOX_WHY="busybox-static:arm64 could not be downloaded into $cache (see $cache/apt/log; remove $cache/fetch-failed to retry)"
@@ -370,13 +382,16 @@ if [ -n "$HOSTLIBS" ]; then
          "(./configure --static or GUISE_STATIC=path tests the real case)"
 fi
 
+# With a PID namespace too when possible, so that a /proc can be mounted,
+# and uids other than 0 mapped (the setuid cases) when that is possible.
 export STATIC STATIC_WHY BUSYBOX BUSYBOX_WHY BINFMT
-# With a PID namespace too when possible, so that a /proc can be mounted.
-HAVE_PIDNS=no
-unshare --user --map-root-user --mount --pid --fork true 2> /dev/null && HAVE_PIDNS=yes
-export HAVE_PIDNS
-if [ $HAVE_PIDNS = yes ]; then
+. "$HERE/../lib/userns.sh"
+export HAVE_PIDNS=yes HAVE_UIDS=yes
+if userns_full true 2> /dev/null; then
+    userns_full bash "$0" "$GUISE" --inner "$TMP"
+elif HAVE_UIDS=no; unshare --user --map-root-user --mount --pid --fork true 2> /dev/null; then
     unshare --user --map-root-user --mount --pid --fork bash "$0" "$GUISE" --inner "$TMP"
 else
+    HAVE_PIDNS=no
     unshare --user --map-root-user --mount bash "$0" "$GUISE" --inner "$TMP"
 fi
