@@ -6,7 +6,8 @@
 EXTRA_DIST += bench/run.sh bench/bench-hash.c bench/bench-memory.c \
 	bench/bench-sort.c bench/bench-nbody.c bench/bench-text.c \
 	bench/bench-hello.c \
-	bench/bench-simd.c bench/bench-simd.cflags bench/bench-aes.c bench/bench-aes.cflags
+	bench/bench-simd.c bench/bench-simd.cflags bench/bench-aes.c bench/bench-aes.cflags \
+	bench/bench-sha256.c bench/bench-sha256.cflags
 
 bench: guise-aarch64$(EXEEXT)
 	bash $(srcdir)/bench/run.sh ./guise-aarch64$(EXEEXT)

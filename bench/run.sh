@@ -32,7 +32,7 @@ SCALE=${BENCH_SCALE:-1}
 HELLO_REPS=${HELLO_REPS:-20}
 HOST_CC=${HOST_CC:-gcc}
 CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
-KERNELS="hash memory sort nbody text simd aes"
+KERNELS="hash memory sort nbody text simd aes sha256"
 CFLAGS="-O2 -ffp-contract=off"
 
 GUISE=$1

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit test of the crypto helper (translate/aarch64/helper-crypto.c): the
- * host paths (AES-NI for AESE/AESD/AESMC/AESIMC, SHA-NI for SHA256H/H2,
+ * host paths (AES-NI for AESE/AESD/AESMC/AESIMC, SHA-NI for SHA256H/H2/SU0/SU1,
  * PCLMULQDQ for PMULL 1Q) and the plain C paths must give the same bits on
  * random inputs, and the
  * C path must give the FIPS-197 appendix B first-round values.  The guest
@@ -128,6 +128,8 @@ int main(void)
     compare("AESIMC host == C", CRYPTO_OP_AESIMC, aes);
     compare("SHA256H host == C", CRYPTO_OP_SHA256H, sha);
     compare("SHA256H2 host == C", CRYPTO_OP_SHA256H2, sha);
+    compare("SHA256SU0 host == C", CRYPTO_OP_SHA256SU0, sha);
+    compare("SHA256SU1 host == C", CRYPTO_OP_SHA256SU1, sha);
     compare_clmul(__builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1"));
     printf("%u passed, %u failed, %u skipped\n", pass, fail, skip);
     return fail != 0;

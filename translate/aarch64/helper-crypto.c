@@ -8,7 +8,7 @@
  * the instruction pages, and the shared functions AESSubBytes, SHA256hash,
  * SHAchoose/parity/majority, SM4Sbox...).
  *
- * AESE/AESD/AESMC/AESIMC use AES-NI, SHA256H/H2 SHA-NI and PMULL 1Q
+ * AESE/AESD/AESMC/AESIMC use AES-NI, SHA256H/H2/SU0/SU1 SHA-NI and PMULL 1Q
  * (a64_clmul64, called from helper-simd.c) PCLMULQDQ when cpuid has them
  * (a64_crypto_host); beside each is a plain C path, used on other
  * hosts and checked against the host path by tests/unit/test-crypto.c.
@@ -231,24 +231,25 @@ static void sha256_rounds_c(uint32_t x[4], uint32_t y[4], const uint32_t w[4])
 }
 
 /* SHA-NI keeps the state as ABEF and CDGH (A in the top lane); each
- * SHA256RNDS2 does two rounds with the two low lanes of W + K. */
+ * SHA256RNDS2 does two rounds with the two low lanes of W + K.  X (a, b,
+ * c, d in lanes 0-3) and Y (e, f, g, h) become ABEF and CDGH by two
+ * unpacks and a lane swap, and back the same way: whole-vector moves only,
+ * so no store-forwarding stall between the lanes and the vector. */
 __attribute__((target("sha,sse4.1")))
-static void sha256_rounds_host(uint32_t x[4], uint32_t y[4], const uint32_t w[4])
+static void sha256h_host(CryptoVec *d, const CryptoVec *n, const CryptoVec *m, bool part1)
 {
-    __m128i abef = _mm_set_epi32((int)x[0], (int)x[1], (int)y[0], (int)y[1]);
-    __m128i cdgh = _mm_set_epi32((int)x[2], (int)x[3], (int)y[2], (int)y[3]);
-    __m128i wk = _mm_loadu_si128((const __m128i *)w);
+    __m128i x = _mm_loadu_si128((const __m128i *)(part1 ? d->u32 : n->u32));
+    __m128i y = _mm_loadu_si128((const __m128i *)(part1 ? n->u32 : d->u32));
+    __m128i wk = _mm_loadu_si128((const __m128i *)m->u32);
+    __m128i abef = _mm_shuffle_epi32(_mm_unpacklo_epi64(y, x), 0xb1);
+    __m128i cdgh = _mm_shuffle_epi32(_mm_unpackhi_epi64(y, x), 0xb1);
 
     cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
     abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0e));
-    x[0] = (uint32_t)_mm_extract_epi32(abef, 3);
-    x[1] = (uint32_t)_mm_extract_epi32(abef, 2);
-    y[0] = (uint32_t)_mm_extract_epi32(abef, 1);
-    y[1] = (uint32_t)_mm_extract_epi32(abef, 0);
-    x[2] = (uint32_t)_mm_extract_epi32(cdgh, 3);
-    x[3] = (uint32_t)_mm_extract_epi32(cdgh, 2);
-    y[2] = (uint32_t)_mm_extract_epi32(cdgh, 1);
-    y[3] = (uint32_t)_mm_extract_epi32(cdgh, 0);
+    abef = _mm_shuffle_epi32(abef, 0xb1);       /* e f a b */
+    cdgh = _mm_shuffle_epi32(cdgh, 0xb1);       /* g h c d */
+    _mm_storeu_si128((__m128i *)d->u32, part1 ? _mm_unpackhi_epi64(abef, cdgh)
+                                              : _mm_unpacklo_epi64(abef, cdgh));
 }
 
 /* SHA256H: d := X after four rounds of (X = d, Y = n); SHA256H2:
@@ -257,20 +258,42 @@ static void sha256h(CryptoVec *d, const CryptoVec *n, const CryptoVec *m, bool p
 {
     uint32_t x[4], y[4];
 
+    if (a64_crypto_host && host_sha) {
+        sha256h_host(d, n, m, part1);
+        return;
+    }
     memcpy(x, part1 ? d->u32 : n->u32, 16);
     memcpy(y, part1 ? n->u32 : d->u32, 16);
-    if (a64_crypto_host && host_sha)
-        sha256_rounds_host(x, y, m->u32);
-    else
-        sha256_rounds_c(x, y, m->u32);
+    sha256_rounds_c(x, y, m->u32);
     memcpy(d->u32, part1 ? x : y, 16);
 }
 
 static uint32_t sha256_sig0(uint32_t x) { return ror32(x, 7) ^ ror32(x, 18) ^ (x >> 3); }
 static uint32_t sha256_sig1(uint32_t x) { return ror32(x, 17) ^ ror32(x, 19) ^ (x >> 10); }
 
+/* SHA256MSG1 is SHA256SU0 (d + sigma0 of d:n shifted by one word), and
+ * SHA256MSG2 of (d + n:m shifted by one word, m) is SHA256SU1. */
+__attribute__((target("sha,ssse3")))
+static void sha256su_host(CryptoVec *d, const CryptoVec *n, const CryptoVec *m, bool su1)
+{
+    __m128i vd = _mm_loadu_si128((const __m128i *)d->u32);
+    __m128i vn = _mm_loadu_si128((const __m128i *)n->u32);
+
+    if (!su1) {
+        vd = _mm_sha256msg1_epu32(vd, vn);
+    } else {
+        __m128i vm = _mm_loadu_si128((const __m128i *)m->u32);
+        vd = _mm_sha256msg2_epu32(_mm_add_epi32(vd, _mm_alignr_epi8(vm, vn, 4)), vm);
+    }
+    _mm_storeu_si128((__m128i *)d->u32, vd);
+}
+
 static void sha256su0(CryptoVec *d, const CryptoVec *n)
 {
+    if (a64_crypto_host && host_sha) {
+        sha256su_host(d, n, NULL, false);
+        return;
+    }
     uint32_t t[4] = { d->u32[1], d->u32[2], d->u32[3], n->u32[0] };
 
     for (unsigned e = 0; e < 4; e++)
@@ -279,6 +302,10 @@ static void sha256su0(CryptoVec *d, const CryptoVec *n)
 
 static void sha256su1(CryptoVec *d, const CryptoVec *n, const CryptoVec *m)
 {
+    if (a64_crypto_host && host_sha) {
+        sha256su_host(d, n, m, true);
+        return;
+    }
     uint32_t t0[4] = { n->u32[1], n->u32[2], n->u32[3], m->u32[0] };
     uint32_t r[4];
 
