@@ -22,6 +22,8 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/helper-simd.c \
 	translate/aarch64/int.c \
 	translate/aarch64/ldst.c \
+	translate/aarch64/mmu.c \
+	translate/aarch64/mmu.h \
 	translate/aarch64/simd-fp-helper.c \
 	translate/aarch64/simd-ext.c \
 	translate/aarch64/simd-ext.h \
