@@ -33,6 +33,10 @@ check_PROGRAMS += tests/unit/test-block
 tests_unit_test_block_SOURCES = tests/unit/test-block.c
 tests_unit_test_block_LDADD = libguise-block.la libguise-util.la $(ZLIB_LIBS)
 
+check_PROGRAMS += tests/unit/test-softtlb
+tests_unit_test_softtlb_SOURCES = tests/unit/test-softtlb.c
+tests_unit_test_softtlb_LDADD = libguise-translate.la
+
 check_PROGRAMS += tests/unit/test-a64-mmu
 tests_unit_test_a64_mmu_SOURCES = tests/unit/test-a64-mmu.c
 tests_unit_test_a64_mmu_LDADD = libguise-aarch64.la
