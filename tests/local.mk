@@ -37,6 +37,10 @@ check_PROGRAMS += tests/unit/test-softtlb
 tests_unit_test_softtlb_SOURCES = tests/unit/test-softtlb.c
 tests_unit_test_softtlb_LDADD = libguise-translate.la
 
+check_PROGRAMS += tests/unit/test-a64-exception
+tests_unit_test_a64_exception_SOURCES = tests/unit/test-a64-exception.c
+tests_unit_test_a64_exception_LDADD = libguise-aarch64.la
+
 check_PROGRAMS += tests/unit/test-a64-mmu
 tests_unit_test_a64_mmu_SOURCES = tests/unit/test-a64-mmu.c
 tests_unit_test_a64_mmu_LDADD = libguise-aarch64.la

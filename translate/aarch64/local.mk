@@ -8,6 +8,8 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/cpu.h \
 	translate/aarch64/crypto.c \
 	translate/aarch64/crypto.h \
+	translate/aarch64/exception.c \
+	translate/aarch64/exception.h \
 	translate/aarch64/fields.h \
 	translate/aarch64/fp.c \
 	translate/aarch64/fpu-host.c \
