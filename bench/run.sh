@@ -9,6 +9,8 @@
 # geometric means, and the start-up time of a static "hello" in
 # milliseconds.  Each emulated run's output is compared with the native
 # one; a mismatch is flagged, since a fast wrong answer is no result.
+# Then real Debian programs (python3, perl, gzip, xz, sha256sum, sort,
+# gawk, bash) from tests/world's arm64 root against the host's amd64 ones.
 # Informative only: never part of make check, never a pass/fail test.
 #
 # Usage: bench/run.sh GUISE_BINARY
@@ -39,6 +41,7 @@ GUISE=$1
 if [[ $GUISE != */* ]] && command -v "$GUISE" >/dev/null 2>&1; then
     GUISE=$(command -v "$GUISE")
 fi
+[ -x "$GUISE" ] && GUISE=$(realpath "$GUISE")
 if [ ! -x "$GUISE" ] || [ -d "$GUISE" ]; then
     echo "$0: $1: no such executable; build guise first (make)" >&2
     exit 1
@@ -193,6 +196,68 @@ hq=n/a
 [ -n "$REF" ] && hq=$(run_timed "$HELLO_REPS" "$OUT/hello.qemu" "$REF" "$BUILD/hello-aarch64")
 echo
 echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise $(ms "$hg"), qemu $(ms "$hq")"
+
+# ---- world: Debian's arm64 programs ----
+# The same commands with the programs of Debian bookworm: arm64 ones from
+# the cache tests/world fills (make check fetches it once), under guise
+# and qemu with -L; the host's amd64 ones natively.  Debian's arm64
+# binaries carry pointer authentication and BTI instructions, and
+# dynamic linking and start-up count here, as they do for users.
+WROOT=${GUISE_WORLD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise-world}/root
+world() {
+    local name=$1 prog=$2 tn tg tq gn qg mark_g='' mark_q=''
+    shift 2
+    [ -n "${BENCH_FILTER:-}" ] && [[ $name != *$BENCH_FILTER* ]] && return
+    [ -x "$WROOT/usr/bin/$prog" ] && [ -x "/usr/bin/$prog" ] || return
+    tn=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.native" "/usr/bin/$prog" "$@")
+    tg=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.guise" "$GUISE" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    [ "$tg" = fail ] && notes+=("world $name: guise failed: $(head -n 1 "$OUT/stderr" | cut -c1-200)")
+    tq=n/a
+    [ -n "$REF" ] && tq=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.qemu" "$REF" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    if [ "$tg" != fail ] && ! cmp -s "$OUT/w-$name.native" "$OUT/w-$name.guise"; then
+        mark_g='!'
+        notes+=("world $name: guise's output differs from native")
+    fi
+    if [ "$tq" != fail ] && [ "$tq" != n/a ] && ! cmp -s "$OUT/w-$name.native" "$OUT/w-$name.qemu"; then
+        mark_q='!'
+        notes+=("world $name: qemu's output differs from native")
+    fi
+    gn=$(ratio "$tg" "$tn")
+    qg=$(ratio "$tq" "$tg")
+    [ "$gn" != - ] && [ -z "$mark_g" ] && wgn+=("$gn")
+    [ "$qg" != - ] && [ -z "$mark_g$mark_q" ] && wqg+=("$qg")
+    printf '%-8s %10s %10s %10s %13s %11s\n' "$name" "$(fmt_time "$tn")" \
+        "$(fmt_time "$tg")$mark_g" "$(fmt_time "$tq")$mark_q" \
+        "$([ "$gn" = - ] && echo - || echo "${gn}x")" \
+        "$([ "$qg" = - ] && echo - || echo "${qg}x")"
+}
+echo
+if [ -x "$WROOT/usr/bin/bash" ]; then
+    mkdir -p "$OUT/w"
+    seq 1 400000 | awk '{ printf "%08x line %d %s\n", ($1 * 2654435761) % 4294967296, $1, ($1 % 7 ? "odd" : "seven") }' \
+        > "$OUT/w/data.txt"
+    head -n 60000 "$OUT/w/data.txt" > "$OUT/w/small.txt"
+    wgn=() wqg=()
+    echo "world (Debian bookworm programs; arm64 from $WROOT):"
+    printf '%-8s %10s %10s %10s %13s %11s\n' program "native s" "guise s" "qemu s" guise/native qemu/guise
+    world python python3.11 -c 'import re
+d = {}
+for i in range(150000):
+    s = "k%d" % (i * 7919 % 100003)
+    d[s] = d.get(s, 0) + len(re.findall(r"\d", s))
+print(sum(d.values()), len(d))'
+    world perl perl -e 'my %h; for my $i (1..300000) { my $s = "x" . ($i * 7919 % 100003); $h{$s}++ if $s =~ /(\d)\1/ } print scalar(keys %h), "\n"'
+    world gzip gzip -6 -c data.txt
+    world xz xz -6 -c -T1 small.txt
+    world sha256 sha256sum data.txt
+    world sort sort -k3,3 -k1,1 data.txt
+    world awk gawk '{ n[$4]++; s += length($1) } END { for (k in n) print k, n[k]; print s }' data.txt
+    world bash bash -c 'for i in $(seq 40); do /usr/bin/true; done; f() { local x=$1; echo $((x * 2)); }; s=0; for i in $(seq 20000); do s=$((s + $(( i % 13 )) )); done; echo $s $(f 21)'
+    printf '%-8s %10s %10s %10s %13s %11s\n' geomean "" "" "" \
+        "$(geomean "${wgn[@]}")" "$(geomean "${wqg[@]}")"
+else
+    echo "world: skipped (no Debian arm64 root at $WROOT: make check's tests/world fetches it)"
+fi
 
 if [ ${#notes[@]} -gt 0 ]; then
     echo
