@@ -41,6 +41,10 @@ check_PROGRAMS += tests/unit/test-a64-exception
 tests_unit_test_a64_exception_SOURCES = tests/unit/test-a64-exception.c
 tests_unit_test_a64_exception_LDADD = libguise-aarch64.la
 
+check_PROGRAMS += tests/unit/test-a64-sysregs
+tests_unit_test_a64_sysregs_SOURCES = tests/unit/test-a64-sysregs.c
+tests_unit_test_a64_sysregs_LDADD = libguise-aarch64.la
+
 check_PROGRAMS += tests/unit/test-a64-mmu
 tests_unit_test_a64_mmu_SOURCES = tests/unit/test-a64-mmu.c
 tests_unit_test_a64_mmu_LDADD = libguise-aarch64.la

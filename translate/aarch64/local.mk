@@ -36,6 +36,8 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/simd.c \
 	translate/aarch64/simd.h \
 	translate/aarch64/sys.c \
+	translate/aarch64/sysreg-el1.c \
+	translate/aarch64/sysregs.h \
 	translate/aarch64/translate.c \
 	translate/aarch64/translate.h
 libguise_aarch64_la_LIBADD = -lm
