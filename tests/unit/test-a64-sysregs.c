@@ -25,9 +25,76 @@ static void result(const char *name, bool ok)
 
 static uint64_t now;
 static unsigned flushes, rearms;
+static A64TlbFlush last_kind;
+static uint64_t last_arg;
 
 static uint64_t counter(void *o) { (void)o; return now; }
-static void tlb_flush(void *o, A64TlbFlush k, uint64_t a) { (void)o, (void)k, (void)a; flushes++; }
+static void tlb_flush(void *o, A64TlbFlush k, uint64_t a)
+{
+    (void)o;
+    flushes++;
+    last_kind = k;
+    last_arg = a;
+}
+
+/* 16 KiB of fake RAM at 0x40000000 for AT's walks. */
+static uint64_t mem[2048];
+
+static bool rd64(void *o, uint64_t pa, uint64_t *v)
+{
+    (void)o;
+    if (pa < 0x40000000 || pa >= 0x40000000 + sizeof(mem))
+        return false;
+    *v = mem[(pa - 0x40000000) / 8];
+    return true;
+}
+
+static bool cas64(void *o, uint64_t pa, uint64_t old, uint64_t v)
+{
+    (void)o;
+    if (mem[(pa - 0x40000000) / 8] != old)
+        return false;
+    mem[(pa - 0x40000000) / 8] = v;
+    return true;
+}
+
+static void test_sys_insns(A64SysRegs *s)
+{
+    /* 4K granule, 39-bit VA (T0SZ 25: start at level 1), IPS 48 bits:
+     * level 1 at 0x40000000, 2 at 0x40001000, 3 at 0x40002000;
+     * VA 0x200000 -> PA 0x40100000, EL1 read/write, attribute index 1. */
+    mem[0] = 0x40001003;
+    mem[512 + 1] = 0x40002003;
+    mem[1024] = 0x40100000 | 1u << 10 | 1u << 2 | 3;
+    s->tcr = 25 | 5ull << 32;
+    s->ttbr0 = 0x40000000;
+    s->mair = 0xff00;
+    s->exc.sctlr[1] |= 1;
+    s->hooks.read64 = rd64;
+    s->hooks.cas64 = cas64;
+
+    result("SYS known/unknown", a64_sys_insn_known(A64_SYSREG(1, 0, 8, 3, 0)) &&
+                                !a64_sys_insn_known(A64_SYSREG(1, 0, 8, 3, 4)));
+    a64_sys_insn(s, A64_SYSREG(1, 0, 7, 8, 0), 0x200123, false);            /* AT S1E1R */
+    result("AT S1E1R: PA and attributes in PAR",
+           s->par == (0x40100000 | 0xffull << 56 | 3u << 7 | 1u << 11));
+    a64_sys_insn(s, A64_SYSREG(1, 0, 7, 8, 2), 0x200123, false);            /* AT S1E0R */
+    result("AT S1E0R: permission fault level 3 in PAR", s->par == (1 | 0x0f << 1 | 1u << 11));
+    a64_sys_insn(s, A64_SYSREG(1, 0, 7, 8, 1), 0x201000, false);            /* AT S1E1W */
+    result("AT S1E1W: translation fault level 3", s->par == (1 | 0x07 << 1 | 1u << 11));
+
+    flushes = 0;
+    a64_sys_insn(s, A64_SYSREG(1, 0, 8, 3, 1), 0x1234000000ffff80ull, false);   /* TLBI VAE1IS */
+    result("TLBI VAE1IS: the sign-extended VA, broadcast",
+           flushes == 1 && last_kind == A64_TLB_FLUSH_VA_IS && last_arg == 0xffff80000ull);
+    a64_sys_insn(s, A64_SYSREG(1, 0, 8, 7, 5), 0x80000000000ull, false);        /* TLBI VALE1 */
+    result("TLBI VALE1: upper-half VA, local",
+           last_kind == A64_TLB_FLUSH_VA && last_arg == 0xff80000000000000ull);
+    a64_sys_insn(s, A64_SYSREG(1, 0, 8, 3, 0), 0, false);                       /* TLBI VMALLE1IS */
+    result("TLBI VMALLE1IS", last_kind == A64_TLB_FLUSH_ALL_IS && flushes == 3);
+    a64_sys_insn(s, A64_SYSREG(1, 0, 7, 5, 0), 0, false);                       /* IC IALLU */
+    result("IC IALLU flushes no TLB", flushes == 3);
+}
 static void rearm(void *o) { (void)o; rearms++; }
 
 #define R A64_SYSREG
@@ -135,6 +202,7 @@ int main(void)
     result("UCT allows CTR_EL0", a64_sysreg_el0_ok(&s, ctr, false));
     result("EL1-only registers never at EL0", !a64_sysreg_el0_ok(&s, tcr, false));
 
+    test_sys_insns(&s);
     A64MmuRegs m;
     a64_sysregs_mmu(&s, true, &m);
     result("MMU view", m.tcr == s.tcr && m.ttbr0 == s.ttbr0 && m.pan &&

@@ -37,6 +37,7 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/simd.h \
 	translate/aarch64/sys.c \
 	translate/aarch64/sysreg-el1.c \
+	translate/aarch64/sysreg-sys.c \
 	translate/aarch64/sysregs.h \
 	translate/aarch64/translate.c \
 	translate/aarch64/translate.h

@@ -381,4 +381,7 @@ void a64_sysregs_mmu(const A64SysRegs *s, bool pan, A64MmuRegs *r)
     r->ttbr1 = s->ttbr1;
     r->mair = s->mair;
     r->pan = pan;
+    r->read64 = s->hooks.read64;
+    r->cas64 = s->hooks.cas64;
+    r->opaque = s->hooks.opaque;
 }

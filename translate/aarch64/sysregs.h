@@ -25,9 +25,14 @@
     ((uint32_t)(op0) << 14 | (uint32_t)(op1) << 11 | (uint32_t)(crn) << 7 | \
      (uint32_t)(crm) << 3 | (uint32_t)(op2))
 
-/* What a write may need from the machine. */
+/* What a write or a TLBI asks of the machine's TLBs (arg: the VA for the
+ * _VA kinds).  The software TLB is not tagged with ASIDs, so flushing by
+ * ASID means flushing everything; by VA, that page whatever its ASID. */
 typedef enum A64TlbFlush {
     A64_TLB_FLUSH_ALL,        /* every entry (translation registers changed) */
+    A64_TLB_FLUSH_VA,         /* the page of arg, every ASID */
+    A64_TLB_FLUSH_ALL_IS,     /* the same, on every vCPU (Inner Shareable) */
+    A64_TLB_FLUSH_VA_IS,
 } A64TlbFlush;
 
 typedef struct A64SysHooks {
@@ -39,6 +44,9 @@ typedef struct A64SysHooks {
     bool (*gic_sysreg)(void *opaque, uint32_t key, bool write, uint64_t *val);
     /* ISR_EL1: the pending I/F/A bits (7, 6, 8). */
     uint64_t (*pending)(void *opaque);
+    /* Physical memory for AT's table walks (as A64MmuRegs has them). */
+    bool (*read64)(void *opaque, uint64_t pa, uint64_t *val);
+    bool (*cas64)(void *opaque, uint64_t pa, uint64_t old, uint64_t val);
 } A64SysHooks;
 
 typedef struct A64SysRegs {
@@ -89,7 +97,15 @@ void a64_sysregs_reset(A64SysRegs *s);
 bool a64_timer_irq(const A64SysRegs *s, unsigned which);
 uint64_t a64_timer_deadline(const A64SysRegs *s);
 
-/* The MMU registers of the EL1&0 regime for a walk (a64_mmu_translate). */
+/* The MMU registers of the EL1&0 regime for a walk (a64_mmu_translate),
+ * with the hooks' physical memory. */
 void a64_sysregs_mmu(const A64SysRegs *s, bool pan, A64MmuRegs *r);
+
+/* SYS instructions at EL1 (op0 = 1, sysreg-sys.c): TLBI, AT, and the
+ * cache maintenance ones (no-ops: the emulated caches are coherent; DC
+ * ZVA is the translator's).  Whether key names one (else UNDEF), and
+ * running it with Xt = v; pan is PSTATE.PAN for AT S1E1RP/WP. */
+bool a64_sys_insn_known(uint32_t key);
+void a64_sys_insn(A64SysRegs *s, uint32_t key, uint64_t v, bool pan);
 
 #endif
