@@ -33,6 +33,10 @@ check_PROGRAMS += tests/unit/test-block
 tests_unit_test_block_SOURCES = tests/unit/test-block.c
 tests_unit_test_block_LDADD = libguise-block.la libguise-util.la $(ZLIB_LIBS)
 
+check_PROGRAMS += tests/unit/test-softmmu
+tests_unit_test_softmmu_SOURCES = tests/unit/test-softmmu.c tests/unit/no-guest-code.c
+tests_unit_test_softmmu_LDADD = libguise-translate.la libguise-util.la $(CAPSTONE_LIBS)
+
 check_PROGRAMS += tests/unit/test-softtlb
 tests_unit_test_softtlb_SOURCES = tests/unit/test-softtlb.c
 tests_unit_test_softtlb_LDADD = libguise-translate.la

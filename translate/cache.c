@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The code cache.  Blocks are found three ways:
- *  - by guest pc: a hash table whose chains are published with release
- *    stores, so the dispatcher and helper_lookup_tb_ptr read it without a lock;
- *  - by guest page: a hash of page -> list, used to invalidate the blocks of a
- *    page when the guest writes to it or unmaps it;
+ *  - by guest pc, physical address and flags (tb.h; the last two are the
+ *    pc and 0 in user mode): a hash table whose chains are published with
+ *    release stores, so the dispatcher and helper_lookup_tb_ptr read it
+ *    without a lock;
+ *  - by physical page: a hash of page -> list, used to invalidate the
+ *    blocks of a page when the guest writes to it or unmaps it;
  *  - by host address: blocks are appended to the code buffer in order, so an
  *    array in creation order is sorted by host address (binary search for
  *    precise faults).
@@ -48,9 +50,9 @@ typedef struct Retired {
 } Retired;
 static Retired *retired_tbs;
 
-static unsigned pc_hash(uint64_t pc)
+static unsigned tb_hash(uint64_t phys, uint32_t flags)
 {
-    return (unsigned)((pc * 0x9e3779b97f4a7c15ull) >> (64 - HASH_BITS));
+    return (unsigned)(((phys ^ (uint64_t)flags << 40) * 0x9e3779b97f4a7c15ull) >> (64 - HASH_BITS));
 }
 
 static unsigned page_hash(uint64_t page)
@@ -65,11 +67,12 @@ void cache_init(void)
     BUG_ON(!all_tbs);
 }
 
-TB *cache_find(uint64_t pc)
+TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags)
 {
-    TB *tb = __atomic_load_n(&hash_table[pc_hash(pc)], __ATOMIC_ACQUIRE);
+    TB *tb = __atomic_load_n(&hash_table[tb_hash(phys, flags)], __ATOMIC_ACQUIRE);
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
-        if (tb->pc == pc && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+        if (tb->pc == pc && tb->phys == phys && tb->flags == flags &&
+            !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
             return tb;
     return NULL;
 }
@@ -125,8 +128,8 @@ static PageEntry *page_entry(uint64_t page, bool create)
 
 void cache_insert(TB *tb)
 {
-    unsigned h = pc_hash(tb->pc);
-    PageEntry *pe = page_entry(tb->pc >> PAGE_BITS, true);
+    unsigned h = tb_hash(tb->phys, tb->flags);
+    PageEntry *pe = page_entry(tb->phys >> PAGE_BITS, true);
 
     tb->page_next = pe->first;
     pe->first = tb;
@@ -180,7 +183,7 @@ static void tb_unlink_incoming(TB *tb)
 
 static void hash_remove(TB *tb)
 {
-    TB **pp = &hash_table[pc_hash(tb->pc)];
+    TB **pp = &hash_table[tb_hash(tb->phys, tb->flags)];
     for (; *pp; pp = &(*pp)->hash_next) {
         if (*pp == tb) {
             __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);

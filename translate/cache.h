@@ -26,8 +26,8 @@ static inline unsigned tb_jmp_hash(uint64_t pc)
 }
 
 void cache_init(void);
-/* Valid block for pc, or NULL (lock-free). */
-TB *cache_find(uint64_t pc);
+/* Valid block for (pc, phys, flags), or NULL (lock-free). */
+TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags);
 /* Allocate a TB record (under tb_lock). */
 TB *cache_alloc_tb(void);
 /* Publish a generated block (under tb_lock). */
@@ -43,7 +43,8 @@ uint64_t tb_host_pc_to_guest(const TB *tb, uintptr_t host_pc);
 /* Flush everything (under tb_lock, with no other thread in cpu_exec:
  * exec.c's exclusive section). */
 void cache_flush(void);
-/* Invalidate blocks from pages in [start, end) (under tb_lock). */
+/* Invalidate blocks from pages in [start, end) of physical addresses
+ * (user mode: guest addresses) (under tb_lock). */
 void cache_invalidate_range(uint64_t start, uint64_t end);
 
 #endif

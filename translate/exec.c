@@ -298,7 +298,7 @@ static void log_block(unsigned mask, const char *title, const IRBlock *b)
 
 /* Translate the block at pc (tb_lock held).  NULL: the code buffer is
  * full; the caller flushes outside the lock and retries. */
-static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
+static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
 {
     IRBlock *b = &tls_block;
     unsigned max = exec_opts.max_insns;
@@ -306,7 +306,7 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
     /* Watch the page before reading its code: a write by another thread
      * after this point faults and invalidates the block (once tb_lock is
      * free), a write before it is seen by the translation. */
-    guest_code_page_watch(pc);
+    guest_code_page_watch(phys);
     for (;;) {
         ir_block_init(b, &exec_arch->globals);
         uint32_t size = exec_arch->translate(b, env, pc, max);
@@ -324,6 +324,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
 
         TB *tb = cache_alloc_tb();
         tb->pc = pc;
+        tb->phys = phys;
+        tb->flags = flags;
         tb->guest_size = size;
         tb->ninsns = b->ninsns;
         if (exec_opts.use_interp) {
@@ -354,9 +356,27 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc)
     }
 }
 
+/* The identity of the block at pc for env's state (translator.h tb_id);
+ * false when pc cannot be fetched. */
+static inline bool tb_id(CPUCommon *env, uint64_t pc, uint32_t *flags, uint64_t *phys)
+{
+    if (!exec_arch->tb_id) {
+        *flags = 0;
+        *phys = pc;
+        return true;
+    }
+    return exec_arch->tb_id(env, pc, flags, phys);
+}
+
+static inline bool tb_matches(const TB *tb, uint64_t pc, uint64_t phys, uint32_t flags)
+{
+    return tb && tb->pc == pc && tb->phys == phys && tb->flags == flags &&
+           !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE);
+}
+
 /* Block for pc: jump cache, shared cache, else translate.  NULL: the
  * code buffer is full (see tb_gen_code). */
-static TB *tb_find(CPUCommon *env, uint64_t pc)
+static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
 {
     TBJmpCache *jc = env->jmp_cache;
     unsigned h = tb_jmp_hash(pc);
@@ -368,14 +388,14 @@ static TB *tb_find(CPUCommon *env, uint64_t pc)
         jc->gen = gen;
     }
     tb = jc->e[h];
-    if (tb && tb->pc == pc && !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+    if (tb_matches(tb, pc, phys, flags))
         return tb;
-    tb = cache_find(pc);
+    tb = cache_find(pc, phys, flags);
     if (!tb) {
         pthread_mutex_lock(&tb_lock);
-        tb = cache_find(pc);
+        tb = cache_find(pc, phys, flags);
         if (!tb)
-            tb = tb_gen_code(env, pc);
+            tb = tb_gen_code(env, pc, phys, flags);
         pthread_mutex_unlock(&tb_lock);
         if (!tb)
             return NULL;
@@ -388,13 +408,14 @@ static TB *tb_find(CPUCommon *env, uint64_t pc)
 
 const void *helper_lookup_tb_ptr(CPUCommon *env)
 {
-    uint64_t pc = env->pc;
+    uint64_t pc = env->pc, phys;
+    uint32_t flags;
     TB *tb = env->jmp_cache->e[tb_jmp_hash(pc)];
 
-    if (env->exit_request)
+    if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
-    if (!tb || tb->pc != pc || __atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE)) {
-        tb = cache_find(pc);
+    if (!tb_matches(tb, pc, phys, flags)) {
+        tb = cache_find(pc, phys, flags);
         if (!tb)
             return x64_lookup_exit();
         env->jmp_cache->e[tb_jmp_hash(pc)] = tb;
@@ -423,9 +444,14 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
             env->exit_request = 0;
             return EXCP_INTERRUPT;
         }
-        uint64_t pc = env->pc;
+        uint64_t pc = env->pc, phys;
+        uint32_t flags;
+        if (!tb_id(env, pc, &flags, &phys)) {
+            env->fault_addr = pc;
+            return EXCP_FAULT_FETCH;
+        }
         *gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
-        TB *tb = tb_find(env, pc);
+        TB *tb = tb_find(env, pc, phys, flags);
         if (!tb)
             return EXCP_FLUSH_NEEDED;
         if (last && !exec_opts.no_chain && !exec_opts.use_interp) {

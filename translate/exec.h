@@ -26,6 +26,7 @@ typedef struct CPUCommon {
     uint64_t fault_addr;            /* set with EXCP_FAULT_* */
     struct TBJmpCache *jmp_cache;   /* per-thread pc -> block cache */
     sigjmp_buf *fault_jmp;          /* cpu_exec's recovery point */
+    struct SoftTlb *tlb;            /* full-system mode: this CPU's TLB (softtlb.h) */
 } CPUCommon;
 
 /* Codes cpu_exec returns (frontends add their own from EXCP_ARCH_BASE). */
@@ -88,7 +89,8 @@ bool exec_in_guest(void);
 /* Guest pc of the instruction whose code contains host_pc, if any. */
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);
 
-/* Drop every block made from guest code in [start, end). */
+/* Drop every block made from guest code in [start, end): physical
+ * addresses in full-system mode, guest addresses in user mode. */
 void tb_invalidate_range(uint64_t start, uint64_t end);
 /* Drop all blocks (code buffer full, or a global change). */
 void tb_flush(void);
@@ -98,7 +100,8 @@ void tb_flush(void);
 bool guest_code_fetchable(uint64_t addr, size_t len);
 /* Host pointer for guest code at addr (after guest_code_fetchable). */
 const void *guest_code_ptr(uint64_t addr);
-/* A block was made from the page holding addr: catch later writes to it. */
+/* A block was made from the page holding addr (physical in full-system
+ * mode, as GuestArch.tb_id gives it): catch later writes to it. */
 void guest_code_page_watch(uint64_t addr);
 
 #endif

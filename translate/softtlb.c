@@ -88,6 +88,22 @@ void softtlb_fill(SoftTlb *t, unsigned mmu_idx, uint64_t va, uint64_t pa, unsign
     x->pa[i] = pa & page_mask;
 }
 
+void softtlb_set_notdirty(SoftTlb *t, uint64_t pa_page, bool on)
+{
+    size_t n = (size_t)1 << t->bits;
+
+    for (unsigned i = 0; i < t->n_idx; i++) {
+        SoftTlbIndex *x = &t->idx[i];
+        for (size_t j = 0; j < n; j++) {
+            uint64_t w = __atomic_load_n(&x->e[j].cmp_write, __ATOMIC_RELAXED);
+            if (x->pa[j] != pa_page || (w & (SOFTTLB_INVALID | SOFTTLB_MMIO)))
+                continue;
+            w = on ? w | SOFTTLB_NOTDIRTY : w & ~(uint64_t)SOFTTLB_NOTDIRTY;
+            __atomic_store_n(&x->e[j].cmp_write, w, __ATOMIC_RELEASE);
+        }
+    }
+}
+
 uint64_t softtlb_entry_pa(SoftTlb *t, unsigned mmu_idx, uint64_t va)
 {
     return t->idx[mmu_idx].pa[(va >> t->page_bits) & ((1u << t->bits) - 1)];

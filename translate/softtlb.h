@@ -91,6 +91,13 @@ static inline void *softtlb_host(SoftTlb *t, unsigned mmu_idx, uint64_t va, unsi
 void softtlb_fill(SoftTlb *t, unsigned mmu_idx, uint64_t va, uint64_t pa, unsigned access_mask,
                   void *host_page, unsigned write_flags, unsigned size_log2);
 
+/* Make writes through every entry mapping RAM page pa_page take the slow
+ * path (on: the page now holds translated code), or not (off: its code
+ * is gone).  May run on another vCPU's thread than the TLB's owner: the
+ * compare word is updated atomically, and a fill racing with it reads
+ * the machine's code-page state after publishing its entry. */
+void softtlb_set_notdirty(SoftTlb *t, uint64_t pa_page, bool on);
+
 /* The physical page an entry was filled with (valid after a hit). */
 uint64_t softtlb_entry_pa(SoftTlb *t, unsigned mmu_idx, uint64_t va);
 

@@ -21,6 +21,8 @@ typedef struct TBInsn {
 
 typedef struct TB {
     uint64_t pc;             /* guest pc of the first instruction */
+    uint64_t phys;           /* its physical address (user mode: = pc) */
+    uint32_t flags;          /* the CPU state it was translated for (tb_id) */
     uint32_t guest_size;     /* bytes of guest code covered */
     uint32_t ninsns;
 

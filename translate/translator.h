@@ -54,6 +54,12 @@ typedef struct GuestArch {
      * the globals above); returns the guest bytes covered. */
     uint32_t (*translate)(IRBlock *b, CPUCommon *env, uint64_t pc,
                           unsigned max_insns);
+    /* Full-system mode: the flags of the CPU state a block at pc is
+     * translated for (exception level, MMU regime...) and the physical
+     * address of pc; false when pc cannot be fetched now (the dispatcher
+     * returns EXCP_FAULT_FETCH).  NULL in user mode: flags 0, physical =
+     * virtual.  Blocks are found by all three. */
+    bool (*tb_id)(CPUCommon *env, uint64_t pc, uint32_t *flags, uint64_t *phys);
     int cs_arch, cs_mode;                    /* capstone, for -d in_asm */
     void (*dump_state)(FILE *f, const CPUCommon *env);  /* -d cpu */
 } GuestArch;
