@@ -22,11 +22,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 static const BlkDriver *const drivers[] = {
     &blk_qcow2_driver,
     &blk_qcow_driver,
+    &blk_vmdk_driver,
     &blk_raw_driver,
 };
 #define N_DRIVERS (sizeof(drivers) / sizeof(drivers[0]))
@@ -425,49 +425,22 @@ int blk_pwrite_compressed(BlkDev *bs, uint64_t off, const void *buf,
     if (ret < 0 || !bs->drv->pwrite_compressed || !whole) {
         return ret < 0 ? ret : blk_pwrite(bs, off, buf, len);
     }
-    uLongf zlen = compressBound((uLong)len);
-    uint8_t *z = malloc(zlen);
+    size_t cap = len + len / 2 + 1024;
+    uint8_t *z = malloc(cap);
     if (!z) {
         return -ENOMEM;
     }
-    z_stream st;
-    memset(&st, 0, sizeof(st));
-    ret = -EIO;
-    if (deflateInit2(&st, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -12, 9,
-                     Z_DEFAULT_STRATEGY) == Z_OK) {
-        st.next_in = (Bytef *)buf;
-        st.avail_in = (uInt)len;
-        st.next_out = z;
-        st.avail_out = (uInt)zlen;
-        int zr = deflate(&st, Z_FINISH);
-        size_t out = zlen - st.avail_out;
-        deflateEnd(&st);
-        if (zr == Z_STREAM_END && out < len) {
-            ret = bs->drv->pwrite_compressed(bs, off, z, out);
-        } else {
-            ret = blk_pwrite(bs, off, buf, len);
-        }
+    ssize_t zlen = blk_compress_cluster(info.compression_type, buf, len, z,
+                                        cap);
+    if (zlen == -ENOSPC) {
+        ret = blk_pwrite(bs, off, buf, len);    /* does not shrink */
+    } else if (zlen < 0) {
+        ret = (int)zlen;
+    } else {
+        ret = bs->drv->pwrite_compressed(bs, off, z, (size_t)zlen);
     }
     free(z);
     return ret;
-}
-
-int blk_inflate_cluster(const void *in, size_t inlen, void *out, size_t outlen)
-{
-    z_stream z;
-    memset(&z, 0, sizeof(z));
-    if (inflateInit2(&z, -12) != Z_OK) {
-        return -ENOMEM;
-    }
-    z.next_in = (Bytef *)in;
-    z.avail_in = (uInt)inlen;
-    z.next_out = out;
-    z.avail_out = (uInt)outlen;
-    int zr = inflate(&z, Z_FINISH);
-    bool ok = (zr == Z_STREAM_END || zr == Z_BUF_ERROR || zr == Z_OK) &&
-              z.avail_out == 0;
-    inflateEnd(&z);
-    return ok ? 0 : -EIO;
 }
 
 int blk_chain_status(BlkDev *bs, uint64_t off, uint64_t len, uint64_t *pnum,
@@ -499,6 +472,59 @@ int blk_snapshot_list(BlkDev *bs, BlkSnapshot **list)
 {
     *list = NULL;
     return bs->drv->snapshot_list ? bs->drv->snapshot_list(bs, list) : 0;
+}
+
+int blk_amend(BlkDev *bs, const char *key, const char *value)
+{
+    if (bs->read_only) {
+        return blk_err(-EROFS, "'%s' is open read-only", bs->filename);
+    }
+    if (!bs->drv->amend) {
+        return blk_err(-ENOTSUP, "Format driver '%s' does not support option "
+                       "amendment", bs->drv->name);
+    }
+    last_error[0] = 0;
+    int ret = bs->drv->amend(bs, key, value);
+    if (ret < 0 && !last_error[0]) {
+        blk_err(ret, "%s", strerror(-ret));
+    }
+    return ret;
+}
+
+const char *blk_host_file(BlkDev *bs, uint64_t off)
+{
+    const char *f = bs->drv->host_file && off < bs->size
+                    ? bs->drv->host_file(bs, off) : NULL;
+    return f ? f : bs->filename;
+}
+
+int blk_extent_list(BlkDev *bs, BlkExtent **list)
+{
+    *list = NULL;
+    return bs->drv->extent_list ? bs->drv->extent_list(bs, list) : 0;
+}
+
+int blk_bitmap_list(BlkDev *bs, BlkBitmap **list)
+{
+    *list = NULL;
+    return bs->drv->bitmap_list ? bs->drv->bitmap_list(bs, list) : 0;
+}
+
+int blk_snapshot(BlkDev *bs, BlkSnapshotOp op, const char *name)
+{
+    if (bs->read_only) {
+        return blk_err(-EROFS, "'%s' is open read-only", bs->filename);
+    }
+    if (!bs->drv->snapshot) {
+        return blk_err(-ENOTSUP, "Format '%s' has no internal snapshots",
+                       bs->drv->name);
+    }
+    last_error[0] = 0;
+    int ret = bs->drv->snapshot(bs, op, name);
+    if (ret < 0 && !last_error[0]) {
+        blk_err(ret, "%s", strerror(-ret));
+    }
+    return ret;
 }
 
 int blk_change_backing(BlkDev *bs, const char *file, const char *fmt)

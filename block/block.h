@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The block layer: one driver interface for disk image formats (raw,
- * qcow2, qcow read-only; vmdk later), used by guise-img and, later, by the disk
+ * qcow2, qcow, vmdk), used by guise-img and, later, by the disk
  * devices of the system emulator.
  *
  * A BlkDev is an open image.  Reads and writes are byte-granular over the
@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #define BLK_MAX_BACKING_DEPTH 64
 #define BLK_NAME_MAX          1024
@@ -42,6 +43,9 @@ enum {
 };
 
 typedef struct BlkDriver BlkDriver;
+
+/* What blk_snapshot() does (qemu-img snapshot -c / -a / -d). */
+typedef enum { BLK_SNAP_CREATE, BLK_SNAP_APPLY, BLK_SNAP_DELETE } BlkSnapshotOp;
 
 /* An internal snapshot, as qemu-img info and snapshot -l show it. */
 typedef struct BlkSnapshot {
@@ -75,7 +79,35 @@ typedef struct BlkCreateOpts {
     bool lazy_refcounts;
     const char *backing_file;
     const char *backing_fmt;
+    bool extended_l2;           /* qcow2: subclusters */
+    int compression_type;       /* qcow2: BLK_COMPRESS_* */
+    const char *data_file;      /* qcow2: external data file */
+    bool data_file_raw;
+    /* vmdk */
+    const char *subformat;      /* monolithicSparse if NULL */
+    const char *adapter_type;   /* ide if NULL */
+    const char *hwversion;
+    const char *toolsversion;
+    bool compat6;
+    bool zeroed_grain;
 } BlkCreateOpts;
+
+/* A persistent dirty bitmap, as qemu-img info shows it. */
+enum { BLK_BITMAP_IN_USE = 1 << 0, BLK_BITMAP_AUTO = 1 << 1 };
+typedef struct BlkBitmap {
+    char name[1024];
+    uint32_t granularity;
+    uint32_t flags;             /* BLK_BITMAP_* */
+} BlkBitmap;
+
+/* One extent of a multi-file image (vmdk), as qemu-img info shows it. */
+typedef struct BlkExtent {
+    char filename[BLK_NAME_MAX];
+    char format[16];            /* "SPARSE", "FLAT"; "" for a hosted file */
+    uint64_t virtual_size;
+    uint32_t cluster_size;      /* 0: none */
+    bool compressed;
+} BlkExtent;
 
 /* What blk_get_info() reports (qemu-img info's fields). */
 typedef struct BlkInfo {
@@ -87,7 +119,13 @@ typedef struct BlkInfo {
     int refcount_bits;
     bool corrupt;
     bool extended_l2;
+    int compression_type;       /* BLK_COMPRESS_* */
+    char data_file[BLK_NAME_MAX];   /* qcow2 external data file, "" if none */
+    bool data_file_raw;
     int nb_snapshots;
+    bool has_vmdk;              /* the vmdk fields below are meaningful */
+    uint32_t vmdk_cid, vmdk_parent_cid;
+    char vmdk_create_type[64];
 } BlkInfo;
 
 /* What blk_check() found; counts of clusters. */
@@ -126,6 +164,16 @@ struct BlkDriver {
     int (*change_backing)(BlkDev *bs, const char *file, const char *fmt);
     /* The internal snapshots: count, *list malloc'd (caller frees). */
     int (*snapshot_list)(BlkDev *bs, BlkSnapshot **list);
+    /* The persistent bitmaps: count, *list malloc'd (caller frees). */
+    int (*bitmap_list)(BlkDev *bs, BlkBitmap **list);
+    /* The file holding the data of guest offset off (NULL: bs's own). */
+    const char *(*host_file)(BlkDev *bs, uint64_t off);
+    /* The extents (files) of the image: count, *list malloc'd. */
+    int (*extent_list)(BlkDev *bs, BlkExtent **list);
+    /* Changes one creation option of an open image (amend). */
+    int (*amend)(BlkDev *bs, const char *key, const char *value);
+    /* Create (name is the tag), apply (id or tag) or delete (tag). */
+    int (*snapshot)(BlkDev *bs, BlkSnapshotOp op, const char *name);
     /* One whole guest cluster given as raw deflate data (convert -c). */
     int (*pwrite_compressed)(BlkDev *bs, uint64_t off, const void *zdata,
                              size_t zlen);
@@ -182,6 +230,31 @@ int blk_change_backing(BlkDev *bs, const char *file, const char *fmt);
 
 /* The internal snapshots (count, or -errno); *list NULL when none. */
 int blk_snapshot_list(BlkDev *bs, BlkSnapshot **list);
+/*
+ * Changes creation option key of an open writable image to value, as
+ * qemu-img amend -o key=value does (qcow2: compat, lazy_refcounts; the
+ * options that cannot change must keep their value).  -ENOTSUP/-EINVAL
+ * with the reason in blk_last_error().
+ */
+int blk_amend(BlkDev *bs, const char *key, const char *value);
+
+/* Name of the file holding guest offset off's data (the image's own file
+ * unless the format spreads data over several); valid while bs is open. */
+const char *blk_host_file(BlkDev *bs, uint64_t off);
+
+/* The extents of a multi-file image (count, or -errno); 0 and *list NULL
+ * for single-file formats. */
+int blk_extent_list(BlkDev *bs, BlkExtent **list);
+
+/* The persistent dirty bitmaps (count, or -errno); *list NULL when none. */
+int blk_bitmap_list(BlkDev *bs, BlkBitmap **list);
+/*
+ * Creates an internal snapshot tagged name (VM state size 0), applies the
+ * one with id or tag name, or deletes the one tagged name, as qemu-img
+ * snapshot -c/-a/-d do.  -ENOENT when there is no such snapshot, -ENOTSUP
+ * when the format has none; reason in blk_last_error().
+ */
+int blk_snapshot(BlkDev *bs, BlkSnapshotOp op, const char *name);
 
 /* Name of the format the probe picks for filename, or NULL (error set). */
 const char *blk_probe_format(const char *filename);
@@ -193,6 +266,16 @@ int blk_err(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 
 /* Helpers for drivers: whole-buffer pread/pwrite on a host fd, -errno. */
 int blk_file_pread(int fd, uint64_t off, void *buf, size_t len);
+/* Compression types (qcow2 header byte 104). */
+enum { BLK_COMPRESS_ZLIB = 0, BLK_COMPRESS_ZSTD = 1 };
+/* Compresses one cluster of len bytes into out (cap bytes): the size, or
+ * -ENOSPC when it does not shrink, -ENOTSUP for an unknown type. */
+ssize_t blk_compress_cluster(int type, const void *in, size_t len, void *out,
+                             size_t cap);
+/* Decompresses data that must fill exactly outlen bytes (trailing bytes of
+ * in are ignored): 0, -ENOMEM, or -EIO when corrupt or too short. */
+int blk_decompress_cluster(int type, const void *in, size_t inlen, void *out,
+                           size_t outlen);
 /* Inflate raw deflate data (the window of qcow and qcow2 compressed
  * clusters) that must fill exactly outlen bytes: 0, -ENOMEM, or -EIO when
  * the data is corrupt or too short. */
@@ -206,5 +289,6 @@ char *blk_backing_path(const char *image, const char *backing);
 extern const BlkDriver blk_raw_driver;
 extern const BlkDriver blk_qcow2_driver;
 extern const BlkDriver blk_qcow_driver;
+extern const BlkDriver blk_vmdk_driver;
 
 #endif

@@ -64,7 +64,13 @@ static int walk_l2(CheckState *c, uint64_t l2off, bool active)
     }
     c->next_contig = 0;         /* contiguity is counted per L2 table */
     for (uint64_t i = 0; i < (1ull << s->l2_bits); i++) {
-        uint64_t e = be64_get(c->l2 + i * 8), host = e & QCOW2_OFFSET_MASK;
+        uint64_t e = qcow2_l2_get(s, c->l2, i), host = e & QCOW2_OFFSET_MASK;
+        if (qcow2_sc_type(s, e, qcow2_l2_bitmap(s, c->l2, i), 0) < 0) {
+            fprintf(stderr, "ERROR invalid subcluster allocation bitmap of "
+                    "L2 entry %" PRIx64 "\n", e);
+            c->res->corruptions++;
+            continue;
+        }
         switch (qcow2_l2_type(s, e)) {
         case QCOW2_CL_COMPRESSED: {
             uint64_t coff, clen;
@@ -86,7 +92,9 @@ static int walk_l2(CheckState *c, uint64_t l2off, bool active)
                 c->res->corruptions++;
                 break;
             }
-            add_ref(c, host, cs, "data cluster");
+            if (s->data_fd < 0) {
+                add_ref(c, host, cs, "data cluster");
+            }
             if (active) {
                 c->res->allocated_clusters++;
                 if (c->next_contig && host != c->next_contig) {
@@ -137,6 +145,11 @@ static int walk_l1(CheckState *c, uint64_t l1off, uint32_t l1_size, bool active)
         }
     }
     return 0;
+}
+
+static void bitmap_ref(void *ctx, uint64_t off, uint64_t len, const char *what)
+{
+    add_ref(ctx, off, len, what);
 }
 
 static int walk_snapshots(CheckState *c)
@@ -231,12 +244,14 @@ static int check_copied_l2(CheckState *c, uint64_t l2off, int fix)
         return ret;
     }
     for (uint64_t i = 0; i < (1ull << s->l2_bits); i++) {
-        uint64_t e = be64_get(c->l2 + i * 8), host = e & QCOW2_OFFSET_MASK, rc;
+        uint64_t e = qcow2_l2_get(s, c->l2, i), host = e & QCOW2_OFFSET_MASK, rc;
         Qcow2ClusterType t = qcow2_l2_type(s, e);
+        /* Data file clusters have no refcount: always "exactly one". */
+        rc = 1;
         if ((t != QCOW2_CL_NORMAL && t != QCOW2_CL_ZERO_ALLOC) ||
             (host & (s->cluster_size - 1)) ||
-            (host >> s->h.cluster_bits) >= c->n ||
-            qcow2_get_refcount(c->bs, host >> s->h.cluster_bits, &rc) < 0 ||
+            (s->data_fd < 0 && ((host >> s->h.cluster_bits) >= c->n ||
+             qcow2_get_refcount(c->bs, host >> s->h.cluster_bits, &rc) < 0)) ||
             (rc == 1) == !!(e & QCOW2_OFLAG_COPIED)) {
             continue;
         }
@@ -250,7 +265,7 @@ static int check_copied_l2(CheckState *c, uint64_t l2off, int fix)
         uint8_t b[8];
         be64_put(b, rc == 1 ? e | QCOW2_OFLAG_COPIED : e & ~QCOW2_OFLAG_COPIED);
         qcow2_cache_discard(&s->l2_cache, l2off);
-        ret = blk_file_pwrite(c->bs->fd, l2off + i * 8, b, 8);
+        ret = blk_file_pwrite(c->bs->fd, l2off + i * s->l2_entry_bytes, b, 8);
         if (ret < 0) {
             return ret;
         }
@@ -323,6 +338,10 @@ int qcow2_check(BlkDev *bs, BlkCheckResult *res, int fix)
     ret = walk_l1(&c, s->h.l1_table_offset, s->h.l1_size, true);
     if (ret == 0) {
         ret = walk_snapshots(&c);
+    }
+    if (ret == 0 && qcow2_bitmaps_refs(bs, bitmap_ref, &c) < 0) {
+        fprintf(stderr, "ERROR %s\n", blk_last_error());
+        res->corruptions++;
     }
     if (ret == 0) {
         ret = walk_refcount_structures(&c);

@@ -9,12 +9,14 @@
  *
  * Every entry read from the image is checked (reserved bits, alignment,
  * offsets inside the file) before it is used; a bad one is -EIO with a
- * message, never an out-of-bounds access.  Clusters shared with internal
- * snapshots (no COPIED flag) are not written yet: -ENOTSUP.
+ * message, never an out-of-bounds access.  Clusters and L2 tables shared
+ * with internal snapshots (no COPIED flag) are copied before a write.
  */
 #include "block/qcow2.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/falloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,11 +26,36 @@ Qcow2ClusterType qcow2_l2_type(const Qcow2State *s, uint64_t entry)
     if (entry & QCOW2_OFLAG_COMPRESSED) {
         return QCOW2_CL_COMPRESSED;
     }
-    if ((entry & QCOW2_OFLAG_ZERO) && s->h.version >= 3) {
-        return (entry & QCOW2_OFFSET_MASK) ? QCOW2_CL_ZERO_ALLOC
-                                           : QCOW2_CL_ZERO_PLAIN;
+    /* Offset 0 is a real data offset in an external data file; COPIED
+     * (always set there) tells it from "unallocated". */
+    bool host = (entry & QCOW2_OFFSET_MASK) ||
+                (s->data_fd >= 0 && (entry & QCOW2_OFLAG_COPIED));
+    /* With extended L2 entries, zeros are per subcluster (the bitmap). */
+    if ((entry & QCOW2_OFLAG_ZERO) && s->h.version >= 3 && !s->extl2) {
+        return host ? QCOW2_CL_ZERO_ALLOC : QCOW2_CL_ZERO_PLAIN;
     }
-    return (entry & QCOW2_OFFSET_MASK) ? QCOW2_CL_NORMAL : QCOW2_CL_UNALLOCATED;
+    return host ? QCOW2_CL_NORMAL : QCOW2_CL_UNALLOCATED;
+}
+
+int qcow2_sc_type(const Qcow2State *s, uint64_t entry, uint64_t bitmap,
+                  unsigned sc)
+{
+    Qcow2ClusterType t = qcow2_l2_type(s, entry);
+    if (!s->extl2 || t == QCOW2_CL_COMPRESSED) {
+        return (int)t;
+    }
+    uint32_t alloc = (uint32_t)bitmap, zero = (uint32_t)(bitmap >> 32);
+    if ((alloc & zero) || (alloc && t == QCOW2_CL_UNALLOCATED)) {
+        return -1;
+    }
+    bool host = t == QCOW2_CL_NORMAL;
+    if (alloc & (1u << sc)) {
+        return QCOW2_CL_NORMAL;
+    }
+    if (zero & (1u << sc)) {
+        return host ? QCOW2_CL_ZERO_ALLOC : QCOW2_CL_ZERO_PLAIN;
+    }
+    return host ? QCOW2_CL_UNALLOCATED_ALLOC : QCOW2_CL_UNALLOCATED;
 }
 
 void qcow2_compressed_loc(const Qcow2State *s, uint64_t entry,
@@ -67,6 +94,38 @@ static int check_overlap(BlkDev *bs, uint64_t off, uint64_t len)
 }
 
 /*
+ * Copies the L2 table at l2off, shared with a snapshot (refcount > 1), to
+ * a new cluster that L1 entry l1i then names.  The entries are copied as
+ * they are: their data clusters gain a referrer and lose none, so their
+ * refcounts (one per L1 table reaching them) stay right.  The old table
+ * loses the active L1's reference once the new L1 is on disk.
+ */
+static int cow_l2(BlkDev *bs, uint64_t l1i, uint64_t l2off, uint8_t **l2)
+{
+    Qcow2State *s = bs->opaque;
+    uint8_t *old, *tmp = malloc(s->cluster_size);
+    if (!tmp) {
+        return -ENOMEM;
+    }
+    int ret = qcow2_cache_get(bs, &s->l2_cache, l2off, false, &old);
+    if (ret == 0) {
+        memcpy(tmp, old, s->cluster_size);
+    }
+    int64_t n = ret < 0 ? ret : qcow2_alloc_clusters(bs, 1);
+    ret = n < 0 ? (int)n : qcow2_cache_get(bs, &s->l2_cache, (uint64_t)n,
+                                           true, l2);
+    if (ret == 0) {
+        memcpy(*l2, tmp, s->cluster_size);
+        qcow2_cache_mark_dirty(&s->l2_cache, *l2);
+        s->l1[l1i] = (uint64_t)n | QCOW2_OFLAG_COPIED;
+        s->l1_dirty = true;
+        ret = qcow2_defer_free(bs, l2off);
+    }
+    free(tmp);
+    return ret;
+}
+
+/*
  * The L2 table for guest offset off; *l2 NULL when there is none and
  * alloc is false.  With alloc, a missing table is allocated (zeroed).
  */
@@ -100,8 +159,7 @@ static int get_l2(BlkDev *bs, uint64_t off, bool alloc, uint8_t **l2)
         return 0;
     }
     if (alloc && !(e & QCOW2_OFLAG_COPIED)) {
-        return blk_err(-ENOTSUP, "writing to L2 tables shared with internal "
-                       "snapshots is not supported yet");
+        return cow_l2(bs, l1i, l2off, l2);
     }
     if (alloc) {
         int ret = check_overlap(bs, l2off, s->cluster_size);
@@ -113,8 +171,12 @@ static int get_l2(BlkDev *bs, uint64_t off, bool alloc, uint8_t **l2)
     return qcow2_cache_get(bs, &s->l2_cache, l2off, false, l2);
 }
 
-/* The L2 entry of guest offset off (0 when there is no L2 table). */
-static int get_entry(BlkDev *bs, uint64_t off, uint64_t *entry)
+/*
+ * The L2 entry of guest offset off (0 when there is no L2 table) and, with
+ * extended L2 entries, its subcluster bitmap (else 0).
+ */
+static int get_entry2(BlkDev *bs, uint64_t off, uint64_t *entry,
+                      uint64_t *bitmap)
 {
     Qcow2State *s = bs->opaque;
     uint8_t *l2;
@@ -123,14 +185,25 @@ static int get_entry(BlkDev *bs, uint64_t off, uint64_t *entry)
         return ret;
     }
     uint64_t idx = (off >> s->h.cluster_bits) & ((1ull << s->l2_bits) - 1);
-    *entry = l2 ? be64_get(l2 + idx * 8) : 0;
+    *entry = l2 ? qcow2_l2_get(s, l2, idx) : 0;
+    *bitmap = l2 ? qcow2_l2_bitmap(s, l2, idx) : 0;
     Qcow2ClusterType t = qcow2_l2_type(s, *entry);
     if (t != QCOW2_CL_COMPRESSED &&
         ((*entry & QCOW2_L2_RESERVED) || (*entry & QCOW2_OFFSET_MASK &
-                                          (s->cluster_size - 1)))) {
+                                          (s->cluster_size - 1)) ||
+         (s->extl2 && (*entry & QCOW2_OFLAG_ZERO)))) {
         return corrupt(bs, "bad L2 entry", *entry);
     }
+    if (qcow2_sc_type(s, *entry, *bitmap, 0) < 0) {
+        return corrupt(bs, "bad subcluster bitmap", *bitmap);
+    }
     return 0;
+}
+
+static int get_entry(BlkDev *bs, uint64_t off, uint64_t *entry)
+{
+    uint64_t bitmap;
+    return get_entry2(bs, off, entry, &bitmap);
 }
 
 static int read_compressed(BlkDev *bs, uint64_t entry, uint8_t *out)
@@ -152,24 +225,24 @@ static int read_compressed(BlkDev *bs, uint64_t entry, uint8_t *out)
     if (ret < 0) {
         return ret;
     }
-    ret = blk_inflate_cluster(s->cbuf, (size_t)clen, out, s->cluster_size);
+    ret = blk_decompress_cluster(s->h.compression_type, s->cbuf, (size_t)clen,
+                                 out, s->cluster_size);
     if (ret == -ENOMEM) {
         return ret;
     }
     return ret == 0 ? 0 : corrupt(bs, "compressed cluster does not decompress", coff);
 }
 
-/* Reads [off, off+len) of one guest cluster. */
-static int read_chunk(BlkDev *bs, uint64_t off, uint8_t *buf, size_t len)
+/* Reads [off, off+len) of one guest subcluster (cluster without them). */
+static int read_piece(BlkDev *bs, uint64_t off, uint8_t *buf, size_t len,
+                      uint64_t entry, int type)
 {
     Qcow2State *s = bs->opaque;
-    uint64_t entry, in = off & (s->cluster_size - 1);
-    int ret = get_entry(bs, off, &entry);
-    if (ret < 0) {
-        return ret;
-    }
-    switch (qcow2_l2_type(s, entry)) {
+    uint64_t in = off & (s->cluster_size - 1);
+    int ret;
+    switch ((Qcow2ClusterType)type) {
     case QCOW2_CL_UNALLOCATED:
+    case QCOW2_CL_UNALLOCATED_ALLOC:
         memset(buf, 0, len);
         if (bs->backing && off < bs->backing->size) {
             uint64_t n = bs->backing->size - off;
@@ -181,8 +254,12 @@ static int read_chunk(BlkDev *bs, uint64_t off, uint8_t *buf, size_t len)
         memset(buf, 0, len);
         return 0;
     case QCOW2_CL_NORMAL:
-        return blk_file_pread(bs->fd, (entry & QCOW2_OFFSET_MASK) + in, buf, len);
+        return blk_file_pread(qcow2_data_fd(bs), (entry & QCOW2_OFFSET_MASK) + in,
+                              buf, len);
     case QCOW2_CL_COMPRESSED: {
+        if (s->data_fd >= 0) {
+            return corrupt(bs, "compressed cluster with a data file", entry);
+        }
         uint8_t *tmp = malloc(s->cluster_size);
         if (!tmp) {
             return -ENOMEM;
@@ -196,6 +273,25 @@ static int read_chunk(BlkDev *bs, uint64_t off, uint8_t *buf, size_t len)
     }
     }
     return -EIO;
+}
+
+/* Reads [off, off+len) of one guest cluster, subcluster by subcluster. */
+static int read_chunk(BlkDev *bs, uint64_t off, uint8_t *buf, size_t len)
+{
+    Qcow2State *s = bs->opaque;
+    uint64_t entry, bitmap;
+    int ret = get_entry2(bs, off, &entry, &bitmap);
+    while (ret == 0 && len) {
+        uint64_t in = off & (s->cluster_size - 1);
+        size_t n = s->sc_size - (in & (s->sc_size - 1));
+        n = n < len ? n : len;
+        ret = read_piece(bs, off, buf, n, entry, qcow2_sc_type(s, entry, bitmap,
+                                                             (unsigned)(in / s->sc_size)));
+        off += n;
+        buf += n;
+        len -= n;
+    }
+    return ret;
 }
 
 int qcow2_pread(BlkDev *bs, uint64_t off, void *buf, size_t len)
@@ -216,8 +312,8 @@ int qcow2_pread(BlkDev *bs, uint64_t off, void *buf, size_t len)
     return 0;
 }
 
-/* Points the L2 entry of guest offset off at `entry`. */
-static int set_entry(BlkDev *bs, uint64_t off, uint64_t entry)
+/* Points the L2 entry of guest offset off at `entry` (and bitmap). */
+static int set_entry(BlkDev *bs, uint64_t off, uint64_t entry, uint64_t bitmap)
 {
     Qcow2State *s = bs->opaque;
     uint8_t *l2;
@@ -226,7 +322,10 @@ static int set_entry(BlkDev *bs, uint64_t off, uint64_t entry)
         return ret;
     }
     uint64_t idx = (off >> s->h.cluster_bits) & ((1ull << s->l2_bits) - 1);
-    be64_put(l2 + idx * 8, entry);
+    be64_put(l2 + idx * s->l2_entry_bytes, entry);
+    if (s->extl2) {
+        be64_put(l2 + idx * 16 + 8, bitmap);
+    }
     qcow2_cache_mark_dirty(&s->l2_cache, l2);
     return 0;
 }
@@ -236,6 +335,9 @@ static int release_entry(BlkDev *bs, uint64_t old)
 {
     Qcow2State *s = bs->opaque;
     uint64_t cs = s->cluster_size;
+    if (s->data_fd >= 0) {
+        return 0;       /* data clusters in a data file have no refcount */
+    }
     switch (qcow2_l2_type(s, old)) {
     case QCOW2_CL_NORMAL:
     case QCOW2_CL_ZERO_ALLOC:
@@ -261,49 +363,59 @@ static int write_chunk(BlkDev *bs, uint64_t off, const uint8_t *buf, size_t len)
 {
     Qcow2State *s = bs->opaque;
     uint64_t cs = s->cluster_size, in = off & (cs - 1), base = off - in;
-    uint64_t entry;
-    int ret = get_entry(bs, off, &entry);
+    uint64_t entry, bitmap;
+    int ret = get_entry2(bs, off, &entry, &bitmap);
     if (ret < 0) {
         return ret;
     }
     Qcow2ClusterType t = qcow2_l2_type(s, entry);
-    if (t == QCOW2_CL_NORMAL && (entry & QCOW2_OFLAG_COPIED)) {
-        ret = check_overlap(bs, entry & QCOW2_OFFSET_MASK, cs);
-        return ret < 0 ? ret : blk_file_pwrite(bs->fd, (entry & QCOW2_OFFSET_MASK)
-                                               + in, buf, len);
+    /* Without COPIED a snapshot shares the cluster: copy it first. */
+    bool own = entry & QCOW2_OFLAG_COPIED;
+    /* Subclusters: in place only when every one written is allocated. */
+    uint32_t sc_mask = 0;
+    if (s->extl2) {
+        unsigned first = (unsigned)(in / s->sc_size);
+        unsigned last = (unsigned)((in + len - 1) / s->sc_size);
+        sc_mask = (uint32_t)(((2ull << last) - 1) & ~((1ull << first) - 1));
     }
-    if (t == QCOW2_CL_NORMAL || (t == QCOW2_CL_ZERO_ALLOC &&
-                                 !(entry & QCOW2_OFLAG_COPIED))) {
-        return blk_err(-ENOTSUP, "writing to clusters shared with internal "
-                       "snapshots is not supported yet");
+    if (t == QCOW2_CL_NORMAL && own &&
+        (!s->extl2 || ((uint32_t)bitmap & sc_mask) == sc_mask)) {
+        ret = s->data_fd >= 0 ? 0 : check_overlap(bs, entry & QCOW2_OFFSET_MASK,
+                                                  cs);
+        return ret < 0 ? ret : blk_file_pwrite(qcow2_data_fd(bs),
+                                               (entry & QCOW2_OFFSET_MASK) + in,
+                                               buf, len);
     }
+    bool ext = s->data_fd >= 0;
+    bool reuse = (t == QCOW2_CL_ZERO_ALLOC || (s->extl2 && t == QCOW2_CL_NORMAL))
+                 && own;
     uint8_t *full = malloc(cs);
     if (!full) {
         return -ENOMEM;
     }
     uint64_t vlen = bs->size - base < cs ? bs->size - base : cs;
     memset(full, 0, cs);
-    if (len != cs && t != QCOW2_CL_ZERO_ALLOC) {
+    if (len != cs && (t != QCOW2_CL_ZERO_ALLOC || s->extl2)) {
         ret = qcow2_pread(bs, base, full, (size_t)vlen);
     }
     memcpy(full + in, buf, len);
-    uint64_t host = entry & QCOW2_OFFSET_MASK;
-    if (ret == 0 && t == QCOW2_CL_ZERO_ALLOC) {
+    uint64_t host = ext ? base : entry & QCOW2_OFFSET_MASK;
+    if (ret == 0 && reuse && !ext) {
         ret = check_overlap(bs, host, cs);
     }
-    if (ret == 0 && t != QCOW2_CL_ZERO_ALLOC) {
+    if (ret == 0 && !reuse && !ext) {
         int64_t n = qcow2_alloc_clusters(bs, 1);
         ret = n < 0 ? (int)n : 0;
         host = (uint64_t)n;
     }
     if (ret == 0) {
-        ret = blk_file_pwrite(bs->fd, host, full, cs);
+        ret = blk_file_pwrite(qcow2_data_fd(bs), host, full, cs);
     }
     free(full);
     if (ret == 0) {
-        ret = set_entry(bs, off, host | QCOW2_OFLAG_COPIED);
+        ret = set_entry(bs, off, host | QCOW2_OFLAG_COPIED, QCOW2_SC_ALL_ALLOC);
     }
-    if (ret == 0 && t == QCOW2_CL_COMPRESSED) {
+    if (ret == 0 && !reuse && !ext) {
         ret = release_entry(bs, entry);
     }
     return ret;
@@ -325,16 +437,51 @@ int qcow2_pwrite(BlkDev *bs, uint64_t off, const void *buf, size_t len)
     return ret;
 }
 
+/*
+ * Host bytes for clen bytes of compressed data: right after the previous
+ * compressed cluster when they fit in what is left of its host cluster
+ * (one more reference to that cluster), else in fresh clusters, as
+ * qemu-img packs them.
+ */
+static int64_t alloc_bytes(BlkDev *bs, size_t clen)
+{
+    Qcow2State *s = bs->opaque;
+    uint64_t cs = s->cluster_size, at = s->free_byte_offset, rc = 0;
+    uint64_t max = s->refcount_bits == 64 ? UINT64_MAX
+                                          : (1ull << s->refcount_bits) - 1;
+    if (at && (at & (cs - 1)) && cs - (at & (cs - 1)) >= clen) {
+        int ret = qcow2_get_refcount(bs, at >> s->h.cluster_bits, &rc);
+        if (ret == 0 && rc && rc < max) {
+            ret = qcow2_set_refcount(bs, at >> s->h.cluster_bits, rc + 1);
+            if (ret == 0) {
+                s->free_byte_offset = at + clen;
+                return (int64_t)at;
+            }
+        }
+        if (ret < 0) {
+            return ret;
+        }
+    }
+    int64_t host = qcow2_alloc_clusters(bs, (clen + cs - 1) / cs);
+    if (host >= 0) {
+        s->free_byte_offset = (uint64_t)host + clen;
+    }
+    return host;
+}
+
 int qcow2_write_compressed(BlkDev *bs, uint64_t off, const void *data,
                            size_t clen)
 {
     Qcow2State *s = bs->opaque;
-    uint64_t cs = s->cluster_size, entry;
+    uint64_t entry;
     int ret = get_entry(bs, off, &entry);
     if (ret < 0) {
         return ret;
     }
-    int64_t host = qcow2_alloc_clusters(bs, (clen + cs - 1) / cs);
+    ret = s->data_fd >= 0 ? blk_err(-ENOTSUP, "Compression is not supported "
+                                    "with an external data file")
+                          : qcow2_mark_dirty(bs);
+    int64_t host = ret < 0 ? ret : alloc_bytes(bs, clen);
     if (host < 0) {
         return (int)host;
     }
@@ -343,9 +490,10 @@ int qcow2_write_compressed(BlkDev *bs, uint64_t off, const void *data,
         return ret;
     }
     uint32_t x = 62 - (s->h.cluster_bits - 8);
-    uint64_t nsec = (clen + 511) / 512;
+    /* The 512-byte sectors the data touches (it need not start on one). */
+    uint64_t nsec = (((uint64_t)host + clen - 1) >> 9) - ((uint64_t)host >> 9) + 1;
     ret = set_entry(bs, off, QCOW2_OFLAG_COMPRESSED | ((nsec - 1) << x) |
-                    (uint64_t)host);
+                    (uint64_t)host, 0);
     return ret < 0 ? ret : release_entry(bs, entry);
 }
 
@@ -370,11 +518,67 @@ int qcow2_discard(BlkDev *bs, uint64_t off, uint64_t len)
         if (ret < 0 || qcow2_l2_type(s, entry) == QCOW2_CL_ZERO_PLAIN) {
             continue;
         }
-        uint64_t now = (bs->backing && s->h.version >= 3) ? QCOW2_OFLAG_ZERO : 0;
-        ret = set_entry(bs, c, now);
+        bool zero = bs->backing && s->h.version >= 3;
+        uint64_t now = zero && !s->extl2 ? QCOW2_OFLAG_ZERO : 0;
+        ret = set_entry(bs, c, now, zero ? QCOW2_SC_ALL_ZERO : 0);
+        if (ret == 0 && s->data_fd >= 0) {
+            /* A raw data file must read as the disk does: zeros. */
+            ret = fallocate(s->data_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+                            (off_t)c, (off_t)(end - c < cs ? end - c : cs)) < 0 &&
+                  errno != EOPNOTSUPP ? -errno : 0;
+        }
         if (ret == 0) {
             ret = release_entry(bs, entry);
         }
+    }
+    return ret;
+}
+
+int qcow2_discard_cluster(BlkDev *bs, uint64_t off)
+{
+    uint64_t entry;
+    int ret = qcow2_mark_dirty(bs);
+    if (ret == 0) {
+        ret = get_entry(bs, off, &entry);
+    }
+    if (ret == 0) {
+        ret = set_entry(bs, off, 0, 0);
+    }
+    return ret < 0 ? ret : release_entry(bs, entry);
+}
+
+int qcow2_shrink(BlkDev *bs, uint64_t size)
+{
+    Qcow2State *s = bs->opaque;
+    uint64_t cs = s->cluster_size, span = cs << s->l2_bits;
+    if (s->h.nb_snapshots) {
+        return blk_err(-ENOTSUP, "Can't shrink an image with internal "
+                       "snapshots");
+    }
+    /* Clusters wholly past the new end, then L2 tables wholly past it. */
+    uint64_t first = (size + cs - 1) & ~(cs - 1);
+    int ret = 0;
+    for (uint64_t off = first; ret == 0 && off < bs->size; off += cs) {
+        uint64_t entry;
+        ret = get_entry(bs, off, &entry);
+        if (ret == 0 && entry) {
+            ret = qcow2_discard_cluster(bs, off);
+        }
+    }
+    ret = ret < 0 ? ret : qcow2_flush(bs);
+    for (uint64_t i = (size + span - 1) / span; ret == 0 && i < s->h.l1_size;
+         i++) {
+        uint64_t l2off = s->l1[i] & QCOW2_OFFSET_MASK;
+        if (l2off) {
+            s->l1[i] = 0;
+            s->l1_dirty = true;
+            ret = qcow2_defer_free(bs, l2off);
+        }
+    }
+    ret = ret < 0 ? ret : qcow2_flush(bs);
+    if (ret == 0) {
+        s->h.size = bs->size = size;
+        ret = qcow2_update_header_fields(bs);
     }
     return ret;
 }
@@ -393,7 +597,7 @@ int qcow2_make_empty(BlkDev *bs)
             uint64_t entry;
             ret = get_entry(bs, off, &entry);
             if (ret == 0 && entry) {
-                ret = set_entry(bs, off, 0);
+                ret = set_entry(bs, off, 0, 0);
                 if (ret == 0) {
                     ret = release_entry(bs, entry);
                 }
@@ -403,39 +607,65 @@ int qcow2_make_empty(BlkDev *bs)
     return ret < 0 ? ret : qcow2_flush(bs);
 }
 
+/* Type and host offset of the subcluster (or cluster) holding off. */
+static int unit_at(BlkDev *bs, uint64_t off, int *type, uint64_t *host)
+{
+    Qcow2State *s = bs->opaque;
+    uint64_t entry, bitmap;
+    int ret = get_entry2(bs, off, &entry, &bitmap);
+    if (ret < 0) {
+        return ret;
+    }
+    uint64_t in = off & (s->cluster_size - 1);
+    *type = qcow2_sc_type(s, entry, bitmap, (unsigned)(in / s->sc_size));
+    *host = (entry & QCOW2_OFFSET_MASK) + (in & ~(uint64_t)(s->sc_size - 1));
+    return 0;
+}
+
 int qcow2_block_status(BlkDev *bs, uint64_t off, uint64_t len,
                        uint64_t *pnum, uint64_t *host_off)
 {
     Qcow2State *s = bs->opaque;
-    uint64_t cs = s->cluster_size, entry;
-    int ret = get_entry(bs, off, &entry);
+    uint64_t unit = s->sc_size, host;
+    int t;
+    int ret = unit_at(bs, off, &t, &host);
     if (ret < 0) {
         return ret;
     }
-    Qcow2ClusterType t = qcow2_l2_type(s, entry);
-    uint64_t in = off & (cs - 1), host = entry & QCOW2_OFFSET_MASK;
-    uint64_t n = cs - in;
-    /* Extend over following clusters of the same kind (contiguous data). */
-    while (n < len) {
-        uint64_t e2;
-        if (get_entry(bs, off + n, &e2) < 0 || qcow2_l2_type(s, e2) != t) {
+    uint64_t in = off & (unit - 1);
+    uint64_t n = unit - in;
+    /* Extend over following units of the same kind (contiguous data). */
+    while (n < len && t != QCOW2_CL_COMPRESSED) {
+        int t2;
+        uint64_t h2;
+        bool has_host = t == QCOW2_CL_NORMAL || (s->extl2 &&
+                        (t == QCOW2_CL_ZERO_ALLOC ||
+                         t == QCOW2_CL_UNALLOCATED_ALLOC));
+        if (unit_at(bs, off + n, &t2, &h2) < 0 || t2 != t ||
+            (has_host && h2 != host + in + n)) {
             break;
         }
-        if (t == QCOW2_CL_NORMAL &&
-            (e2 & QCOW2_OFFSET_MASK) != host + in + n) {
-            break;
-        }
-        if (t == QCOW2_CL_COMPRESSED) {
-            break;
-        }
-        n += cs;
+        n += unit;
+    }
+    /* A compressed cluster is one unit, whatever the subcluster size. */
+    if (t == QCOW2_CL_COMPRESSED) {
+        n = s->cluster_size - (off & (s->cluster_size - 1));
     }
     *pnum = n < len ? n : len;
-    switch (t) {
+    switch ((Qcow2ClusterType)t) {
     case QCOW2_CL_UNALLOCATED:
         return 0;
-    case QCOW2_CL_ZERO_PLAIN:
+    case QCOW2_CL_UNALLOCATED_ALLOC:
+        /* qemu-img map names the host cluster of such subclusters. */
+        *host_off = host + in;
+        return BLK_STAT_OFFSET;
     case QCOW2_CL_ZERO_ALLOC:
+        if (s->extl2) {
+            *host_off = host + in;
+            return BLK_STAT_ZERO | BLK_STAT_ALLOCATED | BLK_STAT_OFFSET;
+        }
+        return BLK_STAT_ZERO | BLK_STAT_ALLOCATED;
+    case QCOW2_CL_ZERO_PLAIN:
         return BLK_STAT_ZERO | BLK_STAT_ALLOCATED;
     case QCOW2_CL_NORMAL:
         *host_off = host + in;
@@ -469,6 +699,9 @@ static int write_l1(BlkDev *bs)
 int qcow2_flush(BlkDev *bs)
 {
     Qcow2State *s = bs->opaque;
+    if (s->data_fd >= 0 && fdatasync(s->data_fd) < 0) {
+        return -errno;
+    }
     int ret = qcow2_flush_refcounts(bs);
     if (ret == 0 && fdatasync(bs->fd) < 0) {
         ret = -errno;

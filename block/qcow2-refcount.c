@@ -272,6 +272,11 @@ int qcow2_set_refcount(BlkDev *bs, uint64_t cluster, uint64_t rc)
     if (rc == 0 && cluster < s->free_hint) {
         s->free_hint = cluster;
     }
+    /* A freed cluster takes no more packed compressed data. */
+    if (rc == 0 && s->free_byte_offset &&
+        cluster == s->free_byte_offset >> s->h.cluster_bits) {
+        s->free_byte_offset = 0;
+    }
     return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define L2_CACHE_TABLES 64
@@ -62,11 +63,29 @@ static int parse_extensions(const uint8_t *buf, size_t start, size_t end,
             memcpy(h->backing_fmt, buf + p, len);
             h->backing_fmt[len] = 0;
             break;
+        case QCOW2_EXT_BITMAPS:
+            if (len < 24 || be32_get(buf + p + 4)) {
+                return blk_err(-EINVAL, "qcow2 bitmaps extension is invalid");
+            }
+            h->has_bitmaps = true;
+            h->nb_bitmaps = be32_get(buf + p);
+            h->bitmap_dir_size = be64_get(buf + p + 8);
+            h->bitmap_dir_offset = be64_get(buf + p + 16);
+            if (h->nb_bitmaps > 65535) {
+                return blk_err(-EINVAL, "qcow2 image has too many bitmaps (%u)",
+                               h->nb_bitmaps);
+            }
+            break;
         case QCOW2_EXT_CRYPTO:
             return blk_err(-ENOTSUP, "encrypted qcow2 images are not supported");
         case QCOW2_EXT_DATA_FILE:
-            return blk_err(-ENOTSUP, "qcow2 external data files are not "
-                           "supported");
+            if (!len || len >= sizeof(h->data_file) ||
+                memchr(buf + p, 0, len)) {
+                return blk_err(-EINVAL, "qcow2 data file name is invalid");
+            }
+            memcpy(h->data_file, buf + p, len);
+            h->data_file[len] = 0;
+            break;
         default:
             break;          /* feature names, bitmaps, unknown: skipped */
         }
@@ -82,22 +101,17 @@ static int validate_features(Qcow2Header *h)
         return blk_err(-ENOTSUP, "qcow2 image uses unknown incompatible "
                        "features %#llx", (unsigned long long)unknown);
     }
-    if (h->incompatible_features & QCOW2_INCOMPAT_DATA_FILE) {
-        return blk_err(-ENOTSUP, "qcow2 external data files are not supported");
-    }
-    if (h->incompatible_features & QCOW2_INCOMPAT_EXTL2) {
-        return blk_err(-ENOTSUP, "qcow2 extended L2 entries (subclusters) "
-                       "are not supported yet");
+    if ((h->incompatible_features & QCOW2_INCOMPAT_EXTL2) &&
+        h->cluster_bits < 14) {
+        return blk_err(-EINVAL, "qcow2 extended L2 entries need clusters of "
+                       "16k or more (subclusters of 512 bytes)");
     }
     bool ctype = h->incompatible_features & QCOW2_INCOMPAT_COMPRESSION;
     if (ctype != (h->compression_type != 0)) {
         return blk_err(-EINVAL, "qcow2 compression type %u disagrees with the "
                        "compression feature bit", h->compression_type);
     }
-    if (h->compression_type == 1) {
-        return blk_err(-ENOTSUP, "qcow2 zstd compression is not supported");
-    }
-    if (h->compression_type > 1) {
+    if (h->compression_type > BLK_COMPRESS_ZSTD) {
         return blk_err(-EINVAL, "qcow2 unknown compression type %u",
                        h->compression_type);
     }
@@ -153,7 +167,8 @@ static int validate_tables(const Qcow2Header *h, uint64_t file_size)
 /* The size must be reachable through the L1 table as sized. */
 static int validate_size(const Qcow2Header *h)
 {
-    uint32_t l2_bits = h->cluster_bits - 3;
+    uint32_t l2_bits = h->cluster_bits -
+                       ((h->incompatible_features & QCOW2_INCOMPAT_EXTL2) ? 4 : 3);
     uint32_t shift = h->cluster_bits + l2_bits;
     if (h->size > (1ull << 62)) {
         return blk_err(-EINVAL, "qcow2 virtual size %llu is too large",
@@ -252,6 +267,11 @@ int qcow2_parse_header(const uint8_t *buf, size_t len, uint64_t file_size,
     if (ret < 0) {
         return ret;
     }
+    if ((h->incompatible_features & QCOW2_INCOMPAT_DATA_FILE) &&
+        !h->data_file[0]) {
+        return blk_err(-ENOTSUP, "qcow2 image needs an external data file "
+                       "it does not name");
+    }
     ret = validate_tables(h, file_size);
     return ret < 0 ? ret : validate_size(h);
 }
@@ -287,6 +307,14 @@ int qcow2_update_header_fields(BlkDev *bs)
 int qcow2_mark_dirty(BlkDev *bs)
 {
     Qcow2State *s = bs->opaque;
+    if (!s->bitmaps_marked && qcow2_bitmaps_valid(s)) {
+        /* Guest data changes that the bitmaps will not record. */
+        int ret = qcow2_bitmaps_mark_in_use(bs);
+        if (ret < 0) {
+            return ret;
+        }
+        s->bitmaps_marked = true;
+    }
     if (s->dirty_marked || s->h.version < 3 ||
         !(s->h.compatible_features & QCOW2_COMPAT_LAZY_REFCOUNTS)) {
         return 0;
@@ -338,6 +366,9 @@ static void qcow2_close(BlkDev *bs)
     free(s->reftable);
     free(s->pending_free);
     free(s->cbuf);
+    if (s->data_fd >= 0) {
+        close(s->data_fd);
+    }
     free(s);
     bs->opaque = NULL;
 }
@@ -351,8 +382,12 @@ static int open_rw_fixups(BlkDev *bs, int flags)
                        "be opened read-only (run guise-img check -r all)",
                        bs->filename);
     }
-    if (s->h.autoclear_features) {
-        s->h.autoclear_features = 0;
+    /* Unknown autoclear features are void once we write; bitmaps stay,
+     * flagged in-use since our writes do not update them. */
+    uint64_t keep = (qcow2_bitmaps_valid(s) ? QCOW2_AUTOCLEAR_BITMAPS : 0) |
+                    (s->data_fd >= 0 ? QCOW2_AUTOCLEAR_DATA_RAW : 0);
+    if (s->h.autoclear_features & ~keep) {
+        s->h.autoclear_features &= keep;
         int ret = qcow2_update_header_fields(bs);
         if (ret < 0) {
             return ret;
@@ -375,6 +410,26 @@ static int open_rw_fixups(BlkDev *bs, int flags)
     return 0;
 }
 
+/* The external data file, next to the image unless the name is absolute. */
+static int open_data_file(BlkDev *bs)
+{
+    Qcow2State *s = bs->opaque;
+    char *path = blk_backing_path(bs->filename, s->h.data_file);
+    if (!path) {
+        return -ENOMEM;
+    }
+    s->data_fd = open(path, (bs->read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+    int ret = s->data_fd < 0 ? blk_err(-errno, "Could not open data file '%s': "
+                                       "%s", path, strerror(errno)) : 0;
+    struct stat st;
+    if (ret == 0 && (fstat(s->data_fd, &st) < 0 ||
+                     !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)))) {
+        ret = blk_err(-EINVAL, "Data file '%s' is not a regular file", path);
+    }
+    free(path);
+    return ret;
+}
+
 static int qcow2_open(BlkDev *bs, int flags)
 {
     int64_t fsize = blk_file_size(bs->fd);
@@ -390,6 +445,7 @@ static int qcow2_open(BlkDev *bs, int flags)
         goto fail;
     }
     bs->opaque = s;
+    s->data_fd = -1;
     ret = blk_file_pread(bs->fd, 0, buf, len);
     if (ret < 0) {
         goto fail;
@@ -405,7 +461,10 @@ static int qcow2_open(BlkDev *bs, int flags)
     snprintf(bs->backing_fmt, sizeof(bs->backing_fmt), "%s", s->h.backing_fmt);
     bs->size = s->h.size;
     s->cluster_size = 1u << s->h.cluster_bits;
-    s->l2_bits = s->h.cluster_bits - 3;
+    s->extl2 = (s->h.incompatible_features & QCOW2_INCOMPAT_EXTL2) != 0;
+    s->l2_entry_bytes = s->extl2 ? 16 : 8;
+    s->l2_bits = s->h.cluster_bits - (s->extl2 ? 4 : 3);
+    s->sc_size = s->extl2 ? s->cluster_size / QCOW2_SUBCLUSTERS : s->cluster_size;
     s->refcount_bits = 1u << s->h.refcount_order;
     s->rpb = (uint64_t)s->cluster_size * 8 / s->refcount_bits;
     s->reftable_size = (uint32_t)(((uint64_t)s->h.refcount_table_clusters
@@ -423,6 +482,9 @@ static int qcow2_open(BlkDev *bs, int flags)
         ret = qcow2_cache_init(&s->rc_cache, RC_CACHE_TABLES, s->cluster_size);
     }
     s->l2_cache.after_refcounts = true;
+    if (ret == 0 && (s->h.incompatible_features & QCOW2_INCOMPAT_DATA_FILE)) {
+        ret = open_data_file(bs);
+    }
     s->cbuf = malloc(2 * (size_t)s->cluster_size + 512);
     if (ret == 0 && !s->cbuf) {
         ret = -ENOMEM;
@@ -462,11 +524,23 @@ static int write_empty_image(int fd, const BlkCreateOpts *o, uint32_t cbits,
     be64_put(c + 48, cs);
     be32_put(c + 56, 1);
     if (compat == 3) {
+        be64_put(c + 72, (o->extended_l2 ? QCOW2_INCOMPAT_EXTL2 : 0) |
+                 (o->compression_type ? QCOW2_INCOMPAT_COMPRESSION : 0));
+        c[104] = (uint8_t)o->compression_type;
         be64_put(c + 80, o->lazy_refcounts ? QCOW2_COMPAT_LAZY_REFCOUNTS : 0);
         be32_put(c + 96, order);
         be32_put(c + 100, (uint32_t)hlen);
     }
     size_t p = hlen;
+    if (o->data_file) {
+        size_t n = strlen(o->data_file);
+        be64_put(c + 72, be64_get(c + 72) | QCOW2_INCOMPAT_DATA_FILE);
+        be64_put(c + 88, o->data_file_raw ? QCOW2_AUTOCLEAR_DATA_RAW : 0);
+        be32_put(c + p, QCOW2_EXT_DATA_FILE);
+        be32_put(c + p + 4, (uint32_t)n);
+        memcpy(c + p + 8, o->data_file, n);
+        p += 8 + ((n + 7) & ~(size_t)7);
+    }
     if (o->backing_fmt && o->backing_fmt[0]) {
         size_t n = strlen(o->backing_fmt);
         be32_put(c + p, QCOW2_EXT_BACKING_FMT);
@@ -503,9 +577,22 @@ static int qcow2_create(const char *filename, const BlkCreateOpts *o)
         return blk_err(-EINVAL, "Refcount width must be a power of two and may "
                        "not exceed 64 bits");
     }
-    if (compat == 2 && (rbits != 16 || o->lazy_refcounts)) {
+    if (o->extended_l2 && cs < 16384) {
+        return blk_err(-EINVAL, "Extended L2 entries are only supported with "
+                       "cluster sizes of at least 16384 bytes");
+    }
+    if (compat == 2 && (rbits != 16 || o->lazy_refcounts || o->extended_l2 ||
+                        o->compression_type)) {
         return blk_err(-EINVAL, "Different refcount widths and lazy refcounts "
                        "need compat=1.1 or later");
+    }
+    if (o->data_file && (compat == 2 || strlen(o->data_file) > 1023 ||
+                         (o->data_file_raw && o->backing_file))) {
+        return blk_err(-EINVAL, "Data files need compat=1.1, a name under 1024 "
+                       "bytes and, when raw, no backing file");
+    }
+    if (o->data_file_raw && !o->data_file) {
+        return blk_err(-EINVAL, "data-file-raw requires data-file");
     }
     if (o->backing_file && (strlen(o->backing_file) > QCOW2_MAX_BACKING_NAME ||
         (o->backing_fmt && strlen(o->backing_fmt) > 16))) {
@@ -520,6 +607,17 @@ static int qcow2_create(const char *filename, const BlkCreateOpts *o)
     }
     int ret = write_empty_image(fd, o, cbits, order, compat);
     close(fd);
+    if (ret == 0 && o->data_file) {
+        char *dpath = blk_backing_path(filename, o->data_file);
+        int dfd = dpath ? open(dpath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
+                               0644) : -1;
+        ret = dfd < 0 ? blk_err(-EIO, "Could not create data file '%s'",
+                                o->data_file) : 0;
+        if (dfd >= 0) {
+            close(dfd);
+        }
+        free(dpath);
+    }
     if (ret < 0) {
         return ret;
     }
@@ -537,7 +635,7 @@ static int qcow2_truncate(BlkDev *bs, uint64_t size)
 {
     Qcow2State *s = bs->opaque;
     if (size < s->h.size) {
-        return blk_err(-ENOTSUP, "qcow2 images cannot be shrunk yet");
+        return qcow2_shrink(bs, size);
     }
     uint32_t shift = s->h.cluster_bits + s->l2_bits;
     uint64_t need = (size + (1ull << shift) - 1) >> shift;
@@ -546,6 +644,11 @@ static int qcow2_truncate(BlkDev *bs, uint64_t size)
                        "size", (unsigned long long)size);
     }
     int ret = qcow2_flush(bs);
+    /* A data file holds guest offsets as they are: it grows with the disk. */
+    if (ret == 0 && s->data_fd >= 0 && ftruncate(s->data_fd, (off_t)size) < 0) {
+        ret = blk_err(-errno, "Could not resize the data file: %s",
+                      strerror(errno));
+    }
     if (ret < 0 || need <= s->h.l1_size) {
         goto set_size;
     }
@@ -681,6 +784,12 @@ static int qcow2_get_info(BlkDev *bs, BlkInfo *info)
     info->refcount_bits = (int)s->refcount_bits;
     info->corrupt = (s->h.incompatible_features & QCOW2_INCOMPAT_CORRUPT) != 0;
     info->extended_l2 = (s->h.incompatible_features & QCOW2_INCOMPAT_EXTL2) != 0;
+    info->compression_type = s->h.compression_type;
+    if (s->data_fd >= 0) {
+        snprintf(info->data_file, sizeof(info->data_file), "%s", s->h.data_file);
+        info->data_file_raw = (s->h.autoclear_features &
+                               QCOW2_AUTOCLEAR_DATA_RAW) != 0;
+    }
     info->nb_snapshots = (int)s->h.nb_snapshots;
     return 0;
 }
@@ -701,6 +810,9 @@ const BlkDriver blk_qcow2_driver = {
     .truncate = qcow2_truncate,
     .pwrite_compressed = qcow2_write_compressed,
     .snapshot_list = qcow2_snapshot_list,
+    .snapshot = qcow2_snapshot_op,
+    .bitmap_list = qcow2_bitmap_list,
+    .amend = qcow2_amend,
     .change_backing = qcow2_change_backing,
     .make_empty = qcow2_make_empty,
 };

@@ -8,7 +8,9 @@
  *   qcow2-refcount.c  refcounts of any width, cluster allocation, growth
  *                     of the refcount table
  *   qcow2-check.c     check and repair (leaks, corruptions, COPIED flags)
- *   qcow2-snapshot.c  the internal snapshot table (listing)
+ *   qcow2-snapshot.c  internal snapshots: list, create, apply, delete
+ *   qcow2-bitmap.c    persistent dirty bitmaps: listed, kept, in-use
+ *   qcow2-amend.c     amend: compat up and down, lazy refcounts
  *
  * Layout facts follow QEMU's docs/interop/qcow2.txt (all fields big-endian).
  * Metadata reaches the disk in the order the spec needs for a crash to
@@ -38,6 +40,8 @@
 #define QCOW2_INCOMPAT_EXTL2       (1ull << 4)
 #define QCOW2_INCOMPAT_KNOWN       0x1full
 #define QCOW2_COMPAT_LAZY_REFCOUNTS (1ull << 0)
+#define QCOW2_AUTOCLEAR_BITMAPS    (1ull << 0)
+#define QCOW2_AUTOCLEAR_DATA_RAW   (1ull << 1)
 
 /* Header extension types. */
 #define QCOW2_EXT_END          0x00000000u
@@ -56,6 +60,11 @@
 #define QCOW2_L2_RESERVED      0x3f000000000001feull
 #define QCOW2_REFT_RESERVED    0x00000000000001ffull
 
+/* Extended L2 entries: 32 subclusters, bitmap "allocated" low, "zero" high. */
+#define QCOW2_SUBCLUSTERS      32
+#define QCOW2_SC_ALL_ALLOC     0x00000000ffffffffull
+#define QCOW2_SC_ALL_ZERO      0xffffffff00000000ull
+
 /* What an L2 entry says about a guest cluster. */
 typedef enum {
     QCOW2_CL_UNALLOCATED,   /* read from the backing file (or zeros) */
@@ -63,6 +72,7 @@ typedef enum {
     QCOW2_CL_ZERO_ALLOC,    /* zeros, host cluster kept */
     QCOW2_CL_NORMAL,
     QCOW2_CL_COMPRESSED,
+    QCOW2_CL_UNALLOCATED_ALLOC, /* subcluster: backing, host cluster kept */
 } Qcow2ClusterType;
 
 typedef struct Qcow2CacheEntry {
@@ -100,12 +110,19 @@ typedef struct Qcow2Header {
     uint32_t header_length;
     uint8_t compression_type;
     char backing_fmt[32];
+    bool has_bitmaps;           /* the bitmaps extension is present */
+    uint32_t nb_bitmaps;
+    uint64_t bitmap_dir_size, bitmap_dir_offset;
+    char data_file[BLK_NAME_MAX];   /* external data file name, "" if none */
 } Qcow2Header;
 
 typedef struct Qcow2State {
     Qcow2Header h;
     uint32_t cluster_size;
     uint32_t l2_bits;           /* log2 of entries per L2 table */
+    uint32_t l2_entry_bytes;    /* 8, or 16 with extended L2 entries */
+    bool extl2;                 /* subclusters: 32 per cluster */
+    uint32_t sc_size;           /* subcluster bytes (cluster size if none) */
     uint32_t refcount_bits;
     uint64_t rpb;               /* refcount entries per refcount block */
     uint64_t *l1;               /* host-endian copy of the L1 table */
@@ -115,9 +132,12 @@ typedef struct Qcow2State {
     uint32_t reft_dirty_lo, reft_dirty_hi;  /* entries not on disk yet */
     Qcow2Cache l2_cache, rc_cache;
     uint64_t free_hint;         /* first cluster index that may be free */
+    uint64_t free_byte_offset;  /* compressed data packs on from here, 0 */
     uint64_t *pending_free;     /* host offsets freed after the next flush */
     size_t n_pending, cap_pending;
     bool dirty_marked;          /* we set the dirty bit on disk */
+    bool bitmaps_marked;        /* the bitmaps are flagged in-use */
+    int data_fd;                /* external data file, -1 if none */
     uint8_t *cbuf;              /* compressed-cluster input buffer */
 } Qcow2State;
 
@@ -126,6 +146,7 @@ typedef struct Qcow2State {
  * start; file_size the whole file).  -EINVAL/-ENOTSUP with a reason. */
 int qcow2_parse_header(const uint8_t *buf, size_t len, uint64_t file_size,
                        Qcow2Header *h, char *backing, size_t backing_len);
+/* Before guest data changes: dirty bit (lazy refcounts), bitmaps in-use. */
 int qcow2_mark_dirty(BlkDev *bs);
 int qcow2_update_header_fields(BlkDev *bs);
 
@@ -158,6 +179,12 @@ void qcow2_rc_write(uint8_t *blk, uint64_t i, uint32_t order, uint64_t v);
 
 /* qcow2-cluster.c */
 Qcow2ClusterType qcow2_l2_type(const Qcow2State *s, uint64_t entry);
+/* What subcluster sc of a cluster (entry, bitmap) is: NORMAL data at the
+ * entry's host cluster, ZERO_PLAIN/ZERO_ALLOC, UNALLOCATED(_ALLOC) or
+ * COMPRESSED; -1 if the bitmap is invalid.  Without extended L2, the
+ * cluster's own type. */
+int qcow2_sc_type(const Qcow2State *s, uint64_t entry, uint64_t bitmap,
+                  unsigned sc);
 /* Host offset and sector count of a compressed L2 entry. */
 void qcow2_compressed_loc(const Qcow2State *s, uint64_t entry,
                           uint64_t *off, uint64_t *bytes);
@@ -168,12 +195,30 @@ int qcow2_block_status(BlkDev *bs, uint64_t off, uint64_t len,
                        uint64_t *pnum, uint64_t *host_off);
 int qcow2_flush(BlkDev *bs);
 int qcow2_make_empty(BlkDev *bs);
+/* Drops the guest cluster at off (unallocated again, its host released). */
+int qcow2_discard_cluster(BlkDev *bs, uint64_t off);
+/* Shrinks the disk: clusters and L2 tables past the new end released. */
+int qcow2_shrink(BlkDev *bs, uint64_t size);
 /* Write an already compressed cluster (convert -c); guest offset aligned. */
 int qcow2_write_compressed(BlkDev *bs, uint64_t off, const void *data,
                            size_t clen);
 
 /* qcow2-snapshot.c */
 int qcow2_snapshot_list(BlkDev *bs, BlkSnapshot **list);
+int qcow2_snapshot_op(BlkDev *bs, BlkSnapshotOp op, const char *name);
+
+/* qcow2-bitmap.c */
+/* Called with each host range a structure references (check). */
+typedef void (*Qcow2RefFn)(void *ctx, uint64_t off, uint64_t len,
+                           const char *what);
+int qcow2_bitmap_list(BlkDev *bs, BlkBitmap **list);
+/* Flags every bitmap in-use (a writer that does not track them). */
+int qcow2_bitmaps_mark_in_use(BlkDev *bs);
+/* Reports the directory, tables and data clusters of the bitmaps. */
+int qcow2_bitmaps_refs(BlkDev *bs, Qcow2RefFn ref, void *ctx);
+
+/* qcow2-amend.c */
+int qcow2_amend(BlkDev *bs, const char *key, const char *value);
 
 /* qcow2-check.c */
 int qcow2_check(BlkDev *bs, BlkCheckResult *res, int fix);
@@ -213,6 +258,35 @@ static inline void be32_put(uint8_t *p, uint32_t v)
 static inline void be16_put(uint8_t *p, uint16_t v)
 {
     p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v;
+}
+
+/* Where guest data clusters live: the external data file or the image.
+ * With a data file, a data cluster's host offset is its guest offset and
+ * it has no refcount (qemu's layout). */
+static inline int qcow2_data_fd(const BlkDev *bs)
+{
+    const Qcow2State *s = bs->opaque;
+    return s->data_fd >= 0 ? s->data_fd : bs->fd;
+}
+
+/* The bitmaps extension counts (its autoclear bit says it is valid). */
+static inline bool qcow2_bitmaps_valid(const Qcow2State *s)
+{
+    return s->h.has_bitmaps && s->h.nb_bitmaps &&
+           (s->h.autoclear_features & QCOW2_AUTOCLEAR_BITMAPS);
+}
+
+/* Entry i of an L2 table and, with extended L2 entries, its bitmap. */
+static inline uint64_t qcow2_l2_get(const Qcow2State *s, const uint8_t *l2,
+                                    uint64_t i)
+{
+    return be64_get(l2 + i * s->l2_entry_bytes);
+}
+
+static inline uint64_t qcow2_l2_bitmap(const Qcow2State *s, const uint8_t *l2,
+                                       uint64_t i)
+{
+    return s->extl2 ? be64_get(l2 + i * 16 + 8) : 0;
 }
 
 #endif

@@ -4,7 +4,7 @@
  * (block/block.h) whose commands, options and output follow qemu-img so
  * that scripts carry over.  This file holds main(), the command table,
  * the helpers every command shares (sizes, -o option lists, opening) and
- * the two small commands create and resize; see img.h for the others.
+ * the small commands create, resize and amend; see img.h for the others.
  */
 #include "img/img.h"
 
@@ -24,6 +24,7 @@ typedef struct ImgCommand {
 } ImgCommand;
 
 static const ImgCommand commands[] = {
+    { "amend",   img_amend,   "amend [-f fmt] [-p] [-q] [--force] -o options filename" },
     { "bench",   img_bench,   "bench [-c count] [-f fmt] [-n] [-o offset] [-s buffer_size] [-S step_size] [-w] [-q] filename" },
     { "check",   img_check,   "check [-q] [-f fmt] [--output=ofmt] [-r [leaks | all]] filename" },
     { "commit",  img_commit,  "commit [-f fmt] [-d] [-p] [-q] filename" },
@@ -36,7 +37,7 @@ static const ImgCommand commands[] = {
     { "measure", img_measure, "measure [--output=ofmt] [-O output_fmt] [-o options] [--size N | [-f fmt] filename]" },
     { "rebase",  img_rebase,  "rebase [-f fmt] [-F backing_fmt] [-u] [-p] [-q] -b backing_file filename" },
     { "resize",  img_resize,  "resize [-f fmt] [--shrink] [-q] filename [+ | -]size" },
-    { "snapshot", img_snapshot, "snapshot [-f fmt] [-q] -l filename" },
+    { "snapshot", img_snapshot, "snapshot [-f fmt] [-q] [-l | -a snapshot | -c snapshot | -d snapshot] filename" },
 };
 
 void img_die(const char *fmt, ...)
@@ -121,12 +122,35 @@ static void create_opt(BlkCreateOpts *o, const char *key, const char *v)
     } else if (!strcmp(key, "lazy_refcounts")) {
         o->lazy_refcounts = parse_bool(key, v);
     } else if (!strcmp(key, "backing_file")) {
-        o->backing_file = strdup(v);
+        o->backing_file = v;
     } else if (!strcmp(key, "backing_fmt")) {
-        o->backing_fmt = strdup(v);
-    } else if (!strcmp(key, "extended_l2") || !strcmp(key, "preallocation") ||
-               !strcmp(key, "compression_type")) {
-        if (strcmp(v, "off") && strcmp(v, "zlib")) {
+        o->backing_fmt = v;
+    } else if (!strcmp(key, "subformat")) {
+        o->subformat = v;
+    } else if (!strcmp(key, "adapter_type")) {
+        o->adapter_type = v;
+    } else if (!strcmp(key, "hwversion")) {
+        o->hwversion = v;
+    } else if (!strcmp(key, "toolsversion")) {
+        o->toolsversion = v;
+    } else if (!strcmp(key, "compat6")) {
+        o->compat6 = parse_bool(key, v);
+    } else if (!strcmp(key, "zeroed_grain")) {
+        o->zeroed_grain = parse_bool(key, v);
+    } else if (!strcmp(key, "extended_l2")) {
+        o->extended_l2 = parse_bool(key, v);
+    } else if (!strcmp(key, "data_file")) {
+        o->data_file = v;
+    } else if (!strcmp(key, "data_file_raw")) {
+        o->data_file_raw = parse_bool(key, v);
+    } else if (!strcmp(key, "compression_type")) {
+        if (strcmp(v, "zlib") && strcmp(v, "zstd")) {
+            img_die("Invalid parameter value for 'compression_type': '%s'", v);
+        }
+        o->compression_type = strcmp(v, "zstd") ? BLK_COMPRESS_ZLIB
+                                                : BLK_COMPRESS_ZSTD;
+    } else if (!strcmp(key, "preallocation")) {
+        if (strcmp(v, "off")) {
             img_die("Option %s=%s is not supported yet", key, v);
         }
     } else {
@@ -136,7 +160,14 @@ static void create_opt(BlkCreateOpts *o, const char *key, const char *v)
 
 void img_parse_create_opts(const char *list, BlkCreateOpts *o)
 {
+    /* The option strings point into the copies: they live until exit. */
+    static char *copies[16];
+    static size_t n_copies;
     char *copy = strdup(list), *save = NULL;
+    if (!copy || n_copies == sizeof(copies) / sizeof(copies[0])) {
+        img_die("Too many -o options");
+    }
+    copies[n_copies++] = copy;
     for (char *kv = strtok_r(copy, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(kv, '=');
         if (!eq) {
@@ -145,7 +176,6 @@ void img_parse_create_opts(const char *list, BlkCreateOpts *o)
         *eq = 0;
         create_opt(o, kv, eq + 1);
     }
-    free(copy);
 }
 
 void img_size_str(uint64_t v, char *buf, size_t len)
@@ -171,8 +201,10 @@ static void print_create_line(const char *file, const char *fmt,
 {
     printf("Formatting '%s', fmt=%s", file, fmt);
     if (!strcmp(fmt, "qcow2")) {
-        printf(" cluster_size=%u extended_l2=off compression_type=zlib",
-               o->cluster_size ? o->cluster_size : 65536);
+        printf(" cluster_size=%u extended_l2=%s compression_type=%s",
+               o->cluster_size ? o->cluster_size : 65536,
+               o->extended_l2 ? "on" : "off",
+               o->compression_type ? "zstd" : "zlib");
     }
     printf(" size=%llu", (unsigned long long)o->size);
     if (o->backing_file) {
@@ -180,6 +212,17 @@ static void print_create_line(const char *file, const char *fmt,
     }
     if (o->backing_fmt) {
         printf(" backing_fmt=%s", o->backing_fmt);
+    }
+    if (o->data_file) {
+        printf(" data_file=%s data_file_raw=%s", o->data_file,
+               o->data_file_raw ? "on" : "off");
+    }
+    if (!strcmp(fmt, "vmdk")) {
+        printf(" compat6=%s hwversion=%s", o->compat6 ? "on" : "off",
+               o->hwversion ? o->hwversion : "undefined");
+        if (o->subformat) {
+            printf(" subformat=%s", o->subformat);
+        }
     }
     if (!strcmp(fmt, "qcow2")) {
         if (o->compat == 2) {
@@ -252,7 +295,7 @@ int img_create(int argc, char **argv)
 int img_resize(int argc, char **argv)
 {
     const char *fmt = NULL;
-    bool quiet = false;
+    bool quiet = false, shrink = false;
     static const struct option longopts[] = {
         { "shrink", no_argument, NULL, 's' },
         { NULL, 0, NULL, 0 },
@@ -263,7 +306,7 @@ int img_resize(int argc, char **argv)
         switch (c) {
         case 'q': quiet = true; break;
         case 'f': fmt = optarg; break;
-        case 's': break;
+        case 's': shrink = true; break;
         default: return 1;
         }
     }
@@ -281,6 +324,9 @@ int img_resize(int argc, char **argv)
     if (sign < 0 && n > bs->size) {
         img_die("New image size must be positive");
     }
+    if (size < bs->size && !shrink) {
+        img_die("Use the --shrink option to perform a shrink operation.");
+    }
     if (blk_truncate(bs, size) < 0) {
         img_die("%s", blk_last_error());
     }
@@ -288,6 +334,91 @@ int img_resize(int argc, char **argv)
     if (!quiet) {
         printf("Image resized.\n");
     }
+    return 0;
+}
+
+/* One key=value of amend -o, applied now; size and backing handled here. */
+static void amend_one(BlkDev *bs, const char *key, const char *v,
+                      const char **bfile, const char **bfmt)
+{
+    uint64_t n;
+    int ret;
+    if (!strcmp(key, "size")) {
+        if (!img_parse_size(v, &n)) {
+            img_die("Invalid image size specified: '%s'", v);
+        }
+        ret = n == bs->size ? 0 : blk_truncate(bs, n);
+    } else if (!strcmp(key, "backing_file")) {
+        *bfile = v;
+        return;
+    } else if (!strcmp(key, "backing_fmt")) {
+        *bfmt = v;
+        return;
+    } else {
+        ret = blk_amend(bs, key, v);
+    }
+    if (ret < 0) {
+        img_die("Error while amending options: %s", blk_last_error());
+    }
+}
+
+/*
+ * amend: the -o pairs in an order that works whatever the user wrote:
+ * an upgrade to compat=1.1 first, the other options, a downgrade last.
+ */
+int img_amend(int argc, char **argv)
+{
+    const char *fmt = NULL, *opts = NULL;
+    static const struct option longopts[] = {
+        { "force", no_argument, NULL, 'F' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "f:o:pqt:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f': fmt = optarg; break;
+        case 'o': opts = optarg; break;
+        case 'p': case 'q': case 't': case 'F': break;
+        default: return 1;
+        }
+    }
+    if (!opts) {
+        img_die("Must specify options (-o)");
+    }
+    if (optind != argc - 1) {
+        img_die("Expecting one image file name");
+    }
+    char *copy = strdup(opts), *save = NULL, *keys[64], *vals[64];
+    int n = 0;
+    for (char *kv = strtok_r(copy, ",", &save); kv; kv = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(kv, '=');
+        if (!eq || n == 64) {
+            img_die("Invalid option '%s': expected key=value", kv);
+        }
+        *eq = 0;
+        keys[n] = kv;
+        vals[n++] = eq + 1;
+    }
+    BlkDev *bs = img_open(argv[optind], fmt, BLK_O_RDWR | BLK_O_NO_BACKING);
+    const char *bfile = NULL, *bfmt = NULL;
+    for (int pass = 0; pass < 3; pass++) {
+        for (int i = 0; i < n; i++) {
+            bool compat = !strcmp(keys[i], "compat");
+            bool up = compat && (!strcmp(vals[i], "1.1") || !strcmp(vals[i], "v3"));
+            if ((pass == 0 && up) || (pass == 1 && !compat) ||
+                (pass == 2 && compat && !up)) {
+                amend_one(bs, keys[i], vals[i], &bfile, &bfmt);
+            }
+        }
+    }
+    if ((bfile || bfmt) &&
+        blk_change_backing(bs, bfile ? bfile : bs->backing_file,
+                           bfmt ? bfmt : bs->backing_fmt[0] ? bs->backing_fmt
+                                                            : NULL) < 0) {
+        img_die("Error while amending options: %s", blk_last_error());
+    }
+    blk_close(bs);
+    free(copy);
     return 0;
 }
 

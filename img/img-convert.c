@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * guise-img's copying commands: convert (any format to any, -c compressed
- * qcow2 output, sparse detection with -S, progress with -p, several
- * sources concatenated), compare, dd, bench, rebase (safe, copying
+ * qcow2, qcow and streamOptimized vmdk output, -B backing file for the
+ * output, sparse detection with -S, progress with -p, several sources
+ * concatenated), compare, dd, bench, rebase (safe, copying
  * what the backing change would alter, or -u: the header only) and
  * commit (the overlay's clusters into its backing file, then emptied).
  *
@@ -44,6 +45,7 @@ static void progress(bool on, uint64_t done, uint64_t total)
 typedef struct Conv {
     BlkDev *out;
     bool compress, fresh;
+    bool backed;            /* -B: what the source's backing holds stays */
     uint64_t gran;          /* zero-detection granularity */
     uint8_t *buf;
 } Conv;
@@ -54,7 +56,7 @@ static void conv_write(Conv *cv, uint64_t off, const uint8_t *buf, size_t n)
     for (size_t i = 0; i < n;) {
         size_t step = cv->gran - (size_t)((off + i) % cv->gran);
         step = step < n - i ? step : n - i;
-        if (cv->gran && cv->fresh && all_zero(buf + i, step)) {
+        if (cv->gran && cv->fresh && !cv->backed && all_zero(buf + i, step)) {
             i += step;
             continue;
         }
@@ -78,13 +80,24 @@ static void conv_source(Conv *cv, BlkDev *src, uint64_t base, bool prog,
         int depth;
         BlkDev *where;
         uint64_t lim = CHUNK - (base + off) % CHUNK;
+        /* Compressing: one whole output cluster at a time, so that runs
+         * of data that end inside a cluster are compressed too. */
+        if (cv->compress) {
+            lim = cv->gran - (base + off) % cv->gran;
+        }
         n = n < lim ? n : lim;
+        uint64_t want = n;
         int st = blk_chain_status(src, off, n, &n, &host, &depth, &where);
         if (st < 0) {
             img_die("error while reading at byte %" PRIu64 ": %s", off,
                     blk_last_error());
         }
-        if ((st & BLK_STAT_ZERO) && cv->fresh) {
+        if (cv->compress && n < want && !(cv->backed && depth > 0)) {
+            st &= ~BLK_STAT_ZERO;       /* part data: read it all */
+            n = want;
+        }
+        if (((st & BLK_STAT_ZERO) && cv->fresh && !cv->backed) ||
+            (cv->backed && depth > 0)) {
             off += n;
         } else {
             if (blk_pread(src, off, cv->buf, (size_t)n) < 0) {
@@ -107,7 +120,7 @@ int img_convert(int argc, char **argv)
     Conv cv = { 0 };
     BlkCreateOpts o = { 0 };
     int c;
-    while ((c = getopt(argc, argv, "cpqnf:O:o:S:B:m:Wt:T:U")) != -1) {
+    while ((c = getopt(argc, argv, "cpqnf:O:o:S:B:F:m:Wt:T:U")) != -1) {
         switch (c) {
         case 'c': cv.compress = true; break;
         case 'p': prog = true; break;
@@ -121,7 +134,8 @@ int img_convert(int argc, char **argv)
                 img_die("Invalid buffer size for sparse output specified");
             }
             break;
-        case 'B': img_die("convert -B is not supported yet");
+        case 'B': o.backing_file = optarg; break;
+        case 'F': o.backing_fmt = optarg; break;
         case 'm': case 'W': case 't': case 'T': case 'U': break;
         default: return 1;
         }
@@ -138,9 +152,16 @@ int img_convert(int argc, char **argv)
         src[i] = img_open(argv[optind + i], fmt, BLK_O_NO_REPAIR);
         total += src[i]->size;
     }
-    if (cv.compress && strcmp(ofmt, "qcow2")) {
+    /* Formats that store compressed clusters (vmdk: stream files only). */
+    if (cv.compress && strcmp(ofmt, "qcow2") && strcmp(ofmt, "qcow") &&
+        !(!strcmp(ofmt, "vmdk") && o.subformat &&
+          !strcmp(o.subformat, "streamOptimized"))) {
         img_die("Compression not supported for this file format");
     }
+    if (o.backing_file && nocreate) {
+        img_die("-B and -n cannot be used together");
+    }
+    cv.backed = o.backing_file != NULL;
     if (!nocreate) {
         o.size = total;
         if (blk_create(outname, ofmt, &o) < 0) {
@@ -148,8 +169,9 @@ int img_convert(int argc, char **argv)
                     blk_last_error());
         }
     }
+    /* With -B, partial clusters are completed from the new backing file. */
     cv.out = img_open(outname, nocreate ? NULL : ofmt,
-                      BLK_O_RDWR | BLK_O_NO_BACKING);
+                      BLK_O_RDWR | (cv.backed ? 0 : BLK_O_NO_BACKING));
     if (cv.out->size < total) {
         img_die("Output image is too small (%" PRIu64 " < %" PRIu64 " bytes)",
                 cv.out->size, total);
@@ -167,7 +189,8 @@ int img_convert(int argc, char **argv)
         cv.gran = CHUNK;
         cv.fresh = false;
     }
-    cv.buf = malloc(CHUNK);
+    /* -c reads a whole cluster at once: clusters may exceed CHUNK. */
+    cv.buf = malloc(cv.gran > CHUNK ? cv.gran : CHUNK);
     uint64_t done = 0, base = 0;
     progress(prog, 0, total);
     for (int i = 0; i < nsrc; i++) {

@@ -9,6 +9,7 @@
  */
 #include "img/img.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -103,11 +104,138 @@ static void snapshots_json(const BlkSnapshot *sn, int n, const char *ind)
     printf("%s    ],\n", ind);
 }
 
+/* The names of the bitmap flags, as qemu-img info prints them. */
+static const struct {
+    uint32_t flag;
+    const char *name;
+} bitmap_flags[] = {
+    { BLK_BITMAP_IN_USE, "in-use" },
+    { BLK_BITMAP_AUTO, "auto" },
+};
+
+static void bitmaps_human(BlkDev *bs)
+{
+    BlkBitmap *bm;
+    int n = blk_bitmap_list(bs, &bm);
+    if (n > 0) {
+        printf("    bitmaps:\n");
+    }
+    for (int i = 0; i < n; i++) {
+        printf("        [%d]:\n            flags:\n", i);
+        for (size_t f = 0, k = 0; f < sizeof(bitmap_flags) / sizeof(bitmap_flags[0]); f++) {
+            if (bm[i].flags & bitmap_flags[f].flag) {
+                printf("                [%zu]: %s\n", k++, bitmap_flags[f].name);
+            }
+        }
+        printf("            name: %s\n            granularity: %u\n", bm[i].name,
+               bm[i].granularity);
+    }
+    free(bm);
+}
+
+static void bitmaps_json(BlkDev *bs, const char *ind)
+{
+    BlkBitmap *bm;
+    int n = blk_bitmap_list(bs, &bm);
+    if (n > 0) {
+        printf("%s            \"bitmaps\": [\n", ind);
+    }
+    for (int i = 0; i < n; i++) {
+        printf("%s                {\n%s                    \"flags\": [", ind, ind);
+        const char *sep = "";
+        for (size_t f = 0; f < sizeof(bitmap_flags) / sizeof(bitmap_flags[0]); f++) {
+            if (bm[i].flags & bitmap_flags[f].flag) {
+                printf("%s\n%s                        \"%s\"", sep, ind,
+                       bitmap_flags[f].name);
+                sep = ",";
+            }
+        }
+        printf("\n%s                    ],\n%s                    \"name\": ",
+               ind, ind);
+        json_str(bm[i].name);
+        printf(",\n%s                    \"granularity\": %u\n%s                }%s\n",
+               ind, bm[i].granularity, ind, i + 1 < n ? "," : "");
+    }
+    if (n > 0) {
+        printf("%s            ],\n", ind);
+    }
+    free(bm);
+}
+
+/* Host bytes of the image: its file and its other extent files. */
+static int64_t disk_usage(BlkDev *bs)
+{
+    int64_t disk = img_allocated_size(bs->filename);
+    BlkExtent *x;
+    int n = blk_extent_list(bs, &x);
+    for (int i = 0; disk >= 0 && i < n; i++) {
+        int64_t e = strcmp(x[i].filename, bs->filename) ?
+                    img_allocated_size(x[i].filename) : 0;
+        disk = e < 0 ? disk : disk + e;
+    }
+    free(x);
+    return disk;
+}
+
+/* vmdk's "Format specific information", as qemu-img prints it. */
+static void vmdk_human(BlkDev *bs, const BlkInfo *in)
+{
+    printf("Format specific information:\n    cid: %u\n    parent cid: %u\n"
+           "    create type: %s\n    extents:\n", in->vmdk_cid,
+           in->vmdk_parent_cid, in->vmdk_create_type);
+    BlkExtent *x;
+    int n = blk_extent_list(bs, &x);
+    for (int i = 0; i < n; i++) {
+        printf("        [%d]:\n", i);
+        if (x[i].compressed) {
+            printf("            compressed: true\n");
+        }
+        printf("            virtual size: %" PRIu64 "\n            filename: %s\n",
+               x[i].virtual_size, x[i].filename);
+        if (x[i].cluster_size) {
+            printf("            cluster size: %u\n", x[i].cluster_size);
+        }
+        printf("            format: %s\n", x[i].format);
+    }
+    free(x);
+}
+
+static void vmdk_json(BlkDev *bs, const BlkInfo *in, const char *ind)
+{
+    printf("%s    \"format-specific\": {\n%s        \"type\": \"vmdk\",\n"
+           "%s        \"data\": {\n%s            \"cid\": %u,\n"
+           "%s            \"parent-cid\": %u,\n%s            \"create-type\": ",
+           ind, ind, ind, ind, in->vmdk_cid, ind, in->vmdk_parent_cid, ind);
+    json_str(in->vmdk_create_type);
+    printf(",\n%s            \"extents\": [\n", ind);
+    BlkExtent *x;
+    int n = blk_extent_list(bs, &x);
+    for (int i = 0; i < n; i++) {
+        const char *in2 = "                    ";
+        printf("%s                {\n", ind);
+        if (x[i].compressed) {
+            printf("%s%s\"compressed\": true,\n", ind, in2);
+        }
+        printf("%s%s\"virtual-size\": %" PRIu64 ",\n%s%s\"filename\": ", ind,
+               in2, x[i].virtual_size, ind, in2);
+        json_str(x[i].filename);
+        printf(",\n");
+        if (x[i].cluster_size) {
+            printf("%s%s\"cluster-size\": %u,\n", ind, in2, x[i].cluster_size);
+        }
+        printf("%s%s\"format\": ", ind, in2);
+        json_str(x[i].format);
+        printf("\n%s                }%s\n", ind, i + 1 < n ? "," : "");
+    }
+    free(x);
+    printf("%s            ]\n%s        }\n%s    },\n", ind, ind, ind);
+}
+
 static void info_human(BlkDev *bs, const BlkInfo *in)
 {
     char a[32], b[32];
     img_size_str(bs->size, a, sizeof(a));
-    int64_t disk = img_allocated_size(bs->filename);
+    int64_t disk = disk_usage(bs);
     img_size_str(disk < 0 ? 0 : (uint64_t)disk, b, sizeof(b));
     printf("image: %s\nfile format: %s\nvirtual size: %s (%" PRIu64 " bytes)\n"
            "disk size: %s\n", bs->filename, bs->drv->name, a, bs->size, b);
@@ -136,13 +264,22 @@ static void info_human(BlkDev *bs, const BlkInfo *in)
         snapshots_human(sn, nsn);
     }
     free(sn);
+    if (in->has_vmdk) {
+        vmdk_human(bs, in);
+    }
     if (in->has_specific) {
         printf("Format specific information:\n    compat: %s\n"
-               "    compression type: zlib\n", in->compat == 2 ? "0.10" : "1.1");
+               "    compression type: %s\n", in->compat == 2 ? "0.10" : "1.1",
+               in->compression_type ? "zstd" : "zlib");
         if (in->compat >= 3) {
             printf("    lazy refcounts: %s\n", in->lazy_refcounts ? "true" : "false");
+            bitmaps_human(bs);
         }
         printf("    refcount bits: %d\n", in->refcount_bits);
+        if (in->data_file[0]) {
+            printf("    data file: %s\n    data file raw: %s\n", in->data_file,
+                   in->data_file_raw ? "true" : "false");
+        }
         if (in->compat >= 3) {
             printf("    corrupt: %s\n    extended l2: %s\n",
                    in->corrupt ? "true" : "false",
@@ -153,7 +290,7 @@ static void info_human(BlkDev *bs, const BlkInfo *in)
 
 static void info_json(BlkDev *bs, const BlkInfo *in, const char *ind)
 {
-    int64_t disk = img_allocated_size(bs->filename);
+    int64_t disk = disk_usage(bs);
     printf("%s{\n", ind);
     BlkSnapshot *sn;
     int nsn = blk_snapshot_list(bs, &sn);
@@ -175,17 +312,28 @@ static void info_json(BlkDev *bs, const BlkInfo *in, const char *ind)
     }
     printf("%s    \"format\": \"%s\",\n%s    \"actual-size\": %" PRId64 ",\n",
            ind, bs->drv->name, ind, disk < 0 ? 0 : disk);
+    if (in->has_vmdk) {
+        vmdk_json(bs, in, ind);
+    }
     if (in->has_specific) {
         printf("%s    \"format-specific\": {\n%s        \"type\": \"qcow2\",\n"
                "%s        \"data\": {\n%s            \"compat\": \"%s\",\n"
-               "%s            \"compression-type\": \"zlib\",\n", ind, ind, ind,
-               ind, in->compat == 2 ? "0.10" : "1.1", ind);
+               "%s            \"compression-type\": \"%s\",\n", ind, ind, ind,
+               ind, in->compat == 2 ? "0.10" : "1.1", ind,
+               in->compression_type ? "zstd" : "zlib");
         if (in->compat >= 3) {
             printf("%s            \"lazy-refcounts\": %s,\n", ind,
                    in->lazy_refcounts ? "true" : "false");
+            bitmaps_json(bs, ind);
         }
         printf("%s            \"refcount-bits\": %d%s\n", ind, in->refcount_bits,
                in->compat >= 3 ? "," : "");
+        if (in->data_file[0]) {
+            printf("%s            \"data-file\": ", ind);
+            json_str(in->data_file);
+            printf(",\n%s            \"data-file-raw\": %s,\n", ind,
+                   in->data_file_raw ? "true" : "false");
+        }
         if (in->compat >= 3) {
             printf("%s            \"corrupt\": %s,\n%s            \"extended-l2\":"
                    " %s\n", ind, in->corrupt ? "true" : "false", ind,
@@ -344,7 +492,14 @@ int img_check(int argc, char **argv)
     BlkDev *bs = img_open(file, fmt, (fix ? BLK_O_RDWR : 0) |
                           BLK_O_NO_BACKING | BLK_O_NO_REPAIR);
     BlkCheckResult r;
-    if (blk_check(bs, &r, fix) < 0) {
+    int ret = blk_check(bs, &r, fix);
+    if (ret == -ENOTSUP && !bs->drv->check) {
+        /* qemu-img's status for a format without checks. */
+        fprintf(stderr, "guise-img: This image format does not support checks\n");
+        blk_close(bs);
+        return 63;
+    }
+    if (ret < 0) {
         fprintf(stderr, "guise-img: Check failed: %s\n", blk_last_error());
         blk_close(bs);
         return 1;
@@ -375,11 +530,13 @@ typedef struct MapEntry {
     uint64_t start, len, offset;
     int depth, flags;
     BlkDev *where;
+    const char *file;       /* the host file of the data */
 } MapEntry;
 
 static bool map_mergeable(const MapEntry *a, const MapEntry *b)
 {
-    if (a->depth != b->depth || a->flags != b->flags || a->where != b->where) {
+    if (a->depth != b->depth || a->flags != b->flags || a->where != b->where ||
+        a->file != b->file) {
         return false;
     }
     return !(a->flags & BLK_STAT_OFFSET) || a->offset + a->len == b->offset;
@@ -406,9 +563,9 @@ static bool map_print(const MapEntry *e, bool json, bool first)
                 "compressed clusters.\n");
         return false;
     }
-    if (data) {
+    if (data && !zero) {
         printf("%#-16" PRIx64 "%#-16" PRIx64 "%#-16" PRIx64 "%s\n", e->start,
-               e->len, e->offset, e->where->filename);
+               e->len, e->offset, e->file);
     }
     return true;
 }
@@ -462,6 +619,7 @@ int img_map(int argc, char **argv)
         }
         e.flags = st & (BLK_STAT_DATA | BLK_STAT_ZERO | BLK_STAT_ALLOCATED |
                         BLK_STAT_OFFSET);
+        e.file = blk_host_file(e.where, off);
         if (have && map_mergeable(&cur, &e)) {
             cur.len += e.len;
         } else {
@@ -586,27 +744,54 @@ int img_measure(int argc, char **argv)
     return 0;
 }
 
+/* snapshot -c/-a/-d: one operation on a writable image. */
+static const struct {
+    int opt;
+    BlkSnapshotOp op;
+    const char *verb;
+} snapshot_ops[] = {
+    { 'c', BLK_SNAP_CREATE, "create" },
+    { 'a', BLK_SNAP_APPLY, "apply" },
+    { 'd', BLK_SNAP_DELETE, "delete" },
+};
+
 int img_snapshot(int argc, char **argv)
 {
-    const char *fmt = NULL;
-    bool list = false, quiet = false;
-    int c;
+    const char *fmt = NULL, *name = NULL;
+    int action = 0, c;
+    bool quiet = false;
     while ((c = getopt(argc, argv, "f:lc:a:d:qU")) != -1) {
         switch (c) {
         case 'f': fmt = optarg; break;
-        case 'l': list = true; break;
         case 'q': quiet = true; break;
         case 'U': break;
-        case 'c': case 'a': case 'd':
-            img_die("snapshot -%c is not supported yet (only -l)", c);
+        case 'l': case 'c': case 'a': case 'd':
+            if (action) {
+                img_die("Cannot mix '-l', '-a', '-c', '-d'");
+            }
+            action = c;
+            name = optarg;
+            break;
         default: return 1;
         }
     }
     if (optind != argc - 1) {
         img_die("Expecting one image file name");
     }
-    if (!list) {
+    if (!action) {
         img_die("snapshot needs one of -l, -c, -a or -d");
+    }
+    for (size_t i = 0; i < sizeof(snapshot_ops) / sizeof(snapshot_ops[0]); i++) {
+        if (snapshot_ops[i].opt != action) {
+            continue;
+        }
+        BlkDev *bs = img_open(argv[optind], fmt, BLK_O_RDWR | BLK_O_NO_BACKING);
+        if (blk_snapshot(bs, snapshot_ops[i].op, name) < 0) {
+            img_die("Could not %s snapshot '%s': %s", snapshot_ops[i].verb,
+                    name, blk_last_error());
+        }
+        blk_close(bs);
+        return 0;
     }
     BlkDev *bs = img_open(argv[optind], fmt, BLK_O_NO_BACKING | BLK_O_NO_REPAIR);
     BlkSnapshot *sn;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * guise-img internals shared by its files:
- *   guise-img.c    main, the command table, option helpers, create, resize
+ *   guise-img.c    main, the command table, option helpers, create, resize,
+ *                  amend
  *   img-info.c     info, check, map, measure, snapshot -l (reporting)
  *   img-convert.c  convert, compare, dd, bench, rebase, commit (copying)
  * Each command is `int img_NAME(int argc, char **argv)` returning the exit
@@ -29,6 +30,7 @@ void img_size_str(uint64_t v, char *buf, size_t len);
 int64_t img_allocated_size(const char *filename);
 
 int img_create(int argc, char **argv);
+int img_amend(int argc, char **argv);
 int img_resize(int argc, char **argv);
 int img_info(int argc, char **argv);
 int img_check(int argc, char **argv);
