@@ -7,7 +7,7 @@
 # in every execution mode of the matrix and under the reference emulator
 # (qemu-aarch64) to validate the .expect files, then runs the unit test
 # programs that make built (tests/unit/test-*) and the script suites
-# the script suites (tests/bad-input, strace, diff, binfmt, block, world)
+# (tests/bad-input, strace, diff, binfmt, block, world, system, baremetal)
 # when they exist.
 #
 # One test is one (program, build, mode), named like
@@ -405,7 +405,8 @@ for t in "$BUILDDIR"/tests/unit/test-*; do
     selected "unit/$b" && add_job unit "unit/$b" "$t"
 done
 for s in "$SRCDIR"/tests/bad-input/run.sh "$SRCDIR"/tests/strace/*.sh "$SRCDIR"/tests/diff/run.sh \
-         "$SRCDIR"/tests/binfmt/run.sh "$SRCDIR"/tests/block/run.sh "$SRCDIR"/tests/world/run.sh; do
+         "$SRCDIR"/tests/binfmt/run.sh "$SRCDIR"/tests/block/run.sh "$SRCDIR"/tests/world/run.sh \
+         "$SRCDIR"/tests/system/run.sh "$SRCDIR"/tests/baremetal/run.sh; do
     [ -f "$s" ] || continue
     name=${s#"$SRCDIR"/tests/}
     selected "$name" && add_job suite "$name" "$s"

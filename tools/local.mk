@@ -8,7 +8,7 @@
 dist_bin_SCRIPTS = tools/guise-binfmt
 dist_man_MANS += man/guise-binfmt.1
 EXTRA_DIST += tests/binfmt/run.sh tests/binfmt/args.c tests/binfmt/chroot-debian.sh \
-	tests/binfmt/cross-suite.sh tests/lib/private-apt.sh
+	tests/binfmt/cross-suite.sh
 
 check-chroot: guise-aarch64$(EXEEXT)
 	bash $(srcdir)/tests/binfmt/chroot-debian.sh ./guise-aarch64$(EXEEXT)

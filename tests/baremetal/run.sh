@@ -33,15 +33,8 @@ REF=${GUISE_SYSTEM_REF:-qemu-system-aarch64}
 CFLAGS="-O2 -ffreestanding -nostdlib -mgeneral-regs-only -fno-pic -fno-stack-protector -static
   -Wl,--build-id=none -Wl,--no-warn-rwx-segments -Wall -Wextra"
 
-passed=0 failed=0 skipped=0
-pass() { echo "PASS baremetal/$1"; passed=$((passed + 1)); }
-skip() { echo "SKIP baremetal/$1 ($2)"; skipped=$((skipped + 1)); }
-fail() {
-    echo "FAIL baremetal/$1"
-    shift
-    printf '    %s\n' "$@"
-    failed=$((failed + 1))
-}
+REPORT_PREFIX=baremetal/
+. "$(dirname "$0")/../lib/report.sh"
 
 TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT
@@ -56,8 +49,7 @@ done
 
 if ! command -v "$CROSS_CC" > /dev/null; then
     for t in "${tests[@]}"; do skip "$t" "no $CROSS_CC (gcc-aarch64-linux-gnu)"; done
-    echo "$passed passed, $failed failed, $skipped skipped"
-    exit 0
+    summary
 fi
 
 # Whether guise-system-aarch64 can run guest code: `-accel help` lists
@@ -119,5 +111,4 @@ for t in "${tests[@]}"; do
         run "$t/$label/guise" "$GUISE_SYS" "$elf" "$expect" $args
     done
 done
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" = 0 ]
+summary

@@ -29,20 +29,8 @@ export LC_ALL=C
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 BINFMT=$HERE/../../tools/guise-binfmt
-passed=0 failed=0 skipped=0
-pass() { echo "PASS chroot-debian/$1"; passed=$((passed + 1)); }
-skip() { echo "SKIP chroot-debian/$1 ($2)"; skipped=$((skipped + 1)); }
-fail() {
-    echo "FAIL chroot-debian/$1"
-    shift
-    printf '    %s\n' "$@"
-    failed=$((failed + 1))
-}
-summary() {
-    echo "$passed passed, $failed failed, $skipped skipped"
-    [ "$failed" = 0 ]
-    exit
-}
+REPORT_PREFIX=chroot-debian/
+. "$(dirname "$0")/../lib/report.sh"
 
 # ---- inside the namespaces: ROOT INTERPRETER NAME LOG ----
 if [ "${1:-}" = --inner ]; then

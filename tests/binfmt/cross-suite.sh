@@ -32,20 +32,8 @@ BINFMT=$HERE/../../tools/guise-binfmt
 # source package, upstream tarball glob, a program the build makes
 PROJECTS=("hello hello_*.orig.tar.gz hello" "gzip gzip_*.orig.tar.xz gzip")
 
-passed=0 failed=0 skipped=0
-pass() { echo "PASS cross/$1"; passed=$((passed + 1)); }
-skip() { echo "SKIP cross/$1 ($2)"; skipped=$((skipped + 1)); }
-fail() {
-    echo "FAIL cross/$1"
-    shift
-    printf '    %s\n' "$@"
-    failed=$((failed + 1))
-}
-summary() {
-    echo "$passed passed, $failed failed, $skipped skipped"
-    [ "$failed" = 0 ]
-    exit
-}
+REPORT_PREFIX=cross/
+. "$(dirname "$0")/../lib/report.sh"
 skip_all() {
     for p in "${PROJECTS[@]}"; do
         skip "${p%% *}" "$1"

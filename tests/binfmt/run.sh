@@ -43,20 +43,8 @@ BINFMT=$HERE/../../tools/guise-binfmt
 
 # ---- reporting ----
 
-passed=0 failed=0 skipped=0
-pass() { echo "PASS binfmt/$1"; passed=$((passed + 1)); }
-skip() { echo "SKIP binfmt/$1 ($2)"; skipped=$((skipped + 1)); }
-fail() {
-    echo "FAIL binfmt/$1"
-    shift
-    printf '    %s\n' "$@"
-    failed=$((failed + 1))
-}
-summary() {
-    echo "$passed passed, $failed failed, $skipped skipped"
-    [ "$failed" = 0 ]
-    exit
-}
+REPORT_PREFIX=binfmt/
+. "$(dirname "$0")/../lib/report.sh"
 
 # Does host ELF $1 have a PT_INTERP (dynamically linked)?
 has_interp() {

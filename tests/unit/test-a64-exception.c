@@ -8,18 +8,8 @@
  */
 #include <stdio.h>
 #include "translate/aarch64/exception.h"
+#include "unit.h"
 
-static unsigned pass, fail;
-
-static void result(const char *name, bool ok)
-{
-    if (ok) {
-        pass++;
-    } else {
-        fail++;
-        printf("FAIL %s\n", name);
-    }
-}
 
 #define VBAR 0xffff800010010800ull
 #define EL0T 0x0ull
@@ -101,6 +91,5 @@ int main(void)
     a64_set_pstate(&r, &pstate, &sp, EL1H);
     result("SPSel 1", sp == 0xaaaa && r.sp[0] == 0xbbbb);
 
-    printf("%u passed, %u failed, 0 skipped\n", pass, fail);
-    return fail != 0;
+    return unit_summary();
 }

@@ -12,18 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "translate/aarch64/mmu.h"
+#include "unit.h"
 
-static unsigned pass, fail;
-
-static void result(const char *name, bool ok)
-{
-    if (ok) {
-        pass++;
-    } else {
-        fail++;
-        printf("FAIL %s\n", name);
-    }
-}
 
 /* 4 MiB of fake RAM at physical 0x40000000; tables come from its top. */
 #define RAM_BASE 0x40000000ull
@@ -353,6 +343,5 @@ int main(void)
     test_granules();
     test_4k_details();
     test_tables_and_ttbr1();
-    printf("%u passed, %u failed, 0 skipped\n", pass, fail);
-    return fail != 0;
+    return unit_summary();
 }

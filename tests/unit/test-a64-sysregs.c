@@ -10,18 +10,8 @@
  */
 #include <stdio.h>
 #include "translate/aarch64/sysregs.h"
+#include "unit.h"
 
-static unsigned pass, fail;
-
-static void result(const char *name, bool ok)
-{
-    if (ok) {
-        pass++;
-    } else {
-        fail++;
-        printf("FAIL %s\n", name);
-    }
-}
 
 static uint64_t now;
 static unsigned flushes, rearms;
@@ -211,6 +201,5 @@ int main(void)
     result("reset keeps the model and hooks", s.mpidr == 0x80000001 &&
                                               s.id[0][0] == 0x414fd0c1 && s.hooks.counter == counter &&
                                               s.tcr == 0 && s.cntv_ctl == 0);
-    printf("%u passed, %u failed, 0 skipped\n", pass, fail);
-    return fail != 0;
+    return unit_summary();
 }

@@ -13,18 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "translate/softmmu.h"
+#include "unit.h"
 
-static unsigned pass, fail;
-
-static void result(const char *name, bool ok)
-{
-    if (ok) {
-        pass++;
-    } else {
-        fail++;
-        printf("FAIL %s\n", name);
-    }
-}
 
 /* The guest: virtual page n (0-7) maps RAM page n of ram[] at physical
  * 0x40000000 + n * 4096, except page 5 (unmapped) and page 6 (read
@@ -149,6 +139,5 @@ int main(void)
     result("no code from MMIO", !softmmu_code_ptr(&env, 0x9000, 0, &pa));
 
     softtlb_destroy(&tlb);
-    printf("%u passed, %u failed, 0 skipped\n", pass, fail);
-    return fail != 0;
+    return unit_summary();
 }

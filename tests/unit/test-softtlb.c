@@ -10,18 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "translate/softtlb.h"
+#include "unit.h"
 
-static unsigned pass, fail;
-
-static void result(const char *name, bool ok)
-{
-    if (ok) {
-        pass++;
-    } else {
-        fail++;
-        printf("FAIL %s\n", name);
-    }
-}
 
 #define R (1u << SOFTTLB_READ)
 #define W (1u << SOFTTLB_WRITE)
@@ -95,6 +85,5 @@ int main(void)
                         !softtlb_host(&t, 2, 0x40200000, 4, SOFTTLB_READ));
     softtlb_destroy(&t);
     result("bad geometry refused", !softtlb_init(&t, 8, 8, 1) && !softtlb_init(&t, 12, 8, 9));
-    printf("%u passed, %u failed, 0 skipped\n", pass, fail);
-    return fail != 0;
+    return unit_summary();
 }

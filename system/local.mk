@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# system/: the full-system core (address space, main loop, clocks, run
+# state, vCPU threads, machine model, character backends, QMP) and the
+# guise-system-aarch64 program.
+noinst_LTLIBRARIES += libguise-system.la
+libguise_system_la_SOURCES = \
+	system/accel.h \
+	system/chardev.c \
+	system/chardev.h \
+	system/cpus.c \
+	system/irq.h \
+	system/json.c \
+	system/json.h \
+	system/machine.c \
+	system/machine.h \
+	system/mainloop.c \
+	system/mainloop.h \
+	system/memory.c \
+	system/memory.h \
+	system/qmp.c \
+	system/qmp.h \
+	system/runstate.c \
+	system/runstate.h \
+	system/timer.h
+
+bin_PROGRAMS += guise-system-aarch64
+guise_system_aarch64_SOURCES = system/main.c
+guise_system_aarch64_CFLAGS = $(AM_CFLAGS) $(LIBFDT_CFLAGS)
+guise_system_aarch64_LDADD = libguise-hw.la libguise-system.la \
+	libguise-block.la libguise-util.la $(LIBFDT_LIBS) $(ZLIB_LIBS) -lpthread -lm
+dist_man_MANS += man/guise-system.1
