@@ -15,6 +15,12 @@
  *     auxv pairs ending with AT_NULL, NULL, envp[], NULL, argv[], argc <- sp
  * with sp 16-byte aligned.
  *
+ * arm64 BTI: an image whose PT_GNU_PROPERTY note says
+ * GNU_PROPERTY_AARCH64_FEATURE_1_BTI gets PROT_BTI on its executable
+ * segments when the CPU model has BTI, as Linux's arch_elf_adjust_prot
+ * does: for the interpreter of a dynamic program or for a static program;
+ * a dynamic program's own segments are left to its loader.
+ *
  * A file guise cannot load (not ELF, 32-bit, big-endian, another machine,
  * not an executable, headers or segments beyond the end of the file) gets
  * one line "guise-aarch64: PATH: reason" and elf_load returns false.
@@ -60,6 +66,7 @@ typedef struct ElfImage {
     uint64_t file_size;
     char *interp;            /* PT_INTERP, malloc'ed */
     bool exec_stack;         /* PT_GNU_STACK with PF_X */
+    bool bti;                /* arm64 GNU property: BTI-compatible */
     guest_addr bias;         /* load address - p_vaddr */
     guest_addr end;          /* end of the highest segment (the break) */
     guest_addr phdr;         /* where the program headers are mapped */
@@ -129,6 +136,56 @@ static bool check_header(ElfImage *im)
     return true;
 }
 
+#ifndef PT_GNU_PROPERTY
+#define PT_GNU_PROPERTY 0x6474e553
+#endif
+#define G_NT_GNU_PROPERTY_TYPE_0 5
+#define G_GNU_PROPERTY_AARCH64_FEATURE_1_AND 0xc0000000u
+#define G_GNU_PROPERTY_AARCH64_FEATURE_1_BTI 1u
+#define G_PROT_BTI 0x10
+#define G_EM_AARCH64 183
+#define G_HWCAP2_BTI (1ull << 17)
+
+/* Does PT_GNU_PROPERTY hold NT_GNU_PROPERTY_TYPE_0 with the AArch64 BTI
+ * feature?  A malformed note counts as none. */
+static bool read_bti_property(ElfImage *im, const Elf64_Phdr *p)
+{
+    uint8_t buf[1024];
+    uint32_t hdr[3], pr[2], v;
+    size_t n = p->p_filesz, end;
+
+    if (n < 16 || n > sizeof(buf) || p->p_offset > im->file_size - n ||
+        pread(im->fd, buf, n, (off_t)p->p_offset) != (ssize_t)n)
+        return false;
+    memcpy(hdr, buf, sizeof(hdr));
+    if (hdr[0] != 4 || hdr[2] != G_NT_GNU_PROPERTY_TYPE_0 || memcmp(buf + 12, "GNU", 4) ||
+        hdr[1] > n - 16)
+        return false;
+    end = 16 + hdr[1];
+    for (size_t off = 16; off + 8 <= end; off += 8 + (((size_t)pr[1] + 7) & ~(size_t)7)) {
+        memcpy(pr, buf + off, sizeof(pr));
+        if (pr[1] > end - off - 8)
+            return false;
+        if (pr[0] == G_GNU_PROPERTY_AARCH64_FEATURE_1_AND && pr[1] >= 4) {
+            memcpy(&v, buf + off + 8, sizeof(v));
+            return (v & G_GNU_PROPERTY_AARCH64_FEATURE_1_BTI) != 0;
+        }
+    }
+    return false;
+}
+
+/* PROT_BTI for an executable segment of im (see the header). */
+static int seg_bti(const ElfImage *im, const Elf64_Phdr *p)
+{
+    guest_ulong hwcap, hwcap2;
+
+    if (!im->bti || im->interp || !(p->p_flags & PF_X) ||
+        target_info.elf_machine != G_EM_AARCH64)
+        return 0;
+    target_hwcaps(user_opts.cpu_model, &hwcap, &hwcap2);
+    return (hwcap2 & G_HWCAP2_BTI) ? G_PROT_BTI : 0;
+}
+
 /* Read PT_INTERP's path. */
 static bool read_interp(ElfImage *im, const Elf64_Phdr *p)
 {
@@ -161,6 +218,8 @@ static bool check_segments(ElfImage *im)
             return false;
         if (p->p_type == PT_GNU_STACK)
             im->exec_stack = (p->p_flags & PF_X) != 0;
+        if (p->p_type == PT_GNU_PROPERTY)
+            im->bti = read_bti_property(im, p);
         if (p->p_type != PT_LOAD)
             continue;
         loads++;
@@ -315,7 +374,7 @@ static bool elf_map(ElfImage *im, guest_addr hint)
             target_munmap(prev_end, start - prev_end);
         if (!map_segment(im, p))
             return false;
-        target_mprotect(start, end - start, seg_prot(p));
+        target_mprotect(start, end - start, seg_prot(p) | seg_bti(im, p));
         prev_end = end > prev_end ? end : prev_end;
         if (p->p_vaddr + im->bias + p->p_memsz > im->end)
             im->end = p->p_vaddr + im->bias + p->p_memsz;

@@ -48,6 +48,8 @@ static const uint32_t f32_edges[] = {
 static const uint16_t f16_edges[] = {
     0, 0x7c00, 0x7e00, 0x7e12, 0x7c01, 0x7d00, 1, 0x03ff, 0x0400, 0x7bff,
     0x3c00, 0x3800, 0x3e00, 0x4000,
+    0x0200, 0x0401, 0x3bff, 0x3c01, 0x1000,     /* tiny, ties with 1.0 */
+    0x7800, 0x7400, 0x5bf8, 0x6800,             /* 2^15, 2^14, 255, 2048 */
 };
 
 #define PICK(a) (a[diff_rand() % (sizeof(a) / sizeof(a[0]))])

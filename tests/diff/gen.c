@@ -86,6 +86,7 @@ static const struct { uint32_t field, mask; } sysregs[] = {
 #define SYSREG_FPCR 1
 static const uint32_t fpcr_masks_fz_clear[] = { 0x00c00000, 0x06000000 };
 static bool program_fz;    /* the program starts with FPCR.FZ set */
+static bool program_fz16;  /* FPCR.FZ16 exists (FEAT_FP16) */
 
 /* Memory rows that cannot be made safe and deterministic: PC-relative
  * loads, and exclusives (the monitor is implementation-defined). */
@@ -260,6 +261,10 @@ static uint32_t fix_sysreg_word(uint32_t w, uint32_t *and_mask)
     *and_mask = sysregs[i].mask;
     if (i == SYSREG_FPCR && !program_fz)
         *and_mask = fpcr_masks_fz_clear[diff_rand() & 1];
+    /* One in four FPCR writes (with FEAT_FP16) sets FZ16 alone: the mask
+     * must stay a logical immediate. */
+    if (i == SYSREG_FPCR && program_fz16 && diff_rand() % 4 == 0)
+        *and_mask = 1u << 19;
     return (w & ~(0xffffu << 5)) | sysregs[i].field << 5;
 }
 
@@ -395,6 +400,7 @@ int main(int argc, char **argv)
         prog.fz16 = A64_HAS(&env, A64_FEAT_FPHP);
         diff_random_state(&prog);
         program_fz = prog.state[DIFF_OFF_FPCR + 3] & 1;
+        program_fz16 = prog.fz16;
         collect_rows(program_fz);
         if (!nrows) {
             fprintf(stderr, "diff-gen: no decode table rows linked\n");

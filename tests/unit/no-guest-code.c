@@ -8,6 +8,7 @@
  */
 #include <stddef.h>
 #include "translate/exec.h"
+#include "translate/aarch64/pauth.h"
 
 bool guest_code_fetchable(uint64_t addr, size_t len)
 {
@@ -25,4 +26,13 @@ const void *guest_code_ptr(uint64_t addr)
 void guest_code_page_watch(uint64_t addr)
 {
     (void)addr;
+}
+
+/* translate/aarch64/pauth.h: no guarded (PROT_BTI) pages. */
+bool guest_guarded_pages;
+
+bool guest_page_guarded(uint64_t addr)
+{
+    (void)addr;
+    return false;
 }

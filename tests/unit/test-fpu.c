@@ -6,7 +6,10 @@
  * tininess detected before rounding, every rounding mode, overflow,
  * conversions between precisions (with the alternative half format),
  * to and from integers and fixed point at their saturation boundaries,
- * rounding to integral, FJCVTZS, the estimates and Newton-Raphson steps.
+ * rounding to integral, FJCVTZS, the estimates and Newton-Raphson steps;
+ * and the same for half precision (FEAT_FP16: FZ16 flushing without IDC,
+ * independent of FZ, a fused multiply-add that must not round twice) and
+ * FEAT_FHM's FPMulAddH.
  *
  * Each case names an instruction; the expected result and FPSR are those
  * of the Arm ARM pseudocode (checked against qemu-aarch64, which agrees on
@@ -90,6 +93,28 @@ CALL(ucvtf_dw, fpu_u64_to_f64(env, (uint32_t)a, 0, RM(env)))
 CALL(scvtf_sw7, fpu_s64_to_f32(env, (int32_t)a, 7, RM(env)))
 CALL(ucvtf_dx64, fpu_u64_to_f64(env, a, 64, RM(env)))
 
+/* Half precision (FEAT_FP16, FEAT_FHM). */
+#define CALLH2(name, fn) CALL(name##_h, fn##16(env, (uint32_t)a, (uint32_t)b))
+#define CALLH1(name, fn) CALL(name##_h, fn##16(env, (uint32_t)a))
+CALLH2(fadd, fpu_add) CALLH2(fsub, fpu_sub) CALLH2(fmul, fpu_mul) CALLH2(fdiv, fpu_div)
+CALLH2(fmax, fpu_max) CALLH2(fminnm, fpu_minnm) CALLH2(fmulx, fpu_mulx) CALLH2(fabd, fpu_abd)
+CALLH2(frecps, fpu_recps) CALLH2(frsqrts, fpu_rsqrts) CALLH2(fcmge, fpu_cmpge)
+CALLH2(facgt, fpu_acgt)
+CALLH1(fsqrt, fpu_sqrt) CALLH1(frecpe, fpu_recpe) CALLH1(frsqrte, fpu_rsqrte)
+CALLH1(frecpx, fpu_recpx)
+CALL(fcmp_h, fpu_cmp16(env, (uint32_t)a, (uint32_t)b, false))
+CALL(fmadd_h, fpu_muladd16(env, (uint32_t)c, (uint32_t)a, (uint32_t)b))
+CALL(frintn_h, fpu_frint16(env, (uint32_t)a, FPU_RN, false))
+CALL(frinta_h, fpu_frint16(env, (uint32_t)a, FPU_RA, false))
+CALL(frintx_h, fpu_frint16(env, (uint32_t)a, RM(env), true))
+CALL(fcvtzs_wh, fpu_f16_to_fixed(env, (uint32_t)a, 0, FPU_RZ, 32, false))
+CALL(fcvtzs_hh, fpu_f16_to_fixed(env, (uint32_t)a, 0, FPU_RZ, 16, false))
+CALL(fcvtnu_hh, fpu_f16_to_fixed(env, (uint32_t)a, 0, FPU_RN, 16, true))
+CALL(fcvtzu_xh20, fpu_f16_to_fixed(env, (uint32_t)a, 20, FPU_RZ, 64, true))
+CALL(scvtf_hw, fpu_s64_to_f16(env, (int32_t)a, 0, RM(env)))
+CALL(ucvtf_hw24, fpu_u64_to_f16(env, (uint32_t)a, 24, RM(env)))
+CALL(fmlal, fpu_muladd_h32(env, (uint32_t)c, (uint32_t)a, (uint32_t)b))
+
 /* FJCVTZS: the result, with Z in bit 34 (where NZCV.Z lands when the
  * test programs OR NZCV << 4 into the result). */
 static uint64_t call_fjcvtzs(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t c)
@@ -117,13 +142,17 @@ static const struct {
     C(fcvtzs_wd) C(fcvtzs_xd) C(fcvtzu_ws) C(fcvtzu_xd) C(fcvtas_wd) C(fcvtau_xs)
     C(fcvtzs_ws5) C(fcvtzu_xd40) C(fcvtzs_xd64) C(fcvtzu_ws32) C(fjcvtzs)
     C(scvtf_sw) C(scvtf_sx) C(scvtf_dx) C(ucvtf_sx) C(ucvtf_dw) C(scvtf_sw7) C(ucvtf_dx64)
+    C(fadd_h) C(fsub_h) C(fmul_h) C(fdiv_h) C(fmax_h) C(fminnm_h) C(fmulx_h) C(fabd_h)
+    C(frecps_h) C(frsqrts_h) C(fcmge_h) C(facgt_h) C(fsqrt_h) C(frecpe_h) C(frsqrte_h)
+    C(frecpx_h) C(fcmp_h) C(fmadd_h) C(frintn_h) C(frinta_h) C(frintx_h) C(fcvtzs_wh)
+    C(fcvtzs_hh) C(fcvtnu_hh) C(fcvtzu_xh20) C(scvtf_hw) C(ucvtf_hw24) C(fmlal)
 #undef C
 #undef C2
 };
 
 typedef struct FpuCase {
     const char *op;
-    uint32_t fpcr;       /* RMode 23:22, FZ 24, DN 25, AHP 26 */
+    uint32_t fpcr;       /* FZ16 19, RMode 23:22, FZ 24, DN 25, AHP 26 */
     uint64_t a, b, c;    /* operands (c: FMADD's addend) */
     uint64_t res;
     uint32_t fpsr;       /* IOC 0, DZC 1, OFC 2, UFC 3, IXC 4, IDC 7 */
@@ -396,6 +425,86 @@ static const FpuCase cases[] = {
     { "fsqrt_s", 0x0, 0x41800000, 0x0, 0x0, 0x40800000, 0x0, "in range: host fast path" },
     { "fsqrt_d", 0x0, 0x3fb999999999999a, 0x0, 0x0, 0x3fd43d136248490f, 0x10, "in range: host fast path" },
     { "fsqrt_s", 0x0, 0x3dcccccd, 0x0, 0x0, 0x3ea1e89b, 0x10, "in range: host fast path" },
+    /* Half precision (FEAT_FP16): 1 + 2^-11 is a tie */
+    { "fadd_h", 0x0, 0x3c00, 0x1000, 0x0, 0x3c00, 0x10, "half RN tie to even" },
+    { "fadd_h", 0x400000, 0x3c00, 0x1000, 0x0, 0x3c01, 0x10, "half RP" },
+    { "fadd_h", 0x800000, 0x3c00, 0x1000, 0x0, 0x3c00, 0x10, "half RM" },
+    { "fadd_h", 0xc00000, 0xbc00, 0x9000, 0x0, 0xbc00, 0x10, "half RZ negative" },
+    { "fadd_h", 0x0, 0x3c01, 0x1000, 0x0, 0x3c02, 0x10, "half RN tie to even, up" },
+    { "fadd_h", 0x800000, 0x3c00, 0xbc00, 0x0, 0x8000, 0x0, "half x - x in RM is -0" },
+    { "fsub_h", 0x0, 0x3c00, 0x3c00, 0x0, 0x0, 0x0, "half x - x in RN is +0" },
+    { "fadd_h", 0x0, 0x7e01, 0x7d00, 0x0, 0x7f00, 0x1, "half sNaN second wins, quieted" },
+    { "fadd_h", 0x2000000, 0x7e01, 0x3c00, 0x0, 0x7e00, 0x0, "half DN: default NaN" },
+    { "fmul_h", 0x0, 0x7c00, 0x8000, 0x0, 0x7e00, 0x1, "half inf * -0" },
+    { "fmul_h", 0x0, 0x7bff, 0x4000, 0x0, 0x7c00, 0x14, "half RN overflow to inf" },
+    { "fmul_h", 0xc00000, 0x7bff, 0x4000, 0x0, 0x7bff, 0x14, "half RZ overflow to max" },
+    { "fmul_h", 0x800000, 0xfbff, 0x4000, 0x0, 0xfc00, 0x14, "half RM negative overflow to -inf" },
+    { "fmul_h", 0x0, 0x0400, 0x3800, 0x0, 0x0200, 0x0, "half exact denormal: no flags" },
+    { "fmul_h", 0x80000, 0x0400, 0x3800, 0x0, 0x0, 0x8, "FZ16: denormal result flushed, UFC" },
+    { "fmul_h", 0x0, 0x3bff, 0x0400, 0x0, 0x0400, 0x18, "half tiny before rounding, rounds to the smallest normal: UFC" },
+    { "fmul_h", 0x80000, 0x3bff, 0x0400, 0x0, 0x0, 0x8, "FZ16: flushed, UFC only" },
+    { "fmul_h", 0x1000000, 0x3bff, 0x0400, 0x0, 0x0400, 0x18, "FZ alone does not flush half" },
+    { "fmul_h", 0x0, 0x0001, 0x3800, 0x0, 0x0, 0x18, "smallest half denormal / 2: ties to zero" },
+    { "fadd_h", 0x80000, 0x0001, 0x0, 0x0, 0x0, 0x0, "FZ16: denormal input flushed without IDC" },
+    { "fadd_h", 0x1000000, 0x0001, 0x0, 0x0, 0x0001, 0x0, "FZ alone keeps a half denormal" },
+    { "fmax_h", 0x80000, 0x8001, 0x0, 0x0, 0x0, 0x0, "FZ16: max(-denormal, +0) = +0, no IDC" },
+    { "fcmp_h", 0x80000, 0x0001, 0x8000, 0x0, 0x6, 0x0, "FZ16: denormal equals -0, no IDC" },
+    { "fcmp_h", 0x0, 0x7e00, 0x3c00, 0x0, 0x3, 0x0, "half unordered" },
+    { "fcmge_h", 0x0, 0x7e00, 0x3c00, 0x0, 0x0, 0x1, "half FCMGE NaN: IOC" },
+    { "facgt_h", 0x0, 0xc000, 0x3c00, 0x0, 0xffff, 0x0, "half FACGT |-2| > |1|" },
+    { "fminnm_h", 0x0, 0x7e00, 0xbc00, 0x0, 0xbc00, 0x0, "half FMINNM ignores one qNaN" },
+    { "fdiv_h", 0x0, 0x3c00, 0x4200, 0x0, 0x3555, 0x10, "half 1/3" },
+    { "fdiv_h", 0x400000, 0x3c00, 0x4200, 0x0, 0x3556, 0x10, "half 1/3 RP" },
+    { "fdiv_h", 0x0, 0xbc00, 0x0, 0x0, 0xfc00, 0x2, "half -1/0: DZC" },
+    { "fdiv_h", 0x0, 0x0400, 0x7bff, 0x0, 0x0, 0x18, "half tiny quotient" },
+    { "fsqrt_h", 0x0, 0x4000, 0x0, 0x0, 0x3da8, 0x10, "half sqrt(2)" },
+    { "fsqrt_h", 0x0, 0xbc00, 0x0, 0x0, 0x7e00, 0x1, "half sqrt(-1)" },
+    { "fsqrt_h", 0x800000, 0x8000, 0x0, 0x0, 0x8000, 0x0, "half sqrt(-0)" },
+    { "fmadd_h", 0x800000, 0x0001, 0x8001, 0x6800, 0x67ff, 0x10, "2048 - 2^-48 in RM: 2047, where rounding in double first would give 2048" },
+    { "fmadd_h", 0x0, 0x0001, 0x8001, 0x6800, 0x6800, 0x10, "2048 - 2^-48 in RN" },
+    { "fmadd_h", 0x0, 0x7c00, 0x0, 0x7e05, 0x7e00, 0x1, "half qNaN addend with inf*0: default NaN" },
+    { "fmadd_h", 0x0, 0x3c00, 0x3c00, 0xbc00, 0x0, 0x0, "half 1*1 - 1 = +0" },
+    { "fmulx_h", 0x0, 0xfc00, 0x0, 0x0, 0xc000, 0x0, "half FMULX -inf * 0 = -2" },
+    { "fabd_h", 0x0, 0x3c00, 0x4200, 0x0, 0x4000, 0x0, "half |1 - 3|" },
+    { "frecps_h", 0x0, 0x7c00, 0x0, 0x0, 0x4000, 0x0, "half FRECPS inf * 0: 2" },
+    { "frecps_h", 0x0, 0x4000, 0x3800, 0x0, 0x3c00, 0x0, "half FRECPS 2 - 2 * 0.5" },
+    { "frsqrts_h", 0x0, 0x0, 0xfc00, 0x0, 0x3e00, 0x0, "half FRSQRTS 0 * inf: 1.5" },
+    { "frsqrts_h", 0x0, 0x3c00, 0x3c00, 0x0, 0x3c00, 0x0, "half FRSQRTS (3 - 1) / 2" },
+    { "frecpe_h", 0x0, 0x3c00, 0x0, 0x0, 0x3bfc, 0x0, "half 1/1 estimate" },
+    { "frecpe_h", 0x0, 0x0, 0x0, 0x0, 0x7c00, 0x2, "half 1/+0: DZC" },
+    { "frecpe_h", 0x0, 0x0001, 0x0, 0x0, 0x7c00, 0x14, "half 1/2^-24 overflows" },
+    { "frecpe_h", 0x80000, 0x7400, 0x0, 0x0, 0x0, 0x8, "FZ16: 1/2^14 flushed, UFC" },
+    { "frecpe_h", 0x1000000, 0x7400, 0x0, 0x0, 0x03fe, 0x0, "FZ alone: 1/2^14 is a half denormal" },
+    { "frsqrte_h", 0x0, 0x4400, 0x0, 0x0, 0x37fc, 0x0, "half 1/sqrt(4) estimate" },
+    { "frsqrte_h", 0x0, 0xbc00, 0x0, 0x0, 0x7e00, 0x1, "half negative: default NaN" },
+    { "frecpx_h", 0x0, 0x4000, 0x0, 0x0, 0x3c00, 0x0, "half FRECPX 2" },
+    { "frecpx_h", 0x0, 0x8001, 0x0, 0x0, 0xf800, 0x0, "half FRECPX denormal" },
+    { "frintn_h", 0x0, 0x4100, 0x0, 0x0, 0x4000, 0x0, "half 2.5 -> 2" },
+    { "frinta_h", 0x0, 0x4100, 0x0, 0x0, 0x4200, 0x0, "half 2.5 -> 3" },
+    { "frintx_h", 0x0, 0x3e00, 0x0, 0x0, 0x4000, 0x10, "half FRINTX 1.5: IXC" },
+    { "frintx_h", 0x80000, 0x8001, 0x0, 0x0, 0x8000, 0x0, "FZ16: denormal rounds as -0, no flags" },
+    { "fcvtzs_wh", 0x0, 0x7bff, 0x0, 0x0, 0xffe0, 0x0, "half max to W" },
+    { "fcvtzs_hh", 0x0, 0x7bff, 0x0, 0x0, 0x7fff, 0x1, "half max to int16 saturates" },
+    { "fcvtzs_hh", 0x0, 0xf800, 0x0, 0x0, 0x8000, 0x0, "-32768 fits int16" },
+    { "fcvtnu_hh", 0x0, 0x3e00, 0x0, 0x0, 0x2, 0x10, "half 1.5 -> 2" },
+    { "fcvtnu_hh", 0x0, 0xfc00, 0x0, 0x0, 0x0, 0x1, "-inf to uint16: IOC" },
+    { "fcvtzu_xh20", 0x0, 0x7bff, 0x0, 0x0, 0xffe000000, 0x0, "65504 * 2^20" },
+    { "fcvtzs_wh", 0x80000, 0x8001, 0x0, 0x0, 0x0, 0x0, "FZ16: denormal input, no IXC, no IDC" },
+    { "scvtf_hw", 0x0, 65520, 0x0, 0x0, 0x7c00, 0x14, "65520 rounds to 65536: overflow" },
+    { "scvtf_hw", 0x0, 65519, 0x0, 0x0, 0x7bff, 0x10, "65519 -> 65504" },
+    { "scvtf_hw", 0x0, 0xfffff801, 0x0, 0x0, 0xe7ff, 0x0, "-2047 exact" },
+    { "ucvtf_hw24", 0x0, 1, 0x0, 0x0, 0x0001, 0x0, "2^-24 exact" },
+    { "ucvtf_hw24", 0x80000, 1, 0x0, 0x0, 0x0, 0x8, "FZ16 flushes a fixed-point conversion's result" },
+    /* FEAT_FHM: FPMulAddH */
+    { "fmlal", 0x0, 0x3c00, 0x4000, 0x3f800000, 0x40400000, 0x0, "1 + 1 * 2" },
+    { "fmlal", 0x0, 0x7d00, 0x3c00, 0x7fc00001, 0x7fe00000, 0x1, "half sNaN op1 beats qNaN addend, widened and quieted" },
+    { "fmlal", 0x2000000, 0x7d00, 0x3c00, 0x3f800000, 0x7fc00000, 0x1, "DN: default single NaN" },
+    { "fmlal", 0x0, 0x7c00, 0x0, 0x7fc00001, 0x7fc00000, 0x1, "qNaN addend with inf*0: default NaN" },
+    { "fmlal", 0x0, 0x0001, 0x3c00, 0x3f800000, 0x3f800000, 0x10, "1 + 2^-24: single tie to even" },
+    { "fmlal", 0x400000, 0x0001, 0x3c00, 0x3f800000, 0x3f800001, 0x10, "1 + 2^-24 RP" },
+    { "fmlal", 0x80000, 0x0001, 0x3c00, 0x3f800000, 0x3f800000, 0x0, "FZ16 flushes the half operand, no IDC" },
+    { "fmlal", 0x1000000, 0x0001, 0x3c00, 0x0, 0x33800000, 0x0, "FZ does not flush a half operand" },
+    { "fmlal", 0x1000000, 0x3c00, 0x3c00, 0x1, 0x3f800000, 0x80, "FZ flushes the single addend, IDC" },
 };
 
 static FpuCall *find_call(const char *name)

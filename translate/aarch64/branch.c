@@ -10,14 +10,19 @@
  * Register branches leave through goto_ptr (a lookup of the new pc).
  * SVC and BRK leave with an exception code for the OS layer.
  *
- * Not implemented on our models, hence UNDEF: the pointer-authenticated
- * branches (BRAA, RETAA...: no FEAT_PAuth), BC.cond (FEAT_HBC), and the
+ * The pointer-authenticated branches (RETAA, BRAA, BLRAAZ...) authenticate
+ * the target first (pauth.c; a failure traps, FEAT_FPACCombine) on models
+ * with FEAT_PAuth.  With FEAT_BTI, BR/BLR and their PAC forms set BTYPE
+ * (gen_bti_branch) for the landing-pad check at the target.
+ *
+ * Not implemented on our models, hence UNDEF: BC.cond (FEAT_HBC), and the
  * instructions that are undefined at EL0 anyway (HVC, SMC, HLT, DCPS*,
- * ERET, DRPS).
+ * ERET, ERETAA, DRPS).
  *
  * Entry point: the a64_branch_patterns table at the end of the file.
  */
 #include "translate.h"
+#include "pauth.h"
 
 /* Branch to s->pc + off if x cond y (IR comparison at width t), else fall
  * through to the next instruction. */
@@ -88,21 +93,81 @@ static bool trans_tbnz(DisasContext *s, uint32_t i) { return gen_tbz(s, i, IR_CO
 
 /* ---- register branches ---- */
 
-/* BR and RET (a hint to the branch predictor only; any Rn). */
-static bool trans_br(DisasContext *s, uint32_t insn)
+/* RET (a hint to the branch predictor only; any Rn; BTYPE stays 0). */
+static bool trans_ret(DisasContext *s, uint32_t insn)
 {
     gen_goto_reg(s, a64_reg(s, rn(insn)));
     return true;
 }
 
-/* BLR: the target is read before X30 is written (BLR X30). */
-static bool trans_blr(DisasContext *s, uint32_t insn)
+static bool trans_br(DisasContext *s, uint32_t insn)
+{
+    gen_bti_branch(s, false, rn(insn));
+    gen_goto_reg(s, a64_reg(s, rn(insn)));
+    return true;
+}
+
+/* BLR to dest: the target is read before X30 is written (BLR X30). */
+static void gen_blr(DisasContext *s, IRTemp target)
 {
     IRTemp dest = a64_tmp(s, IR_I64);
 
-    ir_mov(IRB(s), IR_I64, dest, a64_reg(s, rn(insn)));
+    ir_mov(IRB(s), IR_I64, dest, target);
+    gen_bti_branch(s, true, 0);
     a64_set_reg(s, 30, a64_const(s, IR_I64, s->pc + 4), true);
     gen_goto_reg(s, dest);
+}
+
+static bool trans_blr(DisasContext *s, uint32_t insn)
+{
+    gen_blr(s, a64_reg(s, rn(insn)));
+    return true;
+}
+
+/* ---- pointer-authenticated branches (FEAT_PAuth) ---- */
+
+/* The target Xn authenticated with key A or B (bit 10) and modifier mod. */
+static IRTemp gen_auth_target(DisasContext *s, uint32_t insn, IRTemp mod)
+{
+    return gen_pac_auth(s, a64_reg(s, rn(insn)), mod,
+                        bits(insn, 10, 1) ? A64_KEY_IB : A64_KEY_IA);
+}
+
+/* The modifier: Xm|SP for BRAA/BLRAA, zero for the Z forms (Rm = 11111). */
+static IRTemp gen_auth_mod(DisasContext *s, uint32_t insn)
+{
+    return bits(insn, 24, 1) ? a64_reg_sp(s, rd(insn)) : a64_const(s, IR_I64, 0);
+}
+
+/* RETAA, RETAB: X30 authenticated against SP. */
+static bool trans_retaa(DisasContext *s, uint32_t insn)
+{
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return false;
+    gen_goto_reg(s, gen_pac_auth(s, cpu_x[30], cpu_x[31],
+                                 bits(insn, 10, 1) ? A64_KEY_IB : A64_KEY_IA));
+    return true;
+}
+
+/* BRAA, BRAB, BRAAZ, BRABZ. */
+static bool trans_braa(DisasContext *s, uint32_t insn)
+{
+    IRTemp dest;
+
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return false;
+    dest = gen_auth_target(s, insn, gen_auth_mod(s, insn));
+    gen_bti_branch(s, false, rn(insn));
+    gen_goto_reg(s, dest);
+    return true;
+}
+
+/* BLRAA, BLRAB, BLRAAZ, BLRABZ. */
+static bool trans_blraa(DisasContext *s, uint32_t insn)
+{
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return false;
+    gen_blr(s, gen_auth_target(s, insn, gen_auth_mod(s, insn)));
     return true;
 }
 
@@ -150,9 +215,14 @@ const DecodePattern a64_branch_patterns[] = {
     /* Unconditional branch (register) */
     { "1101011 0000 11111 000000 nnnnn 00000", trans_br, "BR" },
     { "1101011 0001 11111 000000 nnnnn 00000", trans_blr, "BLR" },
-    { "1101011 0010 11111 000000 nnnnn 00000", trans_br, "RET" },
+    { "1101011 0010 11111 000000 nnnnn 00000", trans_ret, "RET" },
     { "1101011 0100 11111 000000 11111 00000", trans_undef, "ERET" },
     { "1101011 0101 11111 000000 11111 00000", trans_undef, "DRPS" },
+    { "1101011 0000 11111 00001 m nnnnn 11111", trans_braa, "BRAAZ/BRABZ" },
+    { "1101011 0001 11111 00001 m nnnnn 11111", trans_blraa, "BLRAAZ/BLRABZ" },
+    { "1101011 0010 11111 00001 m 11111 11111", trans_retaa, "RETAA/RETAB" },
+    { "1101011 1000 11111 00001 m nnnnn kkkkk", trans_braa, "BRAA/BRAB" },
+    { "1101011 1001 11111 00001 m nnnnn kkkkk", trans_blraa, "BLRAA/BLRAB" },
     { "1101011 0 ooo 11111 00001 m nnnnn kkkkk", trans_undef, "BRAAZ/BLRAAZ/RETAA/ERETAA (pointer authentication)" },
     { "1101011 100 o 11111 00001 m nnnnn kkkkk", trans_undef, "BRAA/BLRAA (pointer authentication)" },
     /* Unconditional branch (immediate) */

@@ -8,24 +8,31 @@
  * bits) never picks an instruction we would answer with SIGILL.  The
  * decoders gate optional instructions on the model with A64_HAS().
  *
+ * "max" also implements FEAT_PAuth (with PAuth2, FPAC, FPACCombine) and
+ * FEAT_BTI; its properties (QEMU's syntax, "-cpu max,pauth-impdef=off")
+ * choose the PAC algorithm: pauth-impdef=on (the default: guise's cheap
+ * hash, so distribution binaries signing every return run fast) or off
+ * (QARMA5, the architected cipher), and pauth=off drops PAuth altogether.
+ *
  * Entry points (cpu.h): a64_models (NULL-terminated: -cpu help walks it),
  * a64_model_find, a64_hwcap, a64_hwcap2.
  */
+#include <stdio.h>
 #include <string.h>
 #include "cpu.h"
 
 #define F(x) (1ull << A64_FEAT_##x)
 
 /* Features the frontend implements today.  Widen this as decoders land
- * (FP16, FHM, PAuth, BTI... are not in yet and must not
- * be advertised). */
+ * (what is not in yet must not be advertised). */
 #define A64_IMPLEMENTED \
     (F(FP) | F(ASIMD) | F(CPUID) | F(CRC32) | F(ATOMICS) | F(LRCPC) | \
      F(ILRCPC) | F(USCAT) | F(DCPOP) | F(DCPODP) | F(FLAGM) | F(FLAGM2) | \
      F(DIT) | F(SB) | F(SSBS) | F(JSCVT) | F(FRINT) | \
      F(AES) | F(PMULL) | F(SHA1) | F(SHA2) | F(SHA512) | F(SHA3) | \
      F(SM3) | F(SM4) | F(ASIMDDP) | F(ASIMDRDM) | F(I8MM) | F(FCMA) | \
-     F(BF16))
+     F(BF16) | F(FPHP) | F(ASIMDHP) | F(ASIMDFHM) | \
+     F(PACA) | F(PACG) | F(PAUTH_IMPDEF) | F(BTI))
 
 /* The real cores' features (as their Linux /proc/cpuinfo shows them). */
 #define A64_ARMV8_0_CRYPTO \
@@ -44,12 +51,74 @@ const Arm64Model a64_models[] = {
     { NULL, 0, 0 },
 };
 
-const Arm64Model *a64_model_find(const char *name)
+static const Arm64Model *a64_model_by_name(const char *name, size_t len)
 {
     for (const Arm64Model *m = a64_models; m->name; m++)
-        if (!strcmp(m->name, name))
+        if (strlen(m->name) == len && !strncmp(m->name, name, len))
             return m;
     return NULL;
+}
+
+/* -cpu properties: name=on|off sets or clears the feature bits set, and
+ * sets the bits of on (when on) or off (when off); only for models with
+ * PACA (QEMU has them on max alone). */
+static const struct A64CpuProp {
+    const char *name;
+    uint64_t clear_off, set_on, set_off;
+} a64_cpu_props[] = {
+    { "pauth", F(PACA) | F(PACG) | F(PAUTH_IMPDEF) | F(PAUTH_QARMA5), 0, 0 },
+    { "pauth-impdef", F(PAUTH_IMPDEF) | F(PAUTH_QARMA5), F(PAUTH_IMPDEF), F(PAUTH_QARMA5) },
+};
+
+static bool a64_prop_apply(Arm64Model *m, const char *p, size_t len)
+{
+    const char *eq = memchr(p, '=', len);
+    size_t nlen = eq ? (size_t)(eq - p) : len;
+    const char *v = eq ? eq + 1 : "on";
+    size_t vlen = eq ? len - nlen - 1 : 2;
+    bool on;
+
+    if (vlen == 2 && !strncmp(v, "on", 2))
+        on = true;
+    else if (vlen == 3 && !strncmp(v, "off", 3))
+        on = false;
+    else
+        return false;
+    for (size_t i = 0; i < sizeof(a64_cpu_props) / sizeof(a64_cpu_props[0]); i++) {
+        const struct A64CpuProp *pr = &a64_cpu_props[i];
+        if (strlen(pr->name) != nlen || strncmp(pr->name, p, nlen))
+            continue;
+        if (!(m->features & F(PACA)) && (on || strcmp(pr->name, "pauth")))
+            return false;       /* pauth=off stays allowed: it changes nothing */
+        if (on)
+            m->features |= pr->set_on;
+        else
+            m->features = (m->features & ~pr->clear_off) | pr->set_off;
+        return true;
+    }
+    return false;
+}
+
+const Arm64Model *a64_model_find(const char *spec)
+{
+    static Arm64Model custom;      /* one -cpu per process */
+    const char *comma = strchr(spec, ',');
+    const Arm64Model *base = a64_model_by_name(spec, comma ? (size_t)(comma - spec) : strlen(spec));
+
+    if (!base || !comma)
+        return base;
+    custom = *base;
+    for (const char *p = comma + 1; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (!a64_prop_apply(&custom, p, len)) {
+            fprintf(stderr, "guise-aarch64: -cpu %s: bad property '%.*s' (%s takes "
+                    "pauth=on|off, pauth-impdef=on|off)\n", spec, (int)len, p, base->name);
+            return NULL;
+        }
+        p += len + (end != NULL);
+    }
+    return &custom;
 }
 
 /* Linux's HWCAP bit for each feature (arch/arm64/include/uapi/asm/hwcap.h):

@@ -26,6 +26,9 @@ enum {
     /* HWCAP2 */
     A64_FEAT_DCPODP, A64_FEAT_FLAGM2, A64_FEAT_FRINT, A64_FEAT_I8MM,
     A64_FEAT_BF16, A64_FEAT_RNG, A64_FEAT_BTI,
+    /* Not HWCAPs: the PAC algorithm of PACA/PACG (ID_AA64ISAR1 APA/GPA for
+     * QARMA5, API/GPI for the IMPLEMENTATION DEFINED one; pauth.h) */
+    A64_FEAT_PAUTH_QARMA5, A64_FEAT_PAUTH_IMPDEF,
     A64_FEAT_COUNT
 };
 
@@ -49,17 +52,29 @@ typedef struct CPUArm64State {
     _Alignas(16) uint64_t v[32][2];   /* V0-V31: v[n][0] is bits 63:0 */
     uint64_t pstate;         /* EL0-writable PSTATE bits without a global:
                                 DIT (bit 24), SSBS (bit 12), as in SPSR */
+    /* FEAT_PAuth (pauth.h): the keys APIA, APIB, APDA, APDB, APGA (index =
+     * log2 of Linux's PR_PAC_*KEY bit), [0] = KeyLo, [1] = KeyHi; and
+     * SCTLR_EL1.EnIA/EnIB/EnDA/EnDB as a PR_PAC_*KEY mask. */
+    uint64_t pac_keys[5][2];
+    uint32_t pac_enabled;
+    uint32_t btype;          /* PSTATE.BTYPE (FEAT_BTI), 0..3 */
 } CPUArm64State;
 
 #define A64_PSTATE_DIT  (1u << 24)
 #define A64_PSTATE_SSBS (1u << 12)
+#define A64_PSTATE_BTYPE_SHIFT 10   /* BTYPE, bits 11:10 of SPSR (env->btype) */
 
 /* Exception codes beyond the common ones (exec.h). */
 enum {
     EXCP_A64_FIRST = EXCP_ARCH_BASE,
+    EXCP_A64_FPAC = EXCP_A64_FIRST,   /* FEAT_FPAC authentication failure at pc */
+    EXCP_A64_BTI,                     /* Branch Target exception at pc */
 };
 
-/* Models: "max" first, ending with a NULL name.  NULL if name is unknown. */
+/* Models: "max" first, ending with a NULL name.  a64_model_find takes a
+ * -cpu argument: a name, optionally followed by QEMU-style properties
+ * ("max,pauth-impdef=off", "max,pauth=off"); NULL if the name or a property
+ * is unknown. */
 const Arm64Model *a64_model_find(const char *name);
 extern const Arm64Model a64_models[];
 

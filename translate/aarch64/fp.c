@@ -15,29 +15,32 @@
  *
  * ftype: 00 single, 01 double, 11 half, 10 unallocated except for FMOV to
  * and from the top half of a V register.  Half precision is FEAT_FP16
- * except in FCVT; with FEAT_FP16 the moves, FABS/FNEG and FCSEL take it,
- * but half arithmetic is not implemented yet (the models do not advertise
- * FEAT_FP16).
+ * (FPHP) except in FCVT: with it every group here takes H operands but
+ * FRINT32/64 (fpu-host.c computes half arithmetic exactly).
  */
 #include "fpu.h"
 #include "translate.h"
 
 /* helper-fp.c */
+#define FP_HSD(X, name) X(name##_h) X(name##_s) X(name##_d)
 #define FP_HELPERS(X) \
-    X(fadd_s) X(fadd_d) X(fsub_s) X(fsub_d) X(fmul_s) X(fmul_d) X(fdiv_s) X(fdiv_d) \
-    X(fmax_s) X(fmax_d) X(fmin_s) X(fmin_d) X(fmaxnm_s) X(fmaxnm_d) X(fminnm_s) \
-    X(fminnm_d) X(fsqrt_s) X(fsqrt_d) X(fmuladd_s) X(fmuladd_d) X(frint_s) X(frint_d) \
+    FP_HSD(X, fadd) FP_HSD(X, fsub) FP_HSD(X, fmul) FP_HSD(X, fdiv) FP_HSD(X, fmax) \
+    FP_HSD(X, fmin) FP_HSD(X, fmaxnm) FP_HSD(X, fminnm) FP_HSD(X, fsqrt) \
+    FP_HSD(X, fmuladd) FP_HSD(X, frint) FP_HSD(X, fcmp) FP_HSD(X, cvtf) \
     X(frint_n_s) X(frint_n_d) X(fcvt_sd) X(fcvt_ds) X(fcvt_sh) X(fcvt_dh) X(fcvt_hs) \
-    X(fcvt_hd) X(fcmp_s) X(fcmp_d) X(fcvt_s2i) X(fcvt_d2i) X(cvtf_s) X(cvtf_d) X(fjcvtzs)
+    X(fcvt_hd) X(fcvt_h2i) X(fcvt_s2i) X(fcvt_d2i) X(fjcvtzs)
 #define DECLARE_HELPER(name) extern IRHelper helper_desc_##name;
 FP_HELPERS(DECLARE_HELPER)
 #undef DECLARE_HELPER
 
-/* A pair of helpers for single and double precision. */
+/* The helpers of an operation for half, single and double precision (h is
+ * NULL where half precision is unallocated). */
 typedef struct FpHelpers {
-    IRHelper *s, *d;
+    IRHelper *h, *s, *d;
 } FpHelpers;
-#define FP_PAIR(name) ((FpHelpers){ &helper_desc_##name##_s, &helper_desc_##name##_d })
+#define FP_PAIR(name) \
+    ((FpHelpers){ &helper_desc_##name##_h, &helper_desc_##name##_s, &helper_desc_##name##_d })
+#define FP_PAIR_SD(name) ((FpHelpers){ NULL, &helper_desc_##name##_s, &helper_desc_##name##_d })
 
 /* Descriptor bits shared with helper-fp.c.  Bits 2:0 are an FpuRounding,
  * or FP_RM_FPCR for FPCR's mode (FPCR is not part of the block key, so it
@@ -95,7 +98,7 @@ static IRTemp gen_call(DisasContext *s, IRHelper *h, IRTemp a, IRTemp b, IRTemp 
 
 static IRHelper *fp_pick(FpHelpers h, int size)
 {
-    return size == IR_MO_64 ? h.d : h.s;
+    return size == IR_MO_64 ? h.d : size == IR_MO_32 ? h.s : h.h;
 }
 
 static uint64_t fp_signbit(int size)
@@ -216,7 +219,7 @@ static bool trans_fcsel(DisasContext *s, uint32_t insn)
 /* V[d] = helper(V[n][, desc]); desc < 0 for a one-operand helper. */
 static bool gen_fp_unary(DisasContext *s, uint32_t insn, FpHelpers h, int64_t desc)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, h.h != NULL);
     IRTemp r;
 
     if (size < 0)
@@ -248,7 +251,7 @@ static bool trans_frint_n(DisasContext *s, uint32_t insn)
 
     if (!A64_HAS(s->env, A64_FEAT_FRINT))
         return false;
-    return gen_fp_unary(s, insn, FP_PAIR(frint_n), rm | (bits(insn, 16, 1) ? 64 : 32));
+    return gen_fp_unary(s, insn, FP_PAIR_SD(frint_n), rm | (bits(insn, 16, 1) ? 64 : 32));
 }
 
 static bool trans_fsqrt(DisasContext *s, uint32_t insn)
@@ -258,7 +261,7 @@ static bool trans_fsqrt(DisasContext *s, uint32_t insn)
 
 static bool gen_fp_binary(DisasContext *s, uint32_t insn, FpHelpers h, bool negate)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     IRTemp r;
 
     if (size < 0)
@@ -286,7 +289,7 @@ static bool trans_fnmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i
  * negated when o1 is set and op1 negated when o0 != o1 (C7.2, FMADD). */
 static bool trans_fmadd(DisasContext *s, uint32_t insn)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     bool o1 = bits(insn, 21, 1), o0 = bits(insn, 15, 1);
     IRTemp a, n, r;
 
@@ -315,7 +318,7 @@ static void gen_fp_compare(DisasContext *s, uint32_t insn, int size, IRTemp m, I
 /* FCMP/FCMPE, with Rm or #0.0: opcode2<4> signals, <3> compares with zero. */
 static bool trans_fcmp(DisasContext *s, uint32_t insn)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     IRTemp m;
 
     if (size < 0)
@@ -329,7 +332,7 @@ static bool trans_fcmp(DisasContext *s, uint32_t insn)
  * else NZCV = #nzcv.  The helper gets the condition's value. */
 static bool trans_fccmp(DisasContext *s, uint32_t insn)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     IRBlock *B = IRB(s);
     IRTemp desc;
 
@@ -367,10 +370,11 @@ static bool trans_fcvt(DisasContext *s, uint32_t insn)
 /* FP -> integer or fixed point in X/W[d] (sf), rounding rm. */
 static bool gen_fcvt_to_int(DisasContext *s, uint32_t insn, unsigned rm, unsigned fbits)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     uint64_t desc = rm | FP_DESC_FBITS(fbits) | (sf(insn) ? FP_DESC_64 : 0) |
                     (bits(insn, 16, 1) ? FP_DESC_UNSIGNED : 0);
-    IRHelper *h = size == IR_MO_64 ? &helper_desc_fcvt_d2i : &helper_desc_fcvt_s2i;
+    IRHelper *h = fp_pick((FpHelpers){ &helper_desc_fcvt_h2i, &helper_desc_fcvt_s2i,
+                                       &helper_desc_fcvt_d2i }, size);
 
     if (size < 0)
         return false;
@@ -382,7 +386,7 @@ static bool gen_fcvt_to_int(DisasContext *s, uint32_t insn, unsigned rm, unsigne
 /* Integer or fixed point in X/W[n] (sf) -> FP, rounding per FPCR. */
 static bool gen_cvtf(DisasContext *s, uint32_t insn, unsigned fbits)
 {
-    int size = fp_size(s, insn, false);
+    int size = fp_size(s, insn, true);
     bool is_unsigned = bits(insn, 16, 1);
     IRTemp v = a64_reg(s, rn(insn)), r;
 

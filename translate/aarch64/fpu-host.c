@@ -10,6 +10,10 @@
  * that case is recomputed rounding towards zero, which stays below the
  * smallest normal exactly when the exact result does.
  *
+ * Half precision computes in double (exactly, or rounding towards zero
+ * with a sticky bit), then rounds once in C (host_arith16 says why that is
+ * exact).
+ *
  * Changing MXCSR costs more than the operation, so in round-to-nearest with
  * operands well inside the normal range a fast path computes in the host's
  * default environment and finds Inexact from the operation's exact error;
@@ -263,7 +267,7 @@ static inline bool fpu_fast(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint6
     uint32_t r32;
     bool inexact, ok, want_ixc = !(env->fpsr & FPU_FPSR_IXC);
 
-    if (!host_has_fma || fpu_fpcr_rmode(env) != FPU_RN)
+    if (!host_has_fma || fpu_fpcr_rmode(env) != FPU_RN || f->n == 16)
         return false;
     if (f->n == 32) {
         ok = fast32(op, (uint32_t)a, (uint32_t)b, (uint32_t)c, want_ixc, &r32, &inexact);
@@ -319,9 +323,76 @@ FPU_STICKY(sticky64, double, uint64_t, __builtin_sqrt, 52, 1023, 250)
 static inline bool fpu_sticky(const CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64_t a,
                               uint64_t b, uint64_t *res)
 {
-    if (fpu_fpcr_rmode(env) != FPU_RN || !(env->fpsr & FPU_FPSR_IXC))
+    if (fpu_fpcr_rmode(env) != FPU_RN || !(env->fpsr & FPU_FPSR_IXC) || f->n == 16)
         return false;
     return f->n == 32 ? sticky32(op, (uint32_t)a, (uint32_t)b, res) : sticky64(op, a, b, res);
+}
+
+/* ---- half precision ----
+ * A half operand is exact in double, and so is the sum or product of two
+ * (a sum needs at most 40 significant bits, 2^15 down to 2^-24, a product
+ * 22): those are computed as they are and rounded once, by FPRound.
+ * Quotients, roots and fused sums are not exact in double, and rounding a
+ * double result to half again could round twice (2048 - 2^-48 rounding
+ * down is 2047, but 2048 via double).  So they run in double rounding
+ * towards zero: the truncated result keeps 53 significant bits and the
+ * host's Inexact is a sticky bit for those lost, which is all FPRound
+ * needs to round to 11 bits correctly in every mode.  Truncation never
+ * leaves the exact result's binade, so tininess is still judged before
+ * rounding, and no half operation can overflow or underflow in double
+ * (nonzero results lie within 2^-48 .. 2^41), so the host raises only
+ * IOC, DZC and IXC. */
+
+/* A non-NaN half as a double (exact). */
+static uint64_t half_to_double(uint64_t h)
+{
+    bool sign = f_sign(&fmt16, h);
+    FpuReal v;
+
+    if (f_is_inf(&fmt16, h))
+        return f_inf(&fmt64, sign);
+    if (f_is_zero(&fmt16, h))
+        return f_zero(&fmt64, sign);
+    v = fpu_real(&fmt16, h);
+    return f_pow2(&fmt64, sign, v.exp) | ((v.mant << 1) >> (64 - 52));
+}
+
+static uint64_t host_arith16(CPUArm64State *env, FpuOp op, uint64_t a, uint64_t b, uint64_t c)
+{
+    FpuRounding rm = fpu_fpcr_rmode(env);
+    uint64_t x = half_to_double(a), y = half_to_double(b), z = half_to_double(c), r;
+    uint32_t flags;
+    FpuReal v;
+
+    if (op == OP_ADD || op == OP_SUB || op == OP_MUL) {
+        /* Exact in double: any host rounding mode gives the same bits, so
+         * MXCSR can stay as it is; the only exception is Invalid. */
+        volatile double dx, dy, dr;
+        memcpy((void *)&dx, &x, 8);
+        memcpy((void *)&dy, &y, 8);
+        dr = op == OP_ADD ? dx + dy : op == OP_SUB ? dx - dy : dx * dy;
+        memcpy(&r, (const void *)&dr, 8);
+        flags = f_is_nan(&fmt64, r) ? FPU_FPSR_IOC : 0;
+    } else {
+        r = host_run(&fmt64, op, x, y, z, FPU_RZ, &flags);
+    }
+    if (f_is_nan(&fmt64, r)) {
+        fpu_raise(env, flags & FPU_FPSR_IOC);
+        return f_dnan(&fmt16);
+    }
+    if (f_is_inf(&fmt64, r)) {           /* exact: an infinite operand, or x/0 */
+        fpu_raise(env, flags & FPU_FPSR_DZC);
+        return f_inf(&fmt16, f_sign(&fmt64, r));
+    }
+    if (f_is_zero(&fmt64, r)) {
+        /* An exact zero, whose sign can depend on the rounding mode (x - x
+         * is -0 only rounding down): the host knows the IEEE rule. */
+        r = host_run(&fmt64, op, x, y, z, rm, &flags);
+        return f_zero(&fmt16, f_sign(&fmt64, r));
+    }
+    v = fpu_real(&fmt64, r);
+    v.sticky = (flags & FPU_FPSR_IXC) != 0;
+    return fpu_round(env, &fmt16, v, rm, fpu_fz(env, &fmt16), false);
 }
 
 /* Run op on non-NaN operands (already flushed) under FPCR's rounding mode
@@ -335,6 +406,8 @@ static uint64_t host_arith(CPUArm64State *env, const FpuFmt *f, FpuOp op, uint64
     uint32_t flags, rzflags;
     bool tiny = false;
 
+    if (f->n == 16)
+        return host_arith16(env, op, a, b, c);
     r = host_run(f, op, a, b, c, rm, &flags);
     if (f_is_nan(f, r)) {
         fpu_raise(env, flags);
@@ -463,6 +536,8 @@ FPU_OP2(recps, fpu_step(env, f, a, b, false))
 FPU_OP2(rsqrts, fpu_step(env, f, a, b, true))
 FPU_OP1(sqrt, fpu_sqrt(env, f, a))
 
+uint32_t fpu_muladd16(CPUArm64State *env, uint32_t addend, uint32_t op1, uint32_t op2)
+{ return (uint32_t)fpu_muladd(env, &fmt16, addend & 0xffff, op1 & 0xffff, op2 & 0xffff); }
 uint32_t fpu_muladd32(CPUArm64State *env, uint32_t addend, uint32_t op1, uint32_t op2)
 { return (uint32_t)fpu_muladd(env, &fmt32, addend, op1, op2); }
 uint64_t fpu_muladd64(CPUArm64State *env, uint64_t addend, uint64_t op1, uint64_t op2)

@@ -2,9 +2,10 @@
 /*
  * Private to the fpu*.c files: the float formats as bit patterns, FPUnpack's
  * flushing and the NaN processing every operation starts with (Arm ARM
- * shared pseudocode, library/float), and the macros that define the public
- * S/D entry points of fpu.h.  fpu-host.c does the arithmetic that rounds
- * on the host FPU, fpu.c everything done in integer C.
+ * shared pseudocode, library/float), FPRound's interface, and the macros
+ * that define the public H/S/D entry points of fpu.h.  fpu-host.c does
+ * the arithmetic that rounds on the host FPU, fpu.c everything done in
+ * integer C.
  */
 #ifndef GUISE_A64_FPU_IMPL_H
 #define GUISE_A64_FPU_IMPL_H
@@ -72,12 +73,22 @@ static inline uint64_t f_pow2(const FpuFmt *f, bool sign, int e)
 
 /* ---- FPUnpack and NaN processing ---- */
 
-/* FPUnpack's input flushing: with FPCR.FZ a denormal reads as a signed
- * zero and raises IDC.  Only for single and double precision. */
+/* FPCR's flush-to-zero control for format f: FZ16 for half precision,
+ * FZ for single and double. */
+static inline bool fpu_fz(const CPUArm64State *env, const FpuFmt *f)
+{
+    return (env->fpcr & (f->n == 16 ? FPU_FPCR_FZ16 : FPU_FPCR_FZ)) != 0;
+}
+
+/* FPUnpack's input flushing: under fpu_fz() a denormal reads as a signed
+ * zero.  FPUnpackBase raises IDC for single and double only: a half
+ * denormal flushed by FZ16 raises nothing.  (Conversions use FPUnpackCV,
+ * which never flushes half: they do not call this for f16 sources.) */
 static inline uint64_t fpu_in(CPUArm64State *env, const FpuFmt *f, uint64_t x)
 {
-    if ((env->fpcr & FPU_FPCR_FZ) && f_exp(f, x) == 0 && f_frac(f, x) != 0) {
-        fpu_raise(env, FPU_FPSR_IDC);
+    if (f_exp(f, x) == 0 && f_frac(f, x) != 0 && fpu_fz(env, f)) {
+        if (f->n != 16)
+            fpu_raise(env, FPU_FPSR_IDC);
         return x & f_signbit(f);
     }
     return x;
@@ -118,14 +129,40 @@ static inline bool fpu_nans2(CPUArm64State *env, const FpuFmt *f, uint64_t a, ui
     return fpu_nans(env, f, op, 2, res);
 }
 
-/* The public entry points come in S/D pairs: FPU_OPn(name, expr) defines
- * fpu_<name>32 and fpu_<name>64 evaluating expr with f the format. */
+/* ---- FPRound, shared by fpu.c and fpu-host.c ---- */
+
+/* An unrounded finite nonzero value (-1)^sign * mant * 2^(exp - 63), with
+ * bit 63 of mant set; sticky says nonzero bits were lost below mant. */
+typedef struct FpuReal {
+    bool sign;
+    int exp;
+    uint64_t mant;
+    bool sticky;
+} FpuReal;
+
+/* A finite nonzero value of format f as an FpuReal (exact). */
+FpuReal fpu_real(const FpuFmt *f, uint64_t x);
+
+/* FPRoundBase of v into format f with rm: fz flushes results tiny before
+ * rounding to signed zeros with UFC (fpu_fz() for FPRound, false for
+ * FPRoundCV into half), ahp selects the alternative half format.  Raises
+ * UFC, OFC, IXC (IOC for AHP overflow) into FPSR. */
+uint64_t fpu_round(CPUArm64State *env, const FpuFmt *f, FpuReal v, FpuRounding rm,
+                   bool fz, bool ahp);
+
+/* The public entry points come in H/S/D triples: FPU_OPn(name, expr)
+ * defines fpu_<name>16, fpu_<name>32 and fpu_<name>64 evaluating expr with
+ * f the format (a half operand's upper bits are ignored). */
 #define FPU_OP1(name, expr) \
+    uint32_t fpu_##name##16(CPUArm64State *env, uint32_t a) \
+    { const FpuFmt *f = &fmt16; a &= 0xffff; return (uint32_t)(expr); } \
     uint32_t fpu_##name##32(CPUArm64State *env, uint32_t a) \
     { const FpuFmt *f = &fmt32; return (uint32_t)(expr); } \
     uint64_t fpu_##name##64(CPUArm64State *env, uint64_t a) \
     { const FpuFmt *f = &fmt64; return (expr); }
 #define FPU_OP2(name, expr) \
+    uint32_t fpu_##name##16(CPUArm64State *env, uint32_t a, uint32_t b) \
+    { const FpuFmt *f = &fmt16; a &= 0xffff; b &= 0xffff; return (uint32_t)(expr); } \
     uint32_t fpu_##name##32(CPUArm64State *env, uint32_t a, uint32_t b) \
     { const FpuFmt *f = &fmt32; return (uint32_t)(expr); } \
     uint64_t fpu_##name##64(CPUArm64State *env, uint64_t a, uint64_t b) \

@@ -4,9 +4,10 @@
  * following the Arm ARM shared pseudocode (library/float): comparisons and
  * min/max, FPRound (fpu_round(), the one rounding routine), conversions
  * between precisions and to and from integers and fixed point, FJCVTZS,
- * rounding to integral, and the reciprocal (square root) estimates with the
- * architecture's tables.  The arithmetic that rounds on the host FPU is in
- * fpu-host.c; the shared format helpers in fpu-impl.h.
+ * rounding to integral, the reciprocal (square root) estimates with the
+ * architecture's tables, and FEAT_FHM's FPMulAddH.  Every operation comes
+ * in half, single and double precision.  The arithmetic that rounds on the
+ * host FPU is in fpu-host.c; the shared format helpers in fpu-impl.h.
  */
 #include <math.h>
 #include <string.h>
@@ -78,6 +79,8 @@ static uint64_t fpu_minmax(CPUArm64State *env, const FpuFmt *f, uint64_t a, uint
     return pick;
 }
 
+uint32_t fpu_cmp16(CPUArm64State *env, uint32_t a, uint32_t b, bool signal_all)
+{ return fpu_cmp(env, &fmt16, a & 0xffff, b & 0xffff, signal_all); }
 uint32_t fpu_cmp32(CPUArm64State *env, uint32_t a, uint32_t b, bool signal_all)
 { return fpu_cmp(env, &fmt32, a, b, signal_all); }
 uint32_t fpu_cmp64(CPUArm64State *env, uint64_t a, uint64_t b, bool signal_all)
@@ -97,15 +100,6 @@ FPU_OP2(maxnm, fpu_minmax(env, f, a, b, true, true))
 FPU_OP2(minnm, fpu_minmax(env, f, a, b, false, true))
 
 /* ---- FPRound ---- */
-
-/* An unrounded finite nonzero value (-1)^sign * mant * 2^(exp - 63), with
- * bit 63 of mant set; sticky says nonzero bits were lost below mant. */
-typedef struct FpuReal {
-    bool sign;
-    int exp;
-    uint64_t mant;
-    bool sticky;
-} FpuReal;
 
 #define ERR_HALF (1ull << 63)
 
@@ -138,10 +132,9 @@ static bool round_up(FpuRounding rm, bool sign, bool lsb, uint64_t err)
     }
 }
 
-/* FPRoundBase into format f: fz flushes tiny results (FPCR.FZ for single
- * and double; never for half), ahp selects the alternative half format. */
-static uint64_t fpu_round(CPUArm64State *env, const FpuFmt *f, FpuReal v, FpuRounding rm,
-                          bool fz, bool ahp)
+/* FPRoundBase (fpu-impl.h). */
+uint64_t fpu_round(CPUArm64State *env, const FpuFmt *f, FpuReal v, FpuRounding rm, bool fz,
+                   bool ahp)
 {
     int minexp = 1 - f_bias(f);
     unsigned bexp, shift = 63 - f->fbits;
@@ -191,7 +184,7 @@ static uint64_t fpu_round(CPUArm64State *env, const FpuFmt *f, FpuReal v, FpuRou
 }
 
 /* A finite nonzero value of format f as an FpuReal. */
-static FpuReal fpu_real(const FpuFmt *f, uint64_t x)
+FpuReal fpu_real(const FpuFmt *f, uint64_t x)
 {
     FpuReal v = { .sign = f_sign(f, x) };
     unsigned e = f_exp(f, x);
@@ -342,17 +335,26 @@ uint64_t fpu_f64_to_s64(CPUArm64State *env, uint64_t a, unsigned fbits, FpuRound
 uint64_t fpu_f64_to_u64(CPUArm64State *env, uint64_t a, unsigned fbits, FpuRounding rm)
 { return fpu_to_fixed(env, &fmt64, a, fbits, rm, 64, true); }
 
+/* Half precision: any width up to 64, signed or not (FCVTZS Wd, Hn and
+ * FCVTZS Vd.8H alike). */
+uint64_t fpu_f16_to_fixed(CPUArm64State *env, uint32_t a, unsigned fbits, FpuRounding rm,
+                          unsigned width, bool is_unsigned)
+{ return fpu_to_fixed(env, &fmt16, a & 0xffff, fbits, rm, width, is_unsigned); }
+
 static uint64_t fpu_from_fixed(CPUArm64State *env, const FpuFmt *f, bool sign, uint64_t mag,
                                unsigned fbits, FpuRounding rm)
 {
     if (mag == 0)
         return 0;
-    return fpu_round(env, f, fpu_real_int(sign, mag, fbits), rm,
-                     (env->fpcr & FPU_FPCR_FZ) != 0, false);
+    return fpu_round(env, f, fpu_real_int(sign, mag, fbits), rm, fpu_fz(env, f), false);
 }
 
 static uint64_t mag_of(int64_t a) { return a < 0 ? -(uint64_t)a : (uint64_t)a; }
 
+uint32_t fpu_s64_to_f16(CPUArm64State *env, int64_t a, unsigned fbits, FpuRounding rm)
+{ return (uint32_t)fpu_from_fixed(env, &fmt16, a < 0, mag_of(a), fbits, rm); }
+uint32_t fpu_u64_to_f16(CPUArm64State *env, uint64_t a, unsigned fbits, FpuRounding rm)
+{ return (uint32_t)fpu_from_fixed(env, &fmt16, false, a, fbits, rm); }
 uint32_t fpu_s64_to_f32(CPUArm64State *env, int64_t a, unsigned fbits, FpuRounding rm)
 { return (uint32_t)fpu_from_fixed(env, &fmt32, a < 0, mag_of(a), fbits, rm); }
 uint32_t fpu_u64_to_f32(CPUArm64State *env, uint64_t a, unsigned fbits, FpuRounding rm)
@@ -445,6 +447,8 @@ static uint64_t fpu_round_int_n(CPUArm64State *env, const FpuFmt *f, uint64_t x,
     return mag ? f_from_int(f, sign, mag) : f_zero(f, sign);
 }
 
+uint32_t fpu_frint16(CPUArm64State *env, uint32_t a, FpuRounding rm, bool exact)
+{ return (uint32_t)fpu_round_int(env, &fmt16, a & 0xffff, rm, exact); }
 uint32_t fpu_frint32(CPUArm64State *env, uint32_t a, FpuRounding rm, bool exact)
 { return (uint32_t)fpu_round_int(env, &fmt32, a, rm, exact); }
 uint64_t fpu_frint64(CPUArm64State *env, uint64_t a, FpuRounding rm, bool exact)
@@ -511,7 +515,7 @@ static uint64_t fpu_recpe(CPUArm64State *env, const FpuFmt *f, uint64_t x)
         fpu_raise(env, FPU_FPSR_OFC | FPU_FPSR_IXC);
         return to_inf ? f_inf(f, sign) : f_max_normal(f, sign);
     }
-    if ((env->fpcr & FPU_FPCR_FZ) && exp >= 2 * f_bias(f) - 1) {
+    if (fpu_fz(env, f) && exp >= 2 * f_bias(f) - 1) {
         /* The reciprocal would be a denormal: flushed. */
         fpu_raise(env, FPU_FPSR_UFC);
         return f_zero(f, sign);
@@ -589,3 +593,33 @@ static uint64_t fpu_recpx(CPUArm64State *env, const FpuFmt *f, uint64_t x)
 FPU_OP1(recpe, fpu_recpe(env, f, a))
 FPU_OP1(rsqrte, fpu_rsqrte(env, f, a))
 FPU_OP1(recpx, fpu_recpx(env, f, a))
+
+/* ---- FPMulAddH (FEAT_FHM: FMLAL, FMLSL) ---- */
+
+/* A half operand of FPMulAddH as single precision: unpacked as half (FZ16
+ * flushes it, without IDC), then widened exactly.  NaNs keep their payload
+ * and stay signalling, so that FPMulAdd's NaN processing in single picks
+ * and quiets the same operand (with the same IOC and default NaN) as
+ * FPProcessNaNs3H followed by FPConvertNaN would. */
+static uint32_t fpu_h_operand(CPUArm64State *env, uint32_t h)
+{
+    const FpuFmt *f = &fmt16;
+    uint64_t x = fpu_in(env, f, h & 0xffff);
+    bool sign = f_sign(f, x);
+    FpuReal v;
+
+    if (f_is_nan(f, x))
+        return (uint32_t)(f_inf(&fmt32, sign) | f_frac(f, x) << (23 - 10));
+    if (f_is_inf(f, x))
+        return (uint32_t)f_inf(&fmt32, sign);
+    if (f_is_zero(f, x))
+        return (uint32_t)f_zero(&fmt32, sign);
+    v = fpu_real(f, x);
+    return (uint32_t)(f_pow2(&fmt32, sign, v.exp) | ((v.mant << 1) >> (64 - 23)));
+}
+
+uint32_t fpu_muladd_h32(CPUArm64State *env, uint32_t addend, uint32_t op1, uint32_t op2)
+{
+    uint32_t a = fpu_h_operand(env, op1), b = fpu_h_operand(env, op2);
+    return fpu_muladd32(env, addend, a, b);
+}

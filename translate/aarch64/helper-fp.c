@@ -22,12 +22,15 @@ static FpuRounding desc_rm(const CPUArm64State *env, uint64_t desc)
     return (desc & 7) == 7 ? fpu_fpcr_rmode(env) : (FpuRounding)(desc & 7);
 }
 
-/* Two-operand arithmetic, S and D. */
+/* Two-operand arithmetic, H, S and D. */
 #define FP_BINOP(name, fn) \
+    uint64_t helper_##name##_h(CPUArm64State *env, uint64_t a, uint64_t b) \
+    { return fn##16(env, (uint32_t)a, (uint32_t)b); } \
     uint64_t helper_##name##_s(CPUArm64State *env, uint64_t a, uint64_t b) \
     { return fn##32(env, (uint32_t)a, (uint32_t)b); } \
     uint64_t helper_##name##_d(CPUArm64State *env, uint64_t a, uint64_t b) \
     { return fn##64(env, a, b); } \
+    FP_HELPER(name##_h, 3); \
     FP_HELPER(name##_s, 3); \
     FP_HELPER(name##_d, 3)
 
@@ -40,23 +43,31 @@ FP_BINOP(fmin, fpu_min);
 FP_BINOP(fmaxnm, fpu_maxnm);
 FP_BINOP(fminnm, fpu_minnm);
 
+uint64_t helper_fsqrt_h(CPUArm64State *env, uint64_t a)
+{ return fpu_sqrt16(env, (uint32_t)a); }
 uint64_t helper_fsqrt_s(CPUArm64State *env, uint64_t a)
 { return fpu_sqrt32(env, (uint32_t)a); }
 uint64_t helper_fsqrt_d(CPUArm64State *env, uint64_t a)
 { return fpu_sqrt64(env, a); }
+FP_HELPER(fsqrt_h, 2);
 FP_HELPER(fsqrt_s, 2);
 FP_HELPER(fsqrt_d, 2);
 
 /* FMADD and friends: addend + op1 * op2 (operands negated by the caller). */
+uint64_t helper_fmuladd_h(CPUArm64State *env, uint64_t addend, uint64_t op1, uint64_t op2)
+{ return fpu_muladd16(env, (uint32_t)addend, (uint32_t)op1, (uint32_t)op2); }
 uint64_t helper_fmuladd_s(CPUArm64State *env, uint64_t addend, uint64_t op1, uint64_t op2)
 { return fpu_muladd32(env, (uint32_t)addend, (uint32_t)op1, (uint32_t)op2); }
 uint64_t helper_fmuladd_d(CPUArm64State *env, uint64_t addend, uint64_t op1, uint64_t op2)
 { return fpu_muladd64(env, addend, op1, op2); }
+FP_HELPER(fmuladd_h, 4);
 FP_HELPER(fmuladd_s, 4);
 FP_HELPER(fmuladd_d, 4);
 
 /* FRINT*: desc = rounding | 8 for FRINTX; FRINT32/64: desc = rounding |
  * intsize (32 or 64). */
+uint64_t helper_frint_h(CPUArm64State *env, uint64_t a, uint64_t desc)
+{ return fpu_frint16(env, (uint32_t)a, desc_rm(env, desc), desc & 8); }
 uint64_t helper_frint_s(CPUArm64State *env, uint64_t a, uint64_t desc)
 { return fpu_frint32(env, (uint32_t)a, desc_rm(env, desc), desc & 8); }
 uint64_t helper_frint_d(CPUArm64State *env, uint64_t a, uint64_t desc)
@@ -65,6 +76,7 @@ uint64_t helper_frint_n_s(CPUArm64State *env, uint64_t a, uint64_t desc)
 { return fpu_frint_n32(env, (uint32_t)a, desc_rm(env, desc), (unsigned)(desc & ~7ull)); }
 uint64_t helper_frint_n_d(CPUArm64State *env, uint64_t a, uint64_t desc)
 { return fpu_frint_n64(env, a, desc_rm(env, desc), (unsigned)(desc & ~7ull)); }
+FP_HELPER(frint_h, 3);
 FP_HELPER(frint_s, 3);
 FP_HELPER(frint_d, 3);
 FP_HELPER(frint_n_s, 3);
@@ -93,22 +105,28 @@ FP_HELPER(fcvt_hd, 2);
 /* FCMP/FCMPE/FCCMP/FCCMPE: desc bit 0 signals on quiet NaNs (the E forms),
  * bit 1 is the condition (always set for FCMP), bits 7:4 the NZCV to use
  * when the condition fails.  Returns NZCV in bits 31:28. */
-static uint64_t fp_compare(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t desc, bool dbl)
+static uint64_t fp_compare(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t desc,
+                           unsigned bits)
 {
     uint32_t nzcv;
 
     if (!(desc & 2))
         nzcv = (desc >> 4) & 0xf;
-    else if (dbl)
+    else if (bits == 64)
         nzcv = fpu_cmp64(env, a, b, desc & 1);
-    else
+    else if (bits == 32)
         nzcv = fpu_cmp32(env, (uint32_t)a, (uint32_t)b, desc & 1);
+    else
+        nzcv = fpu_cmp16(env, (uint32_t)a, (uint32_t)b, desc & 1);
     return (uint64_t)nzcv << 28;
 }
+uint64_t helper_fcmp_h(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t desc)
+{ return fp_compare(env, a, b, desc, 16); }
 uint64_t helper_fcmp_s(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t desc)
-{ return fp_compare(env, a, b, desc, false); }
+{ return fp_compare(env, a, b, desc, 32); }
 uint64_t helper_fcmp_d(CPUArm64State *env, uint64_t a, uint64_t b, uint64_t desc)
-{ return fp_compare(env, a, b, desc, true); }
+{ return fp_compare(env, a, b, desc, 64); }
+FP_HELPER(fcmp_h, 4);
 FP_HELPER(fcmp_s, 4);
 FP_HELPER(fcmp_d, 4);
 
@@ -137,6 +155,12 @@ uint64_t helper_fcvt_d2i(CPUArm64State *env, uint64_t a, uint64_t desc)
     static FpToIntD *const fn[4] = { d_to_s32, fpu_f64_to_s64, d_to_u32, fpu_f64_to_u64 };
     return fn[(desc >> 12) & 3](env, a, (desc >> 4) & 0x7f, desc_rm(env, desc));
 }
+uint64_t helper_fcvt_h2i(CPUArm64State *env, uint64_t a, uint64_t desc)
+{
+    return fpu_f16_to_fixed(env, (uint32_t)a, (desc >> 4) & 0x7f, desc_rm(env, desc),
+                            (desc & (1u << 12)) ? 64 : 32, (desc >> 13) & 1);
+}
+FP_HELPER(fcvt_h2i, 3);
 FP_HELPER(fcvt_s2i, 3);
 FP_HELPER(fcvt_d2i, 3);
 
@@ -156,6 +180,14 @@ uint64_t helper_cvtf_d(CPUArm64State *env, uint64_t a, uint64_t desc)
         return fpu_u64_to_f64(env, a, fbits, fpu_fpcr_rmode(env));
     return fpu_s64_to_f64(env, (int64_t)a, fbits, fpu_fpcr_rmode(env));
 }
+uint64_t helper_cvtf_h(CPUArm64State *env, uint64_t a, uint64_t desc)
+{
+    unsigned fbits = (desc >> 4) & 0x7f;
+    if (desc & (1u << 13))
+        return fpu_u64_to_f16(env, a, fbits, fpu_fpcr_rmode(env));
+    return fpu_s64_to_f16(env, (int64_t)a, fbits, fpu_fpcr_rmode(env));
+}
+FP_HELPER(cvtf_h, 3);
 FP_HELPER(cvtf_s, 3);
 FP_HELPER(cvtf_d, 3);
 

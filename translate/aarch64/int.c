@@ -5,7 +5,8 @@
  * (C4.1.86, C4.1.88), minus the FEAT_FlagM flag instructions (sys.c).
  * Each handler decodes its fields and emits IR through the shared helpers
  * of translate.c (register access with SP/XZR, NZCV production, condition
- * values); CRC32/CRC32C call C helpers (helper-int.c).
+ * values); CRC32/CRC32C call C helpers (helper-int.c); the pointer
+ * authentication forms (PACIA, AUTDB, XPACI, PACGA...) go through pauth.c.
  *
  * Width convention: 64-bit operations use IR_I64 ops; 32-bit ones use
  * IR_I32 ops where the upper input bits matter (right shifts, rotates,
@@ -15,6 +16,7 @@
  * Entry point: the a64_int_patterns table at the end of the file.
  */
 #include "translate.h"
+#include "pauth.h"
 #include "util/log.h"
 
 /* helper-int.c */
@@ -500,6 +502,44 @@ static bool gen_crc32(DisasContext *s, uint32_t insn, IRHelper *h)
 static bool trans_crc32(DisasContext *s, uint32_t i)  { return gen_crc32(s, i, &helper_desc_crc32); }
 static bool trans_crc32c(DisasContext *s, uint32_t i) { return gen_crc32(s, i, &helper_desc_crc32c); }
 
+/* ---- pointer authentication (FEAT_PAuth; pauth.c) ---- */
+
+/* PACIA, PACIB, PACDA, PACDB, AUTIA, AUTIB, AUTDA, AUTDB on Xd with Xn|SP
+ * as the modifier, and their Z forms (modifier zero, Rn must be 11111):
+ * bit 12 = AUT, bits 11:10 = the key (A64_KEY_IA..DB). */
+static bool trans_pac_dp(DisasContext *s, uint32_t insn)
+{
+    bool z = bits(insn, 13, 1);
+    unsigned key = bits(insn, 10, 2);
+    IRTemp mod, ptr, r;
+
+    if (!A64_HAS(s, A64_FEAT_PACA) || (z && rn(insn) != 31))
+        return false;
+    mod = z ? a64_const(s, IR_I64, 0) : a64_reg_sp(s, rn(insn));
+    ptr = a64_reg(s, rd(insn));
+    r = bits(insn, 12, 1) ? gen_pac_auth(s, ptr, mod, key) : gen_pac_add(s, ptr, mod, key);
+    a64_set_reg(s, rd(insn), r, true);
+    return true;
+}
+
+/* XPACI, XPACD (bit 10 = D): an instruction pointer in the upper half
+ * also loses its top byte (pauth.c). */
+static bool trans_xpac(DisasContext *s, uint32_t insn)
+{
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return false;
+    a64_set_reg(s, rd(insn), gen_pac_strip(s, a64_reg(s, rd(insn)), !bits(insn, 10, 1)), true);
+    return true;
+}
+
+static bool trans_pacga(DisasContext *s, uint32_t insn)
+{
+    if (!A64_HAS(s, A64_FEAT_PACG))
+        return false;
+    a64_set_reg(s, rd(insn), gen_pacga(s, a64_reg(s, rn(insn)), a64_reg_sp(s, rm(insn))), true);
+    return true;
+}
+
 /* ---- data processing, one source ---- */
 
 /* Swap the bit groups selected by mask with their neighbours sh bits up. */
@@ -642,6 +682,7 @@ const DecodePattern a64_int_patterns[] = {
     { "s 0 0 11010110 mmmmm 001011 nnnnn ddddd", trans_rorv, "RORV" },
     { "s 0 0 11010110 mmmmm 0100 zz nnnnn ddddd", trans_crc32, "CRC32B/H/W/X" },
     { "s 0 0 11010110 mmmmm 0101 zz nnnnn ddddd", trans_crc32c, "CRC32CB/H/W/X" },
+    { "1 0 0 11010110 mmmmm 001100 nnnnn ddddd", trans_pacga, "PACGA" },
     /* Data-processing (1 source) */
     { "s 1 0 11010110 00000 000000 nnnnn ddddd", trans_rbit, "RBIT" },
     { "s 1 0 11010110 00000 000001 nnnnn ddddd", trans_rev16, "REV16" },
@@ -650,6 +691,8 @@ const DecodePattern a64_int_patterns[] = {
     { "1 1 0 11010110 00000 000011 nnnnn ddddd", trans_rev, "REV (64-bit)" },
     { "s 1 0 11010110 00000 000100 nnnnn ddddd", trans_clz, "CLZ" },
     { "s 1 0 11010110 00000 000101 nnnnn ddddd", trans_cls, "CLS" },
+    { "1 1 0 11010110 00001 00 z ooo nnnnn ddddd", trans_pac_dp, "PACIA/PACIB/PACDA/PACDB/AUTIA/AUTIB/AUTDA/AUTDB (and Z forms)" },
+    { "1 1 0 11010110 00001 0100 0 k 11111 ddddd", trans_xpac, "XPACI/XPACD" },
     /* Data-processing (3 source) */
     { "s 00 11011 000 mmmmm 0 aaaaa nnnnn ddddd", trans_madd, "MADD" },
     { "s 00 11011 000 mmmmm 1 aaaaa nnnnn ddddd", trans_msub, "MSUB" },
