@@ -123,6 +123,7 @@ IRTemp ir_new_temp(IRBlock *b, IRType type)
 
 IRTemp ir_const(IRBlock *b, IRType type, uint64_t value)
 {
+    BUG_ON(type == IR_V128);   /* vectors are built with vdup */
     value = ir_trunc_to(type, value);
     /* Interning: search the recent constants (blocks are short). */
     for (uint32_t i = b->ntemps; i-- > b->nglobals + 1;) {
@@ -277,6 +278,8 @@ void ir_dump(FILE *f, const IRBlock *b)
             continue;
         }
         fprintf(f, "  %s%s ", d->name, op->type == IR_I32 ? "_i32" : "");
+        if (op->opc == IR_OP_vec1 || op->opc == IR_OP_vec2 || op->opc == IR_OP_vec3)
+            fprintf(f, "%s ", ir_vec_name(op->args[d->nout + d->nin]));
         for (unsigned j = 0; j < d->nout + d->nin; j++, k++) {
             if (k)
                 fputs(", ", f);

@@ -13,6 +13,9 @@
  * Width: an op of type IR_I32 reads the low 32 bits of its inputs and
  * produces a zero-extended result; an IR_I64 op reads all 64 bits.  So a
  * 32-bit guest operation may take 64-bit temps as inputs directly.
+ * IR_V128 temps are 16-byte vectors, always locals (never constants or
+ * globals); only the vector ops (IR_F_VEC, see ir-ops.def) read or write
+ * them, and their lane semantics are defined once, in C, by ir_vec_eval().
  *
  * Frontends build blocks with the ir_* builders below; the optimiser
  * (opt.h) rewrites them in place; a backend consumes them.  Nothing here knows
@@ -26,7 +29,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-typedef enum IRType { IR_I32, IR_I64 } IRType;
+typedef enum IRType { IR_I32, IR_I64, IR_V128 } IRType;
 
 typedef enum IRTempKind {
     IR_TEMP_ENV,
@@ -47,6 +50,7 @@ enum {
     IR_F_EXIT     = 1 << 3,  /* leaves the block: globals written back */
     IR_F_CALL     = 1 << 4,  /* helper call, see IRHelper flags */
     IR_F_READ_ENV = 1 << 5,  /* reads CPU state not covered by globals */
+    IR_F_VEC      = 1 << 6,  /* a vector op (v128 operands; opaque to folding) */
 };
 
 typedef enum IROpcode {
@@ -101,6 +105,59 @@ typedef struct IRHelper {
     uint8_t flags;     /* IR_HELPER_* */
     uint32_t id;       /* set by ir_helper_id(); 0 = not yet registered */
 } IRHelper;
+
+/* Lane operations of the vec1/vec2 ops (constant kind); esize is log2 of
+ * the element size in bytes (0..3), imm an extra constant.  Vectors are
+ * little-endian arrays of lanes; results are whole 16-byte vectors. */
+typedef enum IRVecKind {
+    /* vec2: d = a op b, lane by lane */
+    IR_VEC_ADD, IR_VEC_SUB, IR_VEC_MUL,
+    IR_VEC_AND, IR_VEC_OR, IR_VEC_XOR, IR_VEC_ANDC,   /* andc: a & ~b */
+    IR_VEC_CMEQ, IR_VEC_CMGT, IR_VEC_CMGTU,           /* all ones / zero */
+    IR_VEC_MINS, IR_VEC_MINU, IR_VEC_MAXS, IR_VEC_MAXU,
+    IR_VEC_SQADD, IR_VEC_UQADD, IR_VEC_SQSUB, IR_VEC_UQSUB,   /* saturating */
+    IR_VEC_URHADD,                                    /* (a + b + 1) >> 1 */
+    IR_VEC_ZIPLO, IR_VEC_ZIPHI,        /* interleave the low / high halves */
+    IR_VEC_UZP1, IR_VEC_UZP2,          /* even / odd lanes of b:a */
+    IR_VEC_EXT,        /* bytes imm..imm+15 of the concatenation b:a */
+    IR_VEC_TBL,        /* d[i] = a[b[i]] for b[i] < 16, else 0 (bytes) */
+    IR_VEC_FADD, IR_VEC_FSUB, IR_VEC_FMUL, IR_VEC_FDIV,   /* esize 2, 3 */
+    IR_VEC_BIN_COUNT,
+    /* vec1: d = op a */
+    IR_VEC_NOT = IR_VEC_BIN_COUNT, IR_VEC_ABS, IR_VEC_NEG,
+    IR_VEC_MOV,                  /* a copy */
+    IR_VEC_SHLI, IR_VEC_SHRI, IR_VEC_SARI,   /* by imm, 0 <= imm <= lane bits */
+    IR_VEC_SXTL, IR_VEC_UXTL,    /* widen the lanes of the low half (imm 0) or
+                                  * the high half (imm 1) to 2 << esize bytes */
+    IR_VEC_ZEXT64,               /* clear the high 64 bits */
+    IR_VEC_FSQRT,
+    IR_VEC_FSPECIAL,   /* all ones where the FP lane (esize 2, 3) is not a
+                        * normal number above the smallest normal: zero,
+                        * subnormal, +-min normal, infinity or NaN */
+    /* vec3: d = a +- b * c, fused (one rounding); esize 2, 3 */
+    IR_VEC_FMA, IR_VEC_FMS,
+    IR_VEC_COUNT
+} IRVecKind;
+
+/* A vector value as the C semantics see it. */
+typedef union IRVec {
+    uint8_t u8[16];
+    uint16_t u16[8];
+    uint32_t u32[4];
+    uint64_t u64[2];
+    float f32[4];
+    double f64[2];
+} IRVec;
+
+/* The semantics of vec1/vec2/vec3 (b unused for vec1, c only for vec3):
+ * the interpreter and the x86-64 backend's fallback call it.  d may alias
+ * the inputs. */
+void ir_vec_eval(unsigned kind, unsigned esize, unsigned imm, IRVec *d,
+                 const IRVec *a, const IRVec *b, const IRVec *c);
+/* kind | esize << 8 | imm << 16 in one word, for generated calls. */
+void ir_vec_eval_packed(IRVec *d, const IRVec *a, const IRVec *b, uint64_t k,
+                        const IRVec *c);
+const char *ir_vec_name(unsigned kind);
 
 /* Register a helper on first use and return its id (for op call). */
 uint32_t ir_helper_id(IRHelper *h);
@@ -259,6 +316,32 @@ static inline void ir_stenv(IRBlock *b, IRType t, IRTemp v, int32_t off, unsigne
  * All values are passed and returned as 64-bit integers. */
 void ir_call(IRBlock *b, IRHelper *h, IRTemp d, IRTemp a0, IRTemp a1,
              IRTemp a2, IRTemp a3, IRTemp a4);
+
+/* Vectors (see ir-ops.def). */
+static inline void ir_vldenv(IRBlock *b, IRTemp d, int32_t off)
+{ uint32_t a[2] = { d, (uint32_t)off }; ir_emit(b, IR_OP_vldenv, IR_V128, a); }
+static inline void ir_vstenv(IRBlock *b, IRTemp v, int32_t off)
+{ uint32_t a[2] = { v, (uint32_t)off }; ir_emit(b, IR_OP_vstenv, IR_V128, a); }
+static inline void ir_vld(IRBlock *b, IRTemp d, IRTemp addr, unsigned lg)
+{ uint32_t a[3] = { d, addr, lg }; ir_emit(b, IR_OP_vld, IR_V128, a); }
+static inline void ir_vst(IRBlock *b, IRTemp v, IRTemp addr, unsigned lg)
+{ uint32_t a[3] = { v, addr, lg }; ir_emit(b, IR_OP_vst, IR_V128, a); }
+static inline void ir_vec2(IRBlock *b, IRVecKind k, unsigned esize, IRTemp d,
+                           IRTemp x, IRTemp y, unsigned imm)
+{ uint32_t a[6] = { d, x, y, k, esize, imm }; ir_emit(b, IR_OP_vec2, IR_V128, a); }
+static inline void ir_vec1(IRBlock *b, IRVecKind k, unsigned esize, IRTemp d,
+                           IRTemp x, unsigned imm)
+{ uint32_t a[5] = { d, x, k, esize, imm }; ir_emit(b, IR_OP_vec1, IR_V128, a); }
+static inline void ir_vec3(IRBlock *b, IRVecKind k, unsigned esize, IRTemp d,
+                           IRTemp x, IRTemp y, IRTemp z)
+{ uint32_t a[7] = { d, x, y, z, k, esize, 0 }; ir_emit(b, IR_OP_vec3, IR_V128, a); }
+static inline void ir_vdup(IRBlock *b, unsigned esize, IRTemp d, IRTemp x)
+{ uint32_t a[3] = { d, x, esize }; ir_emit(b, IR_OP_vdup, IR_V128, a); }
+static inline void ir_vget(IRBlock *b, unsigned esize, IRTemp d, IRTemp v, unsigned idx)
+{ uint32_t a[4] = { d, v, esize, idx }; ir_emit(b, IR_OP_vget, IR_I64, a); }
+static inline void ir_vset(IRBlock *b, unsigned esize, IRTemp d, IRTemp v,
+                           IRTemp x, unsigned idx)
+{ uint32_t a[5] = { d, v, x, esize, idx }; ir_emit(b, IR_OP_vset, IR_V128, a); }
 
 static inline void ir_insn_start(IRBlock *b, uint64_t pc)
 { uint32_t a[2] = { (uint32_t)pc, (uint32_t)(pc >> 32) }; ir_emit(b, IR_OP_insn_start, IR_I64, a); }

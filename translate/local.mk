@@ -2,9 +2,9 @@
 # The translator core: IR, optimiser, code cache, dispatcher and backends.
 noinst_LTLIBRARIES += libguise-translate.la
 libguise_translate_la_SOURCES = \
-	translate/ir.c translate/ir.h translate/ir-ops.def \
+	translate/ir.c translate/ir.h translate/ir-ops.def translate/ir-vec.c \
 	translate/opt.c translate/opt.h translate/opt-fold.c \
-	translate/opt-copy.c translate/opt-dce.c \
+	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c \
 	translate/decode.c translate/decode.h \
 	translate/translator.c translate/translator.h \
 	translate/exec.c translate/exec.h translate/tb.h \
@@ -17,5 +17,8 @@ libguise_translate_la_SOURCES = \
 	translate/x86_64/encode.h \
 	translate/x86_64/lower-alu.c \
 	translate/x86_64/lower.c \
+	translate/x86_64/lower-vec.c \
 	translate/x86_64/regalloc.c \
 	translate/x86_64/x64-internal.h
+# ir-vec.c: sqrt, fma
+libguise_translate_la_LIBADD = -lm

@@ -100,7 +100,8 @@ static void fold_op(FoldState *s, IROp *op)
             all_known = false;
         }
     }
-    if (!opt_is_pure(op))
+    /* Vector ops are opaque: no v128 value is ever known. */
+    if (!opt_is_pure(op) || (def->flags & IR_F_VEC))
         return;
     IRTemp d = op->args[0];
     if (all_known) {

@@ -8,6 +8,8 @@
 
 bool opt_is_pure(const IROp *op)
 {
+    if (ir_op_defs[op->opc < IR_OP_COUNT ? op->opc : 0].flags & (IR_F_SIDE | IR_F_READ_ENV))
+        return false;
     switch (op->opc) {
     case IR_OP_label: case IR_OP_br: case IR_OP_brcond: case IR_OP_ld:
     case IR_OP_st: case IR_OP_cmpxchg: case IR_OP_xchg: case IR_OP_fetch_add:
@@ -41,5 +43,6 @@ void opt_run(IRBlock *b)
     opt_fold(b);
     opt_copy(b);
     opt_fold(b);
+    opt_vec(b);
     opt_dce(b);
 }

@@ -2,10 +2,14 @@
 /*
  * Differential test of the IR pipeline: random blocks of IR (every pure
  * op at both widths, edge constants, forward branches, guest memory
- * accesses, helper calls) are run three ways -- the interpreter on the raw
+ * accesses, helper calls, and the v128 ops: every vector kind at every
+ * element size, vector loads and stores) are run three ways -- the interpreter on the raw
  * IR, the interpreter on the optimised IR, and the x86-64 backend on the
  * optimised IR -- and the resulting CPU state and memory must agree.  Any
  * difference prints the seed and the block.
+ *
+ * The second half of the iterations runs with the optional host
+ * instructions turned off, so the backend's plain paths are checked too.
  *
  * Usage: test-ir [iterations] [seed]
  */
@@ -18,14 +22,18 @@
 #include "translate/ir.h"
 #include "translate/opt.h"
 #include "translate/tb.h"
+#include "translate/x86_64/x64-internal.h"
 #include "util/log.h"
 
 #define NG 8   /* globals g0..g7 */
+
+#define NV 4   /* vector registers v0..v3 (vldenv/vstenv) */
 
 typedef struct TestEnv {
     CPUCommon common;
     uint64_t g[NG];
     uint64_t side;        /* written by helper_side */
+    _Alignas(16) IRVec v[NV];
 } TestEnv;
 
 static IRGlobals globals;
@@ -73,6 +81,11 @@ typedef struct Gen {
     IRBlock *b;
     IRTemp pool[256];
     unsigned npool;
+    IRTemp vpool[64];    /* v128 temps with a value */
+    unsigned nvpool;
+    IRTemp fpool[32];    /* v128 temps of finite floats (no NaN payloads:
+                          * the host's NaN choice is not the IR's business) */
+    unsigned nfpool;
 } Gen;
 
 static IRTemp pick_input(Gen *g, IRType t)
@@ -104,14 +117,168 @@ static const IROpcode un_ops[] = {
     IR_OP_ext8s, IR_OP_ext8u, IR_OP_ext16s, IR_OP_ext16u,
 };
 
+/* ---- vectors ---- */
+
+static IRTemp vnew(Gen *g, bool fp)
+{
+    IRTemp d = ir_new_temp(g->b, IR_V128);
+    if (fp && g->nfpool < 32)
+        g->fpool[g->nfpool++] = d;
+    else if (!fp && g->nvpool < 64)
+        g->vpool[g->nvpool++] = d;
+    return d;
+}
+
+static IRTemp vpick(Gen *g)
+{
+    IRTemp d;
+    if (g->nvpool && rndn(4))
+        return g->vpool[rndn(g->nvpool)];
+    d = vnew(g, false);
+    if (rndn(2))
+        ir_vldenv(g->b, d, (int32_t)(offsetof(TestEnv, v) + 16 * rndn(NV)));
+    else
+        ir_vdup(g->b, rndn(4), d, pick_input(g, IR_I64));
+    return d;
+}
+
+/* A vector of floats (esize 2 or 3) from a few finite values. */
+static IRTemp fpick(Gen *g, unsigned esize)
+{
+    static const float fv[] = { 1.5f, -2.25f, 3e10f, 1e-30f, 0.0f, -0.0f, 7.0f, 1e38f,
+                                1.17549435e-38f, 3e-39f, 0.1f };
+    static const double dv[] = { 1.5, -2.25, 3e300, 1e-300, 0.0, -0.0, 0.1, 2.2250738585072014e-308,
+                                 5e-324, 1e308 };
+    IRTemp d, x;
+    uint64_t bits;
+
+    if (g->nfpool && rndn(3))
+        return g->fpool[rndn(g->nfpool)];
+    d = vnew(g, true);
+    x = ir_new_temp(g->b, IR_I64);
+    if (esize == 2) {
+        float f = fv[rndn(sizeof(fv) / sizeof(fv[0]))];
+        uint32_t u;
+        memcpy(&u, &f, 4);
+        bits = u;
+    } else {
+        double f = dv[rndn(sizeof(dv) / sizeof(dv[0]))];
+        memcpy(&bits, &f, 8);
+    }
+    ir_movi(g->b, IR_I64, x, bits);
+    ir_vdup(g->b, esize, d, x);
+    if (rndn(2)) {   /* different lanes */
+        IRTemp e = vnew(g, true), y = ir_new_temp(g->b, IR_I64);
+        ir_movi(g->b, IR_I64, y, esize == 2 ? 0x40490fdbu : 0x400921fb54442d18ull);
+        ir_vset(g->b, esize, e, d, y, rndn(esize == 2 ? 4 : 2));
+        d = e;
+    }
+    return d;
+}
+
+static bool vec_fp_kind(unsigned k)
+{
+    return (k >= IR_VEC_FADD && k <= IR_VEC_FDIV) || k == IR_VEC_FSQRT ||
+           k == IR_VEC_FMA || k == IR_VEC_FMS;
+}
+
+static void gen_vec_op(Gen *g)
+{
+    IRBlock *b = g->b;
+    unsigned esize = rndn(4), k;
+    IRTemp x, y, z;
+
+    /* inputs are picked before the output temp exists (the pools only
+     * hold temps that have a value) */
+    switch (rndn(10)) {
+    case 0: case 1: case 2:
+        k = rndn(IR_VEC_BIN_COUNT);
+        if (vec_fp_kind(k)) {
+            esize = 2 + rndn(2);
+            x = fpick(g, esize);
+            y = fpick(g, esize);
+            ir_vec2(b, k, esize, vnew(g, true), x, y, 0);
+        } else {
+            x = vpick(g);
+            y = vpick(g);
+            ir_vec2(b, k, esize, vnew(g, false), x, y, rndn(16));
+        }
+        break;
+    case 3: case 4:
+        k = IR_VEC_BIN_COUNT + rndn(IR_VEC_FMA - IR_VEC_BIN_COUNT);
+        if (vec_fp_kind(k)) {
+            esize = 2 + rndn(2);
+            x = fpick(g, esize);
+            ir_vec1(b, k, esize, vnew(g, true), x, 0);
+            break;
+        }
+        if (k == IR_VEC_SXTL || k == IR_VEC_UXTL)
+            esize = rndn(3);
+        if (k == IR_VEC_FSPECIAL) {
+            esize = 2 + rndn(2);
+            x = rndn(2) ? vpick(g) : fpick(g, esize);
+            ir_vec1(b, k, esize, vnew(g, false), x, 0);
+            break;
+        }
+        x = vpick(g);
+        ir_vec1(b, k, esize, vnew(g, false), x,
+                k == IR_VEC_SXTL || k == IR_VEC_UXTL ? rndn(2) : rndn((8u << esize) + 1));
+        break;
+    case 5:
+        esize = 2 + rndn(2);
+        x = fpick(g, esize);
+        y = fpick(g, esize);
+        z = fpick(g, esize);
+        ir_vec3(b, rndn(2) ? IR_VEC_FMA : IR_VEC_FMS, esize, vnew(g, true), x, y, z);
+        break;
+    case 6:
+        x = vpick(g);
+        ir_vget(b, esize, pick_output(g, IR_I64), x, rndn(16u >> esize));
+        break;
+    case 7:
+        x = vpick(g);
+        y = pick_input(g, IR_I64);
+        ir_vset(b, esize, vnew(g, false), x, y, rndn(16u >> esize));
+        break;
+    default: {
+        /* guest memory in the scratch buffer, any alignment */
+        IRTemp off = ir_new_temp(b, IR_I64), addr = ir_new_temp(b, IR_I64);
+        unsigned lg = 2 + rndn(3);
+        ir_and(b, IR_I64, off, pick_input(g, IR_I64), ir_const(b, IR_I64, 0x1e0));
+        ir_add(b, IR_I64, addr, off, ir_const(b, IR_I64, (uintptr_t)scratch + rndn(8)));
+        if (rndn(2)) {
+            x = rndn(3) || !g->nfpool ? vpick(g) : g->fpool[0];
+            ir_vst(b, x, addr, lg);
+        } else {
+            ir_vld(b, vnew(g, false), addr, lg);
+        }
+        break;
+    }
+    }
+    if (rndn(3) == 0) {
+        x = rndn(4) || !g->nfpool ? vpick(g) : g->fpool[rndn(g->nfpool)];
+        ir_vstenv(b, x, (int32_t)(offsetof(TestEnv, v) + 16 * rndn(NV)));
+    }
+    if (rndn(8) == 0) {
+        /* scalar access to the vector registers' bytes (opt_vec must see it) */
+        int32_t off = (int32_t)(offsetof(TestEnv, v) + 4 * rndn(4 * NV));
+        if (rndn(2))
+            ir_stenv(b, IR_I64, pick_input(g, IR_I64), off, rndn(3));
+        else
+            ir_ldenv(b, IR_I64, pick_output(g, IR_I64), off, rndn(3));
+    }
+}
+
 static void gen_random_op(Gen *g)
 {
     IRBlock *b = g->b;
     IRType t = rndn(2) ? IR_I64 : IR_I32;
     unsigned w = t == IR_I32 ? 32 : 64;
-    unsigned kind = rndn(100);
+    unsigned kind = rndn(125);
 
-    if (kind < 40) {
+    if (kind >= 100) {
+        gen_vec_op(g);
+    } else if (kind < 40) {
         IROpcode opc = bin_ops[rndn(sizeof(bin_ops) / sizeof(bin_ops[0]))];
         uint32_t a[3];
         a[1] = pick_input(g, t);
@@ -184,13 +351,15 @@ static void gen_block(IRBlock *b, unsigned nops)
         if (rndn(12) == 0 && i + 4 < nops) {
             uint32_t l = ir_new_label(b);
             IRType t = rndn(2) ? IR_I64 : IR_I32;
-            unsigned saved = g.npool;
+            unsigned saved = g.npool, vsaved = g.nvpool, fsaved = g.nfpool;
             ir_brcond(b, t, (IRCond)rndn(IR_COND_TSTNE + 1), pick_input(&g, t), pick_input(&g, t), l);
             unsigned inner = 1 + rndn(6);
             for (unsigned k = 0; k < inner; k++)
                 gen_random_op(&g);
             ir_label(b, l);
             g.npool = saved;
+            g.nvpool = vsaved;
+            g.nfpool = fsaved;
             i += inner;
         } else {
             gen_random_op(&g);
@@ -234,6 +403,7 @@ static bool run_jit(IRBlock *b, const TestEnv *init, const uint8_t *mem, Result 
 static bool same(const Result *a, const Result *b)
 {
     return !memcmp(a->env.g, b->env.g, sizeof(a->env.g)) && a->env.side == b->env.side &&
+           !memcmp(a->env.v, b->env.v, sizeof(a->env.v)) &&
            !memcmp(a->mem, b->mem, sizeof(a->mem)) && a->ret == b->ret;
 }
 
@@ -248,6 +418,11 @@ static void report(const char *what, const IRBlock *raw, const Result *want, con
         printf("  memory differs\n");
     if (want->env.side != got->env.side)
         printf("  side differs\n");
+    for (int i = 0; i < NV; i++)
+        if (memcmp(&want->env.v[i], &got->env.v[i], 16))
+            printf("  v%d: want %016" PRIx64 "%016" PRIx64 " got %016" PRIx64 "%016" PRIx64 "\n", i,
+                   want->env.v[i].u64[1], want->env.v[i].u64[0], got->env.v[i].u64[1],
+                   got->env.v[i].u64[0]);
 }
 
 /* ---- fixed checks of what the optimiser must achieve ---- */
@@ -337,6 +512,41 @@ static void shape_tests(unsigned *passed, unsigned *failed)
     opt_run(&b);
     check(count_ops(&b, IR_OP_brcond) == 0 && count_ops(&b, IR_OP_br) == 1,
           "constant branch folded", passed, failed);
+
+    /* A vector register stored then read back: the load is forwarded, and
+     * a store overwritten before anything reads it goes. */
+    int32_t v0 = (int32_t)offsetof(TestEnv, v[0]), v1 = (int32_t)offsetof(TestEnv, v[1]);
+    IRTemp a, c, d;
+    ir_block_init(&b, &globals);
+    a = ir_new_temp(&b, IR_V128);
+    c = ir_new_temp(&b, IR_V128);
+    d = ir_new_temp(&b, IR_V128);
+    ir_vldenv(&b, a, v1);
+    ir_vstenv(&b, a, v0);
+    ir_vldenv(&b, c, v0);
+    ir_vec2(&b, IR_VEC_ADD, 2, d, c, a, 0);
+    ir_vstenv(&b, d, v0);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    check(count_ops(&b, IR_OP_vldenv) == 1 && count_ops(&b, IR_OP_vstenv) == 1,
+          "vector register forwarded, dead store removed", passed, failed);
+
+    /* ...but not across a scalar write of the same bytes or a fault. */
+    ir_block_init(&b, &globals);
+    a = ir_new_temp(&b, IR_V128);
+    c = ir_new_temp(&b, IR_V128);
+    t1 = ir_new_temp(&b, IR_I64);
+    ir_vldenv(&b, a, v1);
+    ir_vstenv(&b, a, v0);
+    ir_stenv(&b, IR_I64, gl[1], v0 + 8, IR_MO_32);
+    ir_vldenv(&b, c, v0);
+    ir_ld(&b, IR_I64, t1, gl[6], IR_MO_64);
+    ir_vstenv(&b, c, v0);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    check(count_ops(&b, IR_OP_vldenv) == 2 && count_ops(&b, IR_OP_vstenv) == 2,
+          "vector register reloaded after a scalar store, stored before a load", passed,
+          failed);
     ir_block_free(&b);
 }
 
@@ -356,8 +566,13 @@ int main(int argc, char **argv)
     }
 
     shape_tests(&passed, &failed);
+    X64Features all = x64_features;
     for (unsigned it = 0; it < iters; it++) {
         IRBlock raw = { 0 };
+        /* the second half: the plain paths of a host without the optional
+         * instructions (SSSE3, SSE4.1, FMA ... and BMI) */
+        if (it == iters / 2)
+            memset(&x64_features, 0, sizeof(x64_features));
         rng_state = seed * 0x9e3779b97f4a7c15ull + it + 1;
         gen_block(&raw, 8 + rndn(60));
 
@@ -365,6 +580,9 @@ int main(int argc, char **argv)
         uint8_t mem[sizeof(scratch)];
         for (int i = 0; i < NG; i++)
             init.g[i] = edge_value();
+        for (int i = 0; i < NV; i++)
+            for (int h = 0; h < 2; h++)
+                init.v[i].u64[h] = rndn(2) ? edge_value() : rnd();
         for (size_t i = 0; i < sizeof(mem); i++)
             mem[i] = (uint8_t)rnd();
 
@@ -407,6 +625,7 @@ int main(int argc, char **argv)
         free(opt);
         ir_block_free(&raw);
     }
+    x64_features = all;
     printf("test-ir: %u random blocks, optimiser%s checked against the interpreter\n",
            passed + failed, jit ? " and x86-64 backend" : "");
     printf("%u passed, %u failed\n", passed, failed);

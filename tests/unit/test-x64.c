@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit test of the x86-64 backend (translate/x86_64/), part one: the
- * encoder and the op semantics.  Each emit_ call is disassembled with
+ * encoder (general-purpose and SSE/FMA forms) and the op semantics.
+ * Each emit_ call is disassembled with
  * capstone and compared with the expected text.  Then blocks of one op,
  * with its operands as globals, dying locals, constants, in place and
  * with garbage in the upper half of i32 inputs, are generated with
@@ -155,6 +156,71 @@ static void test_encoder(void)
     X64Emit small = { encbuf, 0, 0, 3 };
     emit_mov_ri(&small, X64_RAX, 1);
     check(x64_emit_overflowed(&small), "overflow not reported");
+}
+
+/* The SSE forms (lower-vec.c): every X64SseOp with low and high
+ * registers both ways, the immediate shifts, moves and lane accesses. */
+static const char *const sse_names[X64_SSE_COUNT] = {
+    "paddb", "paddw", "paddd", "paddq", "psubb", "psubw", "psubd", "psubq",
+    "pmullw", "pmulld", "pand", "por", "pxor", "pandn",
+    "pcmpeqb", "pcmpeqw", "pcmpeqd", "pcmpeqq", "pcmpgtb", "pcmpgtw", "pcmpgtd", "pcmpgtq",
+    "pminsb", "pminsw", "pminsd", "pminub", "pminuw", "pminud",
+    "pmaxsb", "pmaxsw", "pmaxsd", "pmaxub", "pmaxuw", "pmaxud",
+    "paddsb", "paddsw", "paddusb", "paddusw", "psubsb", "psubsw", "psubusb", "psubusw",
+    "pavgb", "pavgw",
+    "punpcklbw", "punpcklwd", "punpckldq", "punpcklqdq",
+    "punpckhbw", "punpckhwd", "punpckhdq", "punpckhqdq",
+    "pshufb", "pabsb", "pabsw", "pabsd",
+    "pmovsxbw", "pmovsxwd", "pmovsxdq", "pmovzxbw", "pmovzxwd", "pmovzxdq",
+    "addps", "addpd", "subps", "subpd", "mulps", "mulpd", "divps", "divpd",
+    "sqrtps", "sqrtpd", "packuswb", "packusdw", "movq", "movdqa",
+};
+
+static const char *const shift_names[X64_SSE_SHIFT_COUNT] = {
+    "psrlw", "psrld", "psrlq", "psraw", "psrad", "psllw", "pslld", "psllq", "psrldq", "pslldq",
+};
+
+static void test_sse_encoder(void)
+{
+    static const int regs[][2] = { { 3, 12 }, { 9, 0 }, { 15, 15 } };
+    char want[64];
+
+    for (unsigned op = 0; op < X64_SSE_COUNT; op++)
+        for (unsigned r = 0; r < 3; r++) {
+            snprintf(want, sizeof(want), "%s xmm%d, xmm%d", sse_names[op], regs[r][0], regs[r][1]);
+            ENC(want, emit_sse_rr(e, (X64SseOp)op, regs[r][0], regs[r][1]));
+        }
+    for (unsigned op = 0; op < X64_SSE_SHIFT_COUNT; op++) {
+        snprintf(want, sizeof(want), op + 1 > 9 ? "%s xmm%d, 0x%x" : "%s xmm%d, %u",
+                 shift_names[op], op + 2, op + 1);
+        ENC(want, emit_sse_shift(e, (X64SseShift)op, (int)op + 2, op + 1));
+    }
+    ENC("movdqu xmm0, xmmword ptr [rsp + 0x800]", emit_sse_load(e, 4, 0, x64_mem(X64_RSP, 0x800)));
+    ENC("movdqu xmmword ptr [rbp + 0x40], xmm9", emit_sse_store(e, 4, 9, x64_mem(X64_RBP, 0x40)));
+    ENC("movq xmm1, qword ptr [r15 + rbx + 8]", emit_sse_load(e, 3, 1, x64_mem_idx(X64_R15, X64_RBX, 8)));
+    ENC("movq qword ptr [rax], xmm10", emit_sse_store(e, 3, 10, x64_mem(X64_RAX, 0)));
+    ENC("movd xmm2, dword ptr [r12]", emit_sse_load(e, 2, 2, x64_mem(X64_R12, 0)));
+    ENC("movd dword ptr [r13 + 4], xmm0", emit_sse_store(e, 2, 0, x64_mem(X64_R13, 4)));
+    ENC("movq xmm0, rbx", emit_movq_xr(e, 0, X64_RBX));
+    ENC("movq xmm11, r9", emit_movq_xr(e, 11, X64_R9));
+    ENC("movq rax, xmm0", emit_movq_rx(e, X64_RAX, 0));
+    ENC("movq r14, xmm12", emit_movq_rx(e, X64_R14, 12));
+    ENC("pinsrb xmm0, esi, 0xf", emit_pinsr(e, 0, 0, X64_RSI, 15));
+    ENC("pinsrw xmm1, r8d, 7", emit_pinsr(e, 1, 1, X64_R8, 7));
+    ENC("pinsrd xmm9, eax, 3", emit_pinsr(e, 2, 9, X64_RAX, 3));
+    ENC("pinsrq xmm0, r11, 1", emit_pinsr(e, 3, 0, X64_R11, 1));
+    ENC("pextrb esi, xmm0, 0xf", emit_pextr(e, 0, X64_RSI, 0, 15));
+    ENC("pextrw r8d, xmm1, 7", emit_pextr(e, 1, X64_R8, 1, 7));
+    ENC("pextrd eax, xmm9, 3", emit_pextr(e, 2, X64_RAX, 9, 3));
+    ENC("pextrq r11, xmm0, 1", emit_pextr(e, 3, X64_R11, 0, 1));
+    ENC("pshufd xmm2, xmm2, 0", emit_pshufd(e, 2, 2, 0));
+    ENC("pshufd xmm1, xmm8, 0xee", emit_pshufd(e, 1, 8, 0xee));
+    ENC("palignr xmm0, xmm1, 5", emit_palignr(e, 0, 1, 5));
+    ENC("shufps xmm0, xmm1, 0x88", emit_shufps(e, 0, 1, 0x88));
+    ENC("shufps xmm10, xmm3, 0xdd", emit_shufps(e, 10, 3, 0xdd));
+    ENC("pmovmskb eax, xmm3", emit_pmovmskb(e, X64_RAX, 3));
+    ENC("vfmadd231ps xmm0, xmm1, xmm2", emit_fma231(e, false, false, 0, 1, 2));
+    ENC("vfnmadd231pd xmm8, xmm9, xmm15", emit_fma231(e, true, true, 8, 9, 15));
 }
 
 static const uint64_t vals[] = {
@@ -836,6 +902,7 @@ int main(void)
         return 1;
     }
     test_encoder();
+    test_sse_encoder();
     cs_close(&cs);
     if (!setup())
         return 1;

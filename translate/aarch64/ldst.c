@@ -4,7 +4,8 @@
  * non-atomic part): single registers in every addressing form (unsigned
  * offset, pre/post-index, unscaled, unprivileged, register offset, literal),
  * integer and FP/SIMD registers, pairs, prefetches (hints: no access), and
- * the Advanced SIMD structure loads and stores LD1-4/ST1-4/LDnR.  The
+ * the Advanced SIMD structure loads and stores LD1-4/ST1-4/LDnR, and
+ * LDRAA/LDRAB (FEAT_PAuth: the base authenticated first, pauth.c).  The
  * exclusive, ordered and LSE forms are in atomic.c.
  *
  * Faults are precise: every load goes into a temp first and registers
@@ -18,6 +19,8 @@
  * gen_ldst_base()/gen_check_align() shared with atomic.c.
  */
 #include "translate.h"
+#include "pauth.h"
+#include "simd.h"
 
 /* One register's worth of memory access. */
 typedef struct A64Mem {
@@ -203,6 +206,11 @@ static A64Val gen_load_reg(DisasContext *s, const A64Mem *m, IRTemp addr, IRTemp
         ir_ld(b, t, v.lo, addr, m->size | (m->sign ? IR_MO_SIGN : 0));
         return v;
     }
+    if (m->size == 4 && a64_vec_ir) {   /* one v128 load (simd-vec.c) */
+        v.lo = a64_tmp(s, IR_V128);
+        ir_vld(b, v.lo, addr, 4);
+        return v;
+    }
     v.lo = a64_tmp(s, IR_I64);
     ir_ld(b, IR_I64, v.lo, addr, m->size > 3 ? IR_MO_64 : m->size);
     if (m->size == 4) {
@@ -223,6 +231,10 @@ static void gen_commit_reg(DisasContext *s, const A64Mem *m, unsigned rt, A64Val
             a64_set_reg(s, rt, v.lo, m->sign ? m->ext64 : true);
         return;
     }
+    if (b->temps[v.lo].type == IR_V128) {
+        ir_vstenv(b, v.lo, vreg_off(rt, 0));
+        return;
+    }
     ir_stenv(b, IR_I64, v.lo, vreg_off(rt, 0), IR_MO_64);
     ir_stenv(b, IR_I64, v.hi != IR_NONE ? v.hi : a64_const(s, IR_I64, 0),
              vreg_off(rt, 1), IR_MO_64);
@@ -235,6 +247,12 @@ static void gen_store_reg(DisasContext *s, const A64Mem *m, unsigned rt, IRTemp 
 
     if (!m->vec) {
         ir_st(b, IR_I64, a64_reg(s, rt), addr, m->size);
+        return;
+    }
+    if (m->size == 4 && a64_vec_ir) {
+        lo = a64_tmp(s, IR_V128);
+        ir_vldenv(b, lo, vreg_off(rt, 0));
+        ir_vst(b, lo, addr, 4);
         return;
     }
     lo = a64_tmp(s, IR_I64);
@@ -353,6 +371,27 @@ static bool trans_ldst_pre(DisasContext *s, uint32_t insn)
 static bool trans_ldst_unpriv(DisasContext *s, uint32_t insn)
 {
     return gen_ldst_imm9(s, insn, AM_OFFSET, true);
+}
+
+/* LDRAA, LDRAB: Xt = [AuthDA/DB(Xn|SP, 0) + SignExtend(S:imm9) * 8], the
+ * sum written back to Xn|SP with W (pre-index).  A failed authentication
+ * traps before the access (FEAT_FPACCombine). */
+static bool trans_ldraa(DisasContext *s, uint32_t insn)
+{
+    unsigned n = rn(insn);
+    int64_t off = sbits(bits(insn, 22, 1) << 9 | bits(insn, 12, 9), 0, 10) * 8;
+    IRTemp base, addr, v = a64_tmp(s, IR_I64);
+
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return false;
+    base = gen_pac_auth(s, gen_ldst_base(s, n), a64_const(s, IR_I64, 0),
+                        bits(insn, 23, 1) ? A64_KEY_DB : A64_KEY_DA);
+    addr = gen_add_imm(s, base, off);
+    ir_ld(IRB(s), IR_I64, v, addr, IR_MO_64);
+    if (bits(insn, 11, 1))
+        a64_set_reg_sp(s, n, addr, true);
+    a64_set_reg(s, rt(insn), v, true);
+    return true;
 }
 
 /* LDR (literal): W, X, LDRSW, PRFM; S, D, Q. */
@@ -659,6 +698,7 @@ static bool trans_simd_ldst_single_post(DisasContext *s, uint32_t insn)
 /* Field letters: s size, v V (FP/SIMD), o opc, i immediate, m Rm, x option,
  * S scale, n Rn, t Rt, u Rt2, L load, q Q, R the R bit. */
 const DecodePattern a64_ldst_patterns[] = {
+    { "11 111 0 00 k S 1 iiiiiiiii w 1 nnnnn ttttt", trans_ldraa, "LDRAA/LDRAB" },
     { "ss 111 v 01 oo iiiiiiiiiiii nnnnn ttttt", trans_ldst_uimm,
       "LDR/STR (immediate, unsigned offset)" },
     { "ss 111 v 00 oo 1 mmmmm xxx S 10 nnnnn ttttt", trans_ldst_reg,

@@ -56,6 +56,8 @@ static IRTemp gen_logic_half(DisasContext *s, uint32_t insn, unsigned kind, unsi
 
 static bool gen_logic(DisasContext *s, uint32_t insn, unsigned kind)
 {
+    if (gen_vec_logic(s, insn, kind))
+        return true;
     IRTemp lo = gen_logic_half(s, insn, kind, 0);
     IRTemp hi = Q(insn) ? gen_logic_half(s, insn, kind, 1) : IR_NONE;
     gen_vreg_st2(s, rd(insn), lo, hi, Q(insn));

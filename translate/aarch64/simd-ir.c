@@ -65,6 +65,12 @@ bool gen_ir_cmeq(DisasContext *s, uint32_t insn, unsigned kind, bool scalar)
 
     if ((scalar && size != 3) || (!scalar && size == 3 && !Q(insn)))
         return false;
+    if (!scalar) {   /* vector IR (simd-vec.c) where it applies */
+        static const unsigned ops[] = { SIMD_OP_CMEQ, SIMD_OP_CMEQ0, SIMD_OP_CMTST };
+        SimdDesc d = simd_desc(insn, ops[kind], size);
+        if (gen_vec_desc(s, &d))
+            return true;
+    }
     for (unsigned h = 0; h < halves; h++) {
         IRTemp t = gen_vreg_ld(s, rn(insn), h);
         if (kind != SIMD_IR_CMEQ0) {
@@ -122,6 +128,11 @@ bool gen_ir_addsub(DisasContext *s, uint32_t insn, bool sub, bool scalar)
 
     if ((scalar && size != 3) || (!scalar && size == 3 && !Q(insn)))
         return false;
+    if (!scalar) {   /* vector IR (simd-vec.c) where it applies */
+        SimdDesc d = simd_desc(insn, sub ? SIMD_OP_SUB : SIMD_OP_ADD, size);
+        if (gen_vec_desc(s, &d))
+            return true;
+    }
     for (unsigned h = 0; h < halves; h++)
         r[h] = gen_lane_add(s, 8u << size, gen_vreg_ld(s, rn(insn), h),
                             gen_vreg_ld(s, rm(insn), h), sub);

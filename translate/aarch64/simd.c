@@ -25,6 +25,13 @@ SimdDesc simd_desc(uint32_t insn, unsigned op, unsigned esize)
 
 void gen_simd_call(DisasContext *s, const SimdDesc *d)
 {
+    if (gen_vec_desc(s, d) || gen_vec_fp3(s, d))
+        return;
+    gen_simd_helper_call(s, d);
+}
+
+void gen_simd_helper_call(DisasContext *s, const SimdDesc *d)
+{
     IRTemp desc = a64_const(s, IR_I64, simd_desc_pack(d));
     ir_call(IRB(s), &helper_desc_simd, IR_NONE, IR_ENV, desc, IR_NONE, IR_NONE, IR_NONE);
 }
@@ -167,7 +174,8 @@ static bool trans_DUP_gen(DisasContext *s, uint32_t insn)
     if (size > 3 || (size == 3 && !Q(insn)))
         return false;
     IRTemp v = gen_dup_const(s, size, a64_reg(s, rn(insn)));
-    gen_vreg_st2(s, rd(insn), v, v, Q(insn));
+    if (!gen_vec_dup64(s, rd(insn), v, Q(insn)))
+        gen_vreg_st2(s, rd(insn), v, v, Q(insn));
     return true;
 }
 
@@ -262,7 +270,8 @@ static bool gen_modimm(DisasContext *s, uint32_t insn, unsigned kind)
 
     if (kind == MODIMM_SET || kind == MODIMM_NOT) {
         c = a64_const(s, IR_I64, kind == MODIMM_NOT ? ~imm : imm);
-        gen_vreg_st2(s, rd(insn), c, c, Q(insn));
+        if (!gen_vec_dup64(s, rd(insn), c, Q(insn)))
+            gen_vreg_st2(s, rd(insn), c, c, Q(insn));
         return true;
     }
     c = a64_const(s, IR_I64, imm);
@@ -320,6 +329,8 @@ static bool trans_EXT(DisasContext *s, uint32_t insn)
 
     if (!q && pos >= 8)
         return false;
+    if (a64_vec_ir)
+        return gen_vec_ext(s, rd(insn), rn(insn), rm(insn), pos, q);
     c[0] = gen_vreg_ld(s, rn(insn), 0);
     c[1] = q ? gen_vreg_ld(s, rn(insn), 1) : gen_vreg_ld(s, rm(insn), 0);
     c[2] = q ? gen_vreg_ld(s, rm(insn), 0) : zero;
@@ -339,6 +350,8 @@ TRANS(ZIP2, gen_simd_3same, SIMD_OP_ZIP2, SZ_BHSD)
 
 static bool gen_tbl(DisasContext *s, uint32_t insn, unsigned op)
 {
+    if (op == SIMD_OP_TBL && bits(insn, 13, 2) == 0 && a64_vec_ir)
+        return gen_vec_tbl1(s, rd(insn), rn(insn), rm(insn), Q(insn));
     SimdDesc d = simd_desc(insn, op, 0);
     d.imm = bits(insn, 13, 2);
     gen_simd_call(s, &d);

@@ -72,7 +72,7 @@ enum {
     SIMD_OP_TRN1, SIMD_OP_TRN2, SIMD_OP_REV, SIMD_OP_TBL, SIMD_OP_TBX,
     SIMD_OP_INT_COUNT,
 
-    /* floating point (simd-fp-helper.c): esize 2 (single) or 3 (double) */
+    /* floating point (simd-fp-helper.c): esize 1 (half), 2 (single), 3 (double) */
     SIMD_OP_FP_FIRST = SIMD_OP_INT_COUNT,
     SIMD_OP_FADD = SIMD_OP_FP_FIRST, SIMD_OP_FSUB, SIMD_OP_FMUL, SIMD_OP_FDIV,
     SIMD_OP_FMULX, SIMD_OP_FABD, SIMD_OP_FMLA, SIMD_OP_FMLS,
@@ -90,6 +90,8 @@ enum {
     SIMD_OP_FCVTL,      /* esize: the result's; reads the half hi */
     SIMD_OP_FCVTN, SIMD_OP_FCVTXN,      /* esize: the source's; packs */
     SIMD_OP_FMAXV, SIMD_OP_FMINV, SIMD_OP_FMAXNMV, SIMD_OP_FMINNMV,
+    SIMD_OP_FMLAL, SIMD_OP_FMLSL,       /* FEAT_FHM: esize 2, from halves (hi: the
+                                         * "2" forms); imm 8 | index by element */
     SIMD_OP_COUNT
 };
 
@@ -216,8 +218,26 @@ static inline unsigned simd_immh_size(uint32_t insn)
 
 /* A default desc: op on Vd, Vn, Vm of insn, vector of Q's length. */
 SimdDesc simd_desc(uint32_t insn, unsigned op, unsigned esize);
-/* Emit the helper call for d. */
+/* Emit d: as vector IR where simd-vec.c can, else the helper call. */
 void gen_simd_call(DisasContext *s, const SimdDesc *d);
+/* Emit the helper call for d. */
+void gen_simd_helper_call(DisasContext *s, const SimdDesc *d);
+
+/* Vector IR (simd-vec.c); each returns false (emitting nothing) for what
+ * it does not cover.  a64_vec_ir is false to keep every SIMD instruction
+ * on the helper path (GUISE_SIMD_HELPERS=1 in the environment: for
+ * comparisons and bisection). */
+extern bool a64_vec_ir;
+bool gen_vec_desc(DisasContext *s, const SimdDesc *d);
+bool gen_vec_fp3(DisasContext *s, const SimdDesc *d);
+bool gen_vec_ext(DisasContext *s, unsigned rd, unsigned rn, unsigned rm,
+                 unsigned pos, bool q);
+bool gen_vec_tbl1(DisasContext *s, unsigned rd, unsigned rn, unsigned rm, bool q);
+/* AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT (kind: simd-int.c's LOGIC_*,
+ * in that order). */
+bool gen_vec_logic(DisasContext *s, uint32_t insn, unsigned kind);
+/* Vd = the 64-bit value v in both halves, or (!q) the low half only. */
+bool gen_vec_dup64(DisasContext *s, unsigned rd, IRTemp v, bool q);
 
 /* 64-bit halves of vector registers as IR. */
 IRTemp gen_vreg_ld(DisasContext *s, unsigned reg, unsigned half);

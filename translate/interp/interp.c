@@ -303,9 +303,12 @@ void interp_prepare(TB *tb)
         if (b->temps[t].kind == IR_TEMP_CONST)
             slot[t] = (int32_t)c->nconsts++;
     c->nvals = c->nconsts;
+    /* A v128 local takes two consecutive slots. */
     for (uint32_t t = 0; t < b->ntemps; t++)
-        if (b->temps[t].kind == IR_TEMP_LOCAL)
-            slot[t] = (int32_t)c->nvals++;
+        if (b->temps[t].kind == IR_TEMP_LOCAL) {
+            slot[t] = (int32_t)c->nvals;
+            c->nvals += b->temps[t].type == IR_V128 ? 2 : 1;
+        }
     c->consts = malloc((c->nconsts + 1) * sizeof(uint64_t));
     c->nlabels = b->nlabels;
     c->labels = malloc((b->nlabels + 1) * sizeof(uint32_t));
@@ -389,6 +392,71 @@ static uint64_t do_call(const IInsn *in, const uint64_t *vals, uint8_t *env)
     return ((Fn)h->fn)(a[0], a[1], a[2], a[3], a[4]);
 }
 
+/* ---- vectors: v128 locals are two value slots ---- */
+
+static IRVec *vslot(uint64_t *vals, int32_t x)
+{
+    BUG_ON(x < 0);
+    return (IRVec *)&vals[x];
+}
+
+static void exec_vec(const IInsn *in, uint64_t *vals, uint8_t *envp)
+{
+    const int32_t *a = in->a;
+    IRVec v = { .u64 = { 0, 0 } };
+
+    switch (in->opc) {
+    case IR_OP_vldenv:
+        memcpy(vslot(vals, a[0]), envp + a[1], 16);
+        break;
+    case IR_OP_vstenv:
+        memcpy(envp + a[1], vslot(vals, a[0]), 16);
+        break;
+    case IR_OP_vld:
+        memcpy(&v, host_addr(rd(vals, envp, a[1])), 1u << a[2]);
+        *vslot(vals, a[0]) = v;
+        break;
+    case IR_OP_vst:
+        memcpy(host_addr(rd(vals, envp, a[1])), vslot(vals, a[0]), 1u << a[2]);
+        break;
+    case IR_OP_vec2:
+        ir_vec_eval((unsigned)a[3], (unsigned)a[4], (unsigned)a[5], vslot(vals, a[0]),
+                    vslot(vals, a[1]), vslot(vals, a[2]), NULL);
+        break;
+    case IR_OP_vec3:
+        ir_vec_eval((unsigned)a[4], (unsigned)a[5], (unsigned)a[6], vslot(vals, a[0]),
+                    vslot(vals, a[1]), vslot(vals, a[2]), vslot(vals, a[3]));
+        break;
+    case IR_OP_vec1:
+        ir_vec_eval((unsigned)a[2], (unsigned)a[3], (unsigned)a[4], vslot(vals, a[0]),
+                    vslot(vals, a[1]), NULL, NULL);
+        break;
+    case IR_OP_vdup: {
+        uint64_t x = rd(vals, envp, a[1]);
+        unsigned n = 16u >> a[2];
+        for (unsigned i = 0; i < n; i++)
+            memcpy(v.u8 + (i << a[2]), &x, 1u << a[2]);
+        *vslot(vals, a[0]) = v;
+        break;
+    }
+    case IR_OP_vget: {
+        uint64_t x = 0;
+        memcpy(&x, vslot(vals, a[1])->u8 + ((unsigned)a[3] << a[2]), 1u << a[2]);
+        wr(vals, envp, a[0], IR_I64, x);
+        break;
+    }
+    case IR_OP_vset: {
+        uint64_t x = rd(vals, envp, a[2]);
+        v = *vslot(vals, a[1]);
+        memcpy(v.u8 + ((unsigned)a[4] << a[3]), &x, 1u << a[3]);
+        *vslot(vals, a[0]) = v;
+        break;
+    }
+    default:
+        unreachable();
+    }
+}
+
 /* Every op but the hottest few and the exits. */
 static void exec_other(const IInsn *in, uint64_t *vals, uint8_t *envp)
 {
@@ -445,6 +513,11 @@ static void exec_other(const IInsn *in, uint64_t *vals, uint8_t *envp)
         break;
     }
     case IR_OP_label: case IR_OP_goto_tb:
+        break;
+    case IR_OP_vldenv: case IR_OP_vstenv: case IR_OP_vld: case IR_OP_vst:
+    case IR_OP_vec2: case IR_OP_vec1: case IR_OP_vdup: case IR_OP_vget: case IR_OP_vset:
+    case IR_OP_vec3:
+        exec_vec(in, vals, envp);
         break;
     default:
         wr(vals, envp, a[0], t, alu((IROpcode)in->opc, t, rd(vals, envp, a[1]) & m,

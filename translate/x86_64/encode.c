@@ -502,3 +502,135 @@ void emit_patch8(X64Emit *e, size_t at, size_t target)
     if (at < e->cap)
         e->buf[at] = (uint8_t)rel;
 }
+
+/* ---- SSE ---- */
+
+#define P66(b) (OPC_66 | OPC_0F | (b))
+#define P38(b) (OPC_66 | OPC_0F38 | (b))
+
+static const unsigned sse_opc[X64_SSE_COUNT] = {
+    [X64_PADDB] = P66(0xfc), [X64_PADDW] = P66(0xfd), [X64_PADDD] = P66(0xfe),
+    [X64_PADDQ] = P66(0xd4), [X64_PSUBB] = P66(0xf8), [X64_PSUBW] = P66(0xf9),
+    [X64_PSUBD] = P66(0xfa), [X64_PSUBQ] = P66(0xfb),
+    [X64_PMULLW] = P66(0xd5), [X64_PMULLD] = P38(0x40),
+    [X64_PAND] = P66(0xdb), [X64_POR] = P66(0xeb), [X64_PXOR] = P66(0xef),
+    [X64_PANDN] = P66(0xdf),
+    [X64_PCMPEQB] = P66(0x74), [X64_PCMPEQW] = P66(0x75), [X64_PCMPEQD] = P66(0x76),
+    [X64_PCMPEQQ] = P38(0x29),
+    [X64_PCMPGTB] = P66(0x64), [X64_PCMPGTW] = P66(0x65), [X64_PCMPGTD] = P66(0x66),
+    [X64_PCMPGTQ] = P38(0x37),
+    [X64_PMINSB] = P38(0x38), [X64_PMINSW] = P66(0xea), [X64_PMINSD] = P38(0x39),
+    [X64_PMINUB] = P66(0xda), [X64_PMINUW] = P38(0x3a), [X64_PMINUD] = P38(0x3b),
+    [X64_PMAXSB] = P38(0x3c), [X64_PMAXSW] = P66(0xee), [X64_PMAXSD] = P38(0x3d),
+    [X64_PMAXUB] = P66(0xde), [X64_PMAXUW] = P38(0x3e), [X64_PMAXUD] = P38(0x3f),
+    [X64_PADDSB] = P66(0xec), [X64_PADDSW] = P66(0xed), [X64_PADDUSB] = P66(0xdc),
+    [X64_PADDUSW] = P66(0xdd), [X64_PSUBSB] = P66(0xe8), [X64_PSUBSW] = P66(0xe9),
+    [X64_PSUBUSB] = P66(0xd8), [X64_PSUBUSW] = P66(0xd9),
+    [X64_PAVGB] = P66(0xe0), [X64_PAVGW] = P66(0xe3),
+    [X64_PUNPCKLBW] = P66(0x60), [X64_PUNPCKLWD] = P66(0x61), [X64_PUNPCKLDQ] = P66(0x62),
+    [X64_PUNPCKLQDQ] = P66(0x6c), [X64_PUNPCKHBW] = P66(0x68), [X64_PUNPCKHWD] = P66(0x69),
+    [X64_PUNPCKHDQ] = P66(0x6a), [X64_PUNPCKHQDQ] = P66(0x6d),
+    [X64_PSHUFB] = P38(0x00), [X64_PABSB] = P38(0x1c), [X64_PABSW] = P38(0x1d),
+    [X64_PABSD] = P38(0x1e),
+    [X64_PMOVSXBW] = P38(0x20), [X64_PMOVSXWD] = P38(0x23), [X64_PMOVSXDQ] = P38(0x25),
+    [X64_PMOVZXBW] = P38(0x30), [X64_PMOVZXWD] = P38(0x33), [X64_PMOVZXDQ] = P38(0x35),
+    [X64_ADDPS] = OPC_0F | 0x58, [X64_ADDPD] = P66(0x58),
+    [X64_SUBPS] = OPC_0F | 0x5c, [X64_SUBPD] = P66(0x5c),
+    [X64_MULPS] = OPC_0F | 0x59, [X64_MULPD] = P66(0x59),
+    [X64_DIVPS] = OPC_0F | 0x5e, [X64_DIVPD] = P66(0x5e),
+    [X64_SQRTPS] = OPC_0F | 0x51, [X64_SQRTPD] = P66(0x51),
+    [X64_PACKUSWB] = P66(0x67), [X64_PACKUSDW] = P38(0x2b),
+    [X64_MOVQ_XX] = OPC_F3 | OPC_0F | 0x7e,
+    [X64_MOVDQA_XX] = P66(0x6f),
+};
+
+/* Opcode (71, 72, 73) and /digit of each immediate shift. */
+static const uint8_t sse_shift[X64_SSE_SHIFT_COUNT][2] = {
+    [X64_PSRLW] = { 0x71, 2 }, [X64_PSRLD] = { 0x72, 2 }, [X64_PSRLQ] = { 0x73, 2 },
+    [X64_PSRAW] = { 0x71, 4 }, [X64_PSRAD] = { 0x72, 4 },
+    [X64_PSLLW] = { 0x71, 6 }, [X64_PSLLD] = { 0x72, 6 }, [X64_PSLLQ] = { 0x73, 6 },
+    [X64_PSRLDQ] = { 0x73, 3 }, [X64_PSLLDQ] = { 0x73, 7 },
+};
+
+void emit_sse_rr(X64Emit *e, X64SseOp op, int dst, int src)
+{
+    BUG_ON(op >= X64_SSE_COUNT);
+    emit_rr(e, sse_opc[op], dst, src);
+}
+
+void emit_sse_shift(X64Emit *e, X64SseShift op, int reg, unsigned imm)
+{
+    BUG_ON(op >= X64_SSE_SHIFT_COUNT);
+    emit_rr(e, P66(sse_shift[op][0]), sse_shift[op][1], reg);
+    emit_u8(e, (uint8_t)imm);
+}
+
+void emit_sse_load(X64Emit *e, unsigned size, int x, X64Mem m)
+{
+    BUG_ON(size < 2 || size > 4);
+    emit_rm(e, size == 4 ? OPC_F3 | OPC_0F | 0x6f : size == 3 ? OPC_F3 | OPC_0F | 0x7e
+                                                              : P66(0x6e), x, m);
+}
+
+void emit_sse_store(X64Emit *e, unsigned size, int x, X64Mem m)
+{
+    BUG_ON(size < 2 || size > 4);
+    emit_rm(e, size == 4 ? OPC_F3 | OPC_0F | 0x7f : size == 3 ? P66(0xd6) : P66(0x7e), x, m);
+}
+
+void emit_movq_xr(X64Emit *e, int x, int r)
+{
+    emit_rr(e, P66(0x6e) | OPC_W, x, r);
+}
+
+void emit_movq_rx(X64Emit *e, int r, int x)
+{
+    emit_rr(e, P66(0x7e) | OPC_W, x, r);
+}
+
+void emit_pinsr(X64Emit *e, unsigned size, int x, int r, unsigned idx)
+{
+    static const unsigned opc[4] = {
+        OPC_66 | OPC_0F3A | 0x20, P66(0xc4), OPC_66 | OPC_0F3A | 0x22,
+        OPC_66 | OPC_0F3A | 0x22 | OPC_W,
+    };
+    BUG_ON(size > 3);
+    emit_rr(e, opc[size], x, r);
+    emit_u8(e, (uint8_t)idx);
+}
+
+void emit_pextr(X64Emit *e, unsigned size, int r, int x, unsigned idx)
+{
+    BUG_ON(size > 3);
+    emit_rr(e, (OPC_66 | OPC_0F3A | (0x14 + (size > 2 ? 2 : size))) | W(size == 3), x, r);
+    emit_u8(e, (uint8_t)idx);
+}
+
+void emit_pshufd(X64Emit *e, int dst, int src, unsigned imm)
+{
+    emit_rr(e, P66(0x70), dst, src);
+    emit_u8(e, (uint8_t)imm);
+}
+
+void emit_palignr(X64Emit *e, int dst, int src, unsigned imm)
+{
+    emit_rr(e, OPC_66 | OPC_0F3A | 0x0f, dst, src);
+    emit_u8(e, (uint8_t)imm);
+}
+
+void emit_shufps(X64Emit *e, int dst, int src, unsigned imm)
+{
+    emit_rr(e, OPC_0F | 0xc6, dst, src);
+    emit_u8(e, (uint8_t)imm);
+}
+
+void emit_pmovmskb(X64Emit *e, int r, int x)
+{
+    emit_rr(e, P66(0xd7), r, x);
+}
+
+void emit_fma231(X64Emit *e, bool dbl, bool neg, int dst, int a, int b)
+{
+    /* VEX.128.66.0F38.W0/W1 B8 (vfmadd231) / BC (vfnmadd231) */
+    emit_vex_rr(e, 2, 1, dbl, neg ? 0xbc : 0xb8, dst, a, b);
+}

@@ -152,6 +152,61 @@ size_t emit_jcc8(X64Emit *e, X64Cond cc);
 void emit_patch32(X64Emit *e, size_t at, size_t target);
 void emit_patch8(X64Emit *e, size_t at, size_t target);
 
+/* SSE2..SSE4.1 (xmm registers 0..15, numbered like the GPRs): the
+ * two-operand forms "op xdst, xsrc" (dst = dst op src).  The SSSE3/SSE4.1
+ * ones are for callers that checked the host features (lower-vec.c). */
+typedef enum X64SseOp {
+    X64_PADDB, X64_PADDW, X64_PADDD, X64_PADDQ,
+    X64_PSUBB, X64_PSUBW, X64_PSUBD, X64_PSUBQ,
+    X64_PMULLW, X64_PMULLD,
+    X64_PAND, X64_POR, X64_PXOR, X64_PANDN,
+    X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD, X64_PCMPEQQ,
+    X64_PCMPGTB, X64_PCMPGTW, X64_PCMPGTD, X64_PCMPGTQ,
+    X64_PMINSB, X64_PMINSW, X64_PMINSD, X64_PMINUB, X64_PMINUW, X64_PMINUD,
+    X64_PMAXSB, X64_PMAXSW, X64_PMAXSD, X64_PMAXUB, X64_PMAXUW, X64_PMAXUD,
+    X64_PADDSB, X64_PADDSW, X64_PADDUSB, X64_PADDUSW,
+    X64_PSUBSB, X64_PSUBSW, X64_PSUBUSB, X64_PSUBUSW,
+    X64_PAVGB, X64_PAVGW,
+    X64_PUNPCKLBW, X64_PUNPCKLWD, X64_PUNPCKLDQ, X64_PUNPCKLQDQ,
+    X64_PUNPCKHBW, X64_PUNPCKHWD, X64_PUNPCKHDQ, X64_PUNPCKHQDQ,
+    X64_PSHUFB, X64_PABSB, X64_PABSW, X64_PABSD,
+    X64_PMOVSXBW, X64_PMOVSXWD, X64_PMOVSXDQ, X64_PMOVZXBW, X64_PMOVZXWD, X64_PMOVZXDQ,
+    X64_ADDPS, X64_ADDPD, X64_SUBPS, X64_SUBPD, X64_MULPS, X64_MULPD,
+    X64_DIVPS, X64_DIVPD, X64_SQRTPS, X64_SQRTPD,
+    X64_PACKUSWB, X64_PACKUSDW,
+    X64_MOVQ_XX,        /* movq x, x: the low 64 bits, the rest zeroed */
+    X64_MOVDQA_XX,      /* movdqa x, x: a copy */
+    X64_SSE_COUNT
+} X64SseOp;
+
+/* Shifts of a whole xmm register's lanes by an immediate. */
+typedef enum X64SseShift {
+    X64_PSRLW, X64_PSRLD, X64_PSRLQ, X64_PSRAW, X64_PSRAD,
+    X64_PSLLW, X64_PSLLD, X64_PSLLQ, X64_PSRLDQ, X64_PSLLDQ,
+    X64_SSE_SHIFT_COUNT
+} X64SseShift;
+
+void emit_sse_rr(X64Emit *e, X64SseOp op, int dst, int src);
+void emit_sse_shift(X64Emit *e, X64SseShift op, int reg, unsigned imm);
+/* movdqu x, [m] / [m], x; movq and movd: 8 and 4 bytes (size 3 / 2), the
+ * loads zero the rest of x. */
+void emit_sse_load(X64Emit *e, unsigned size, int x, X64Mem m);
+void emit_sse_store(X64Emit *e, unsigned size, int x, X64Mem m);
+/* movq x, r64 (upper half zeroed) and movq r64, x. */
+void emit_movq_xr(X64Emit *e, int x, int r);
+void emit_movq_rx(X64Emit *e, int r, int x);
+/* pinsrb/w/d/q x, r, idx and pextrb/w/d/q r, x, idx (size 0..3; the
+ * extracts zero-extend into r). */
+void emit_pinsr(X64Emit *e, unsigned size, int x, int r, unsigned idx);
+void emit_pextr(X64Emit *e, unsigned size, int r, int x, unsigned idx);
+void emit_pshufd(X64Emit *e, int dst, int src, unsigned imm);
+void emit_palignr(X64Emit *e, int dst, int src, unsigned imm);
+void emit_shufps(X64Emit *e, int dst, int src, unsigned imm);
+void emit_pmovmskb(X64Emit *e, int r, int x);
+/* FMA3: vfmadd231ps/pd dst, a, b (dst += a * b, one rounding), or with neg
+ * vfnmadd231ps/pd (dst -= a * b). */
+void emit_fma231(X64Emit *e, bool dbl, bool neg, int dst, int a, int b);
+
 /* True if v fits a sign-extended 32-bit immediate. */
 static inline bool x64_fits_s32(int64_t v)
 {

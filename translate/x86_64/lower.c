@@ -47,7 +47,7 @@ static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
 
 /* Spill slots plus the padding that keeps rsp 16-byte aligned after the
  * return address and six pushes. */
-#define FRAME_SIZE (8 * X64_NSLOTS + 8)
+#define FRAME_SIZE (8 * X64_NSLOTS + 16 * X64_NVSLOTS + 8)
 
 static const int8_t saved_regs[] = {
     X64_RBP, X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15,
@@ -64,7 +64,7 @@ static void *x64_alloc(size_t n)
 
 /* The host operand for guest address temp a: [a], or [x + k] for a
  * folded a = x + k (see regalloc.c); plus guest_base when it is nonzero. */
-static X64Mem guest_addr(X64Ctx *c, IRTemp a)
+X64Mem x64_guest_addr(X64Ctx *c, IRTemp a)
 {
     const X64TempState *s = &c->ts[a];
     int32_t disp = s->folded ? s->fold_disp : 0;
@@ -177,7 +177,7 @@ static void lower_ld(X64Ctx *c, const IROp *op)
     int rd;
 
     ra_sync_globals(c);
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     rd = x64_out3(c, op);
     load_value(c, op->args[2], op->type == IR_I64, rd, m);
     ra_def(c, op->args[0], rd);
@@ -188,7 +188,7 @@ static void lower_st(X64Ctx *c, const IROp *op)
     X64Mem m;
 
     ra_sync_globals(c);
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     store_value(c, op->args[2], op->type == IR_I64, op->args[0], m);
 }
 
@@ -203,7 +203,7 @@ static void lower_cmpxchg(X64Ctx *c, const IROp *op)
 
     ra_sync_globals(c);
     ra_reserve(c, X64_RAX);
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     if (be || ir_is_const(c->b, newv) || (!w && size == 3)) {
         ra_load_into(c, newv, X64_SCRATCH, w);
         if (be)
@@ -230,7 +230,7 @@ static void lower_xchg(X64Ctx *c, const IROp *op)
     int rd;
 
     ra_sync_globals(c);
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
     if (be)
         swap_reg(c, size, X64_SCRATCH);
@@ -250,7 +250,7 @@ static void fetch_add_be(X64Ctx *c, const IROp *op, unsigned size)
     int rv;
 
     ra_reserve(c, X64_RAX);
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     rv = ra_alloc(c, 0xffff);
     ra_load_into(c, op->args[2], rv, op->type == IR_I64);
     emit_load(&c->e, size, false, size == 3, X64_RAX, m);
@@ -278,7 +278,7 @@ static void lower_fetch_add(X64Ctx *c, const IROp *op)
         fetch_add_be(c, op, size);
         return;
     }
-    m = guest_addr(c, op->args[1]);
+    m = x64_guest_addr(c, op->args[1]);
     ra_load_into(c, op->args[2], X64_SCRATCH, op->type == IR_I64);
     emit_atomic(&c->e, X64_XADD, size, X64_SCRATCH, m);
     rd = x64_out3(c, op);
@@ -323,6 +323,7 @@ static void lower_call(X64Ctx *c, const IROp *op)
     IRTemp d = op->args[0];
 
     BUG_ON(h == NULL);
+    x64_vec_flush(c, false);
     ra_before_call(c, op, h->flags);
     ra_load_args(c, &op->args[1], 5, arg_regs);
     emit_call_abs(&c->e, (uintptr_t)h->fn, X64_SCRATCH);
@@ -349,6 +350,7 @@ static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 
 static void lower_label(X64Ctx *c, const IROp *op)
 {
+    x64_vec_flush(c, false);
     ra_bb_end(c);
     ra_label(c, op->args[0]);
     c->labels[op->args[0]].pos = (int64_t)c->e.pos;
@@ -357,6 +359,7 @@ static void lower_label(X64Ctx *c, const IROp *op)
 
 static void lower_br(X64Ctx *c, const IROp *op)
 {
+    x64_vec_flush(c, true);
     ra_bb_end(c);
     ra_jump(c, op->args[0]);
     jump_to_label(c, emit_jmp32(&c->e), op->args[0]);
@@ -371,6 +374,7 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     X64Opnd o;
     int rx;
 
+    x64_vec_flush(c, true);
     if (!x64_cond_prepare(c, &cond, &x, &y, w, &known)) {
         ra_bb_end(c);
         if (known) {
@@ -477,6 +481,7 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
 {
     (void)op;
+    x64_vec_flush(c, false);
     ra_sync_globals(c);
     emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
     emit_call_abs(&c->e, (uintptr_t)helper_lookup_tb_ptr, X64_SCRATCH);
@@ -529,6 +534,12 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
     [IR_OP_exit_tb] = lower_exit_tb,
     [IR_OP_exit_excp] = lower_exit_excp,
     [IR_OP_goto_ptr] = lower_goto_ptr,
+    [IR_OP_vldenv] = x64_lower_vec, [IR_OP_vstenv] = x64_lower_vec,
+    [IR_OP_vld] = x64_lower_vec, [IR_OP_vst] = x64_lower_vec,
+    [IR_OP_vec2] = x64_lower_vec, [IR_OP_vec1] = x64_lower_vec,
+    [IR_OP_vec3] = x64_lower_vec,
+    [IR_OP_vdup] = x64_lower_vec, [IR_OP_vget] = x64_lower_vec,
+    [IR_OP_vset] = x64_lower_vec,
 };
 
 /* ---- entry points ---- */
@@ -539,6 +550,15 @@ static void detect_features(void)
 
     memset(&x64_features, 0, sizeof(x64_features));
     if (__get_cpuid(1, &a, &b, &c, &d)) {
+        x64_features.ssse3 = (c >> 9) & 1;
+        x64_features.sse41 = (c >> 19) & 1;
+        x64_features.sse42 = (c >> 20) & 1;
+        /* FMA3 is VEX-encoded: the OS must save the AVX state (XCR0). */
+        if (((c >> 12) & 1) && ((c >> 27) & 1) && ((c >> 28) & 1)) {
+            uint32_t lo, hi;
+            __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+            x64_features.fma = (lo & 6) == 6;
+        }
         x64_features.popcnt = (c >> 23) & 1;
         x64_features.movbe = (c >> 22) & 1;
     }
@@ -699,6 +719,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
         c.labels[l] = (X64Label){ .pos = -1 };
     BUG_ON(!ra_liveness(&c));
     ra_start(&c);
+    x64_vec_start(&c);
 
     ret = gen_ops(&c);
     if (ret == X64_GEN_OK) {

@@ -186,6 +186,7 @@ static bool is_guest_mem(const IROp *op)
 {
     switch (op->opc) {
     case IR_OP_ld: case IR_OP_st: case IR_OP_cmpxchg: case IR_OP_xchg: case IR_OP_fetch_add:
+    case IR_OP_vld: case IR_OP_vst:
         return true;
     default:
         return false;
@@ -284,6 +285,7 @@ bool ra_liveness(X64Ctx *c)
             .reg = -1,
             .mem_ok = kind != IR_TEMP_LOCAL,
             .slot = -1,
+            .vslot = -1,
             .first = UINT32_MAX,
         };
     }
@@ -553,6 +555,10 @@ int ra_take(X64Ctx *c, const IROp *op, unsigned arg)
 static void kill_local(X64Ctx *c, IRTemp t)
 {
     X64TempState *s = &c->ts[t];
+    if (c->b->temps[t].type == IR_V128) {
+        x64_vec_kill(c, t);
+        return;
+    }
     if (s->reg >= 0)
         unbind(c, s->reg);
     if (!s->multi_bb && s->slot >= 0) {

@@ -24,8 +24,10 @@
 #define X64_SCRATCH  X64_R11
 #define X64_GBASE    X64_R15
 
-/* Spill slots in the frame (8 bytes each). */
+/* Spill slots in the frame (8 bytes each), then the 16-byte slots of
+ * v128 temps (lower-vec.c). */
 #define X64_NSLOTS 256
+#define X64_NVSLOTS 64
 
 #define X64_REG_BIT(r) ((uint16_t)(1u << (r)))
 /* Registers the SysV ABI lets a callee clobber. */
@@ -38,6 +40,7 @@
  * them to exercise the plain paths). */
 typedef struct X64Features {
     bool lzcnt, bmi1, bmi2, popcnt, movbe;
+    bool ssse3, sse41, sse42, fma;
 } X64Features;
 extern X64Features x64_features;
 
@@ -50,6 +53,7 @@ typedef struct X64TempState {
     bool multi_bb;       /* local used in more than one basic block */
     bool folded;         /* an address base + disp, never computed */
     int16_t slot;        /* spill slot of a local, -1 = none yet */
+    int16_t vslot;       /* v128 local: its 16-byte slot, -1 = none yet */
     uint16_t nuses, ndefs;   /* saturating counts over the block */
     uint32_t first;      /* first op that mentions the temp */
     uint32_t last_use;   /* last op that reads it (liveness, see regalloc.c) */
@@ -91,6 +95,15 @@ typedef struct X64Ctx {
     int16_t slot_free[X64_NSLOTS];
     unsigned nslot_free, nslots;
     bool too_big;
+
+    /* v128 slots: a free list, the next unused.  The xmm cache of v128
+     * temps (lower-vec.c): occupant of xmm r (r >= X64_VREG_FIRST) or
+     * IR_NONE, newer than its slot, last use. */
+    int16_t vslot_free[X64_NVSLOTS];
+    unsigned nvslot_free, nvslots;
+    IRTemp vreg[16];
+    bool vdirty[16];
+    uint32_t vstamp[16];
 
     /* Locals used in more than one basic block (their slots are fixed). */
     IRTemp *multi;
@@ -188,7 +201,26 @@ void ra_after_call(X64Ctx *c, unsigned hflags);
 /* Memory operand of a temp's backing store (global or spill slot). */
 X64Mem ra_home(X64Ctx *c, IRTemp t);
 
+/* ---- lower-vec.c ---- */
+
+/* xmm0..2 are lower-vec.c's scratch; from X64_VREG_FIRST on they cache
+ * v128 temps. */
+#define X64_VREG_FIRST 3
+
+/* Start of a block: no v128 slot in use, nothing in the xmm cache. */
+void x64_vec_start(X64Ctx *c);
+/* A v128 local dies: its slot returns to the free list (regalloc.c). */
+void x64_vec_kill(X64Ctx *c, IRTemp t);
+/* Store the cached v128 values newer than their slots; !keep also empties
+ * the cache (before calls and at labels).  Before every branch, label and
+ * call. */
+void x64_vec_flush(X64Ctx *c, bool keep);
+void x64_lower_vec(X64Ctx *c, const IROp *op);
+
 /* ---- lower.c / lower-alu.c ---- */
+
+/* The host operand of guest address temp a (see lower.c). */
+X64Mem x64_guest_addr(X64Ctx *c, IRTemp a);
 
 /* A source operand: a sign-extended imm32, or a register. */
 typedef struct X64Opnd {

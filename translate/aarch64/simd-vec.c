@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Advanced SIMD as vector IR: the translation of a SimdDesc (simd.h) into
+ * the IR's v128 ops (vldenv, vec1, vec2, ... see ir-ops.def), which the
+ * x86-64 backend maps to SSE and the interpreter runs through
+ * ir_vec_eval().  gen_simd_call() tries gen_vec_desc() first and calls
+ * helper_simd only for the descs it declines, so every decoder that builds
+ * a SimdDesc (three same, two-register misc, three different long and wide
+ * forms, shifts by immediate, by element, permutes, TBL) gets the fast
+ * path where the recipe table below has a row for its operation.
+ *
+ * What is covered: lane-wise integer arithmetic, compares, min/max,
+ * saturating add/sub (FPSR.QC from a comparison with the wrapping
+ * result), URHADD, ABS/NEG, shifts by immediate and their accumulating
+ * forms, the long/wide forms (sources widened with SXTL/UXTL), MLA/MLS,
+ * by-element forms (the element duplicated first), ZIP, EXT, single-
+ * register TBL.  Declined (helper): scalar forms narrower than 64 bits,
+ * narrowing and pairwise forms, and element sizes whose operation has no
+ * single SSE instruction (they would only become a C call per op in the
+ * backend: 8-bit multiply, 64-bit min/max/saturation...).
+ *
+ * The FP entry gen_vec_fp3() (FADD, FSUB, FMUL, FDIV, FMLA, FMLS vectors) computes
+ * with the host's IEEE arithmetic and keeps helper_simd as the slow path,
+ * taken at run time whenever the host result might differ from the Arm
+ * one in value or in FPSR flags; see its comment.
+ */
+#include <stdlib.h>
+#include "simd.h"
+#include "util/log.h"
+
+bool a64_vec_ir = true;
+
+__attribute__((constructor)) static void vec_ir_init(void)
+{
+    a64_vec_ir = getenv("GUISE_SIMD_HELPERS") == NULL;
+}
+
+_Static_assert(offsetof(CPUArm64State, fpsr) == offsetof(CPUArm64State, fpcr) + 4,
+               "gen_vec_fp3 reads fpcr and fpsr as one 64-bit word");
+
+/* How a recipe combines its operands. */
+enum {
+    V_NONE,
+    V_BIN,     /* kind(n, m) */
+    V_TST,     /* CMTST: NOT(CMEQ(n & m, 0)) */
+    V_UN,      /* kind(n) */
+    V_CMP0,    /* kind(n, 0) (or kind(0, n) with SWAP) */
+    V_SHIFT,   /* kind(n) by desc imm */
+    V_ACC,     /* d + kind(n, m) (SUB flag: d - ...) */
+    V_ACCSH,   /* d + kind(n) by desc imm */
+    V_SAT,     /* kind(n, m), FPSR.QC if it differs from the wrapping op */
+};
+enum { VF_SWAP = 1, VF_NOT = 2, VF_SUB = 4, VF_Q = 8 };
+
+typedef struct VecRecipe {
+    uint8_t form, kind, sizes, flags;
+} VecRecipe;
+
+#define B SZ_B
+#define H SZ_H
+#define S SZ_S
+#define D SZ_D
+
+static const VecRecipe recipes[SIMD_OP_INT_COUNT] = {
+    [SIMD_OP_ADD] = { V_BIN, IR_VEC_ADD, B | H | S | D, 0 },
+    [SIMD_OP_SUB] = { V_BIN, IR_VEC_SUB, B | H | S | D, 0 },
+    [SIMD_OP_MUL] = { V_BIN, IR_VEC_MUL, H | S, 0 },
+    [SIMD_OP_MLA] = { V_ACC, IR_VEC_MUL, H | S, 0 },
+    [SIMD_OP_MLS] = { V_ACC, IR_VEC_MUL, H | S, VF_SUB },
+    [SIMD_OP_CMEQ] = { V_BIN, IR_VEC_CMEQ, B | H | S | D, 0 },
+    [SIMD_OP_CMGT] = { V_BIN, IR_VEC_CMGT, B | H | S | D, 0 },
+    [SIMD_OP_CMHI] = { V_BIN, IR_VEC_CMGTU, B | H | S, 0 },
+    [SIMD_OP_CMGE] = { V_BIN, IR_VEC_CMGT, B | H | S | D, VF_SWAP | VF_NOT },
+    [SIMD_OP_CMHS] = { V_BIN, IR_VEC_CMGTU, B | H | S, VF_SWAP | VF_NOT },
+    [SIMD_OP_CMTST] = { V_TST, IR_VEC_CMEQ, B | H | S | D, 0 },
+    [SIMD_OP_SMAX] = { V_BIN, IR_VEC_MAXS, B | H | S, 0 },
+    [SIMD_OP_SMIN] = { V_BIN, IR_VEC_MINS, B | H | S, 0 },
+    [SIMD_OP_UMAX] = { V_BIN, IR_VEC_MAXU, B | H | S, 0 },
+    [SIMD_OP_UMIN] = { V_BIN, IR_VEC_MINU, B | H | S, 0 },
+    [SIMD_OP_URHADD] = { V_BIN, IR_VEC_URHADD, B | H, 0 },
+    [SIMD_OP_SQADD] = { V_SAT, IR_VEC_SQADD, B | H, 0 },
+    [SIMD_OP_UQADD] = { V_SAT, IR_VEC_UQADD, B | H, 0 },
+    [SIMD_OP_SQSUB] = { V_SAT, IR_VEC_SQSUB, B | H, 0 },
+    [SIMD_OP_UQSUB] = { V_SAT, IR_VEC_UQSUB, B | H, 0 },
+    [SIMD_OP_ABS] = { V_UN, IR_VEC_ABS, B | H | S, 0 },
+    [SIMD_OP_NEG] = { V_UN, IR_VEC_NEG, B | H | S | D, 0 },
+    [SIMD_OP_CMGT0] = { V_CMP0, IR_VEC_CMGT, B | H | S | D, 0 },
+    [SIMD_OP_CMGE0] = { V_CMP0, IR_VEC_CMGT, B | H | S | D, VF_SWAP | VF_NOT },
+    [SIMD_OP_CMEQ0] = { V_CMP0, IR_VEC_CMEQ, B | H | S | D, 0 },
+    [SIMD_OP_CMLE0] = { V_CMP0, IR_VEC_CMGT, B | H | S | D, VF_NOT },
+    [SIMD_OP_CMLT0] = { V_CMP0, IR_VEC_CMGT, B | H | S | D, VF_SWAP },
+    [SIMD_OP_SHL] = { V_SHIFT, IR_VEC_SHLI, H | S | D, 0 },
+    [SIMD_OP_SSHR] = { V_SHIFT, IR_VEC_SARI, H | S, 0 },
+    [SIMD_OP_USHR] = { V_SHIFT, IR_VEC_SHRI, H | S | D, 0 },
+    [SIMD_OP_SSRA] = { V_ACCSH, IR_VEC_SARI, H | S, 0 },
+    [SIMD_OP_USRA] = { V_ACCSH, IR_VEC_SHRI, H | S | D, 0 },
+    [SIMD_OP_ZIP1] = { V_BIN, IR_VEC_ZIPLO, B | H | S | D, 0 },
+    [SIMD_OP_ZIP2] = { V_BIN, IR_VEC_ZIPHI, B | H | S | D, VF_Q },
+    [SIMD_OP_UZP1] = { V_BIN, IR_VEC_UZP1, B | H | S | D, VF_Q },
+    [SIMD_OP_UZP2] = { V_BIN, IR_VEC_UZP2, B | H | S | D, VF_Q },
+};
+
+#undef B
+#undef H
+#undef S
+#undef D
+
+static IRTemp vtmp(DisasContext *s)
+{
+    return a64_tmp(s, IR_V128);
+}
+
+static IRTemp gen_vreg(DisasContext *s, unsigned reg)
+{
+    IRTemp t = vtmp(s);
+    ir_vldenv(IRB(s), t, vreg_off(reg, 0));
+    return t;
+}
+
+static IRTemp gen_v2(DisasContext *s, unsigned kind, unsigned esize, IRTemp a, IRTemp b)
+{
+    IRTemp t = vtmp(s);
+    ir_vec2(IRB(s), kind, esize, t, a, b, 0);
+    return t;
+}
+
+static IRTemp gen_v1(DisasContext *s, unsigned kind, unsigned esize, IRTemp a, unsigned imm)
+{
+    IRTemp t = vtmp(s);
+    ir_vec1(IRB(s), kind, esize, t, a, imm);
+    return t;
+}
+
+static IRTemp gen_vzero(DisasContext *s)
+{
+    IRTemp t = vtmp(s);
+    ir_vdup(IRB(s), 3, t, a64_const(s, IR_I64, 0));
+    return t;
+}
+
+/* A source as the op sees it: Vm's element idx duplicated first (at its
+ * own, narrow size when it is widened), then widened (w) from the half hi
+ * selects to esize. */
+static IRTemp gen_source(DisasContext *s, const SimdDesc *d, unsigned reg,
+                         unsigned w, int idx)
+{
+    unsigned from = w ? d->esize - 1 : d->esize;
+    IRTemp v = gen_vreg(s, reg);
+
+    if (idx >= 0) {
+        IRTemp x = a64_tmp(s, IR_I64), t = vtmp(s);
+        ir_vget(IRB(s), from, x, v, (unsigned)idx);
+        ir_vdup(IRB(s), from, t, x);
+        v = t;
+    }
+    if (w)
+        v = gen_v1(s, w == SIMD_WIDEN_S ? IR_VEC_SXTL : IR_VEC_UXTL, from, v, d->hi);
+    return v;
+}
+
+/* FPSR.QC |= any lane of r differs from the same lane of w. */
+static void gen_qc(DisasContext *s, IRTemp r, IRTemp w, unsigned oprsz)
+{
+    IRBlock *b = IRB(s);
+    IRTemp x = gen_v2(s, IR_VEC_XOR, 0, r, w);
+    IRTemp lo = a64_tmp(s, IR_I64), hi = a64_tmp(s, IR_I64), f = a64_tmp(s, IR_I64);
+
+    ir_vget(b, 3, lo, x, 0);
+    if (oprsz == 16) {
+        ir_vget(b, 3, hi, x, 1);
+        ir_or(b, IR_I64, lo, lo, hi);
+    }
+    ir_setcond(b, IR_I64, IR_COND_NE, lo, lo, a64_const(s, IR_I64, 0));
+    ir_shl(b, IR_I64, lo, lo, a64_const(s, IR_I64, 27));
+    ir_ldenv(b, IR_I64, f, env_off(fpsr), IR_MO_32);
+    ir_or(b, IR_I64, f, f, lo);
+    ir_stenv(b, IR_I64, f, env_off(fpsr), IR_MO_32);
+}
+
+/* Does the desc have the shape the recipes handle? */
+static bool desc_ok(const SimdDesc *d, const VecRecipe *r)
+{
+    if (d->op >= SIMD_OP_INT_COUNT || r->form == V_NONE || d->narrow || d->pair)
+        return false;
+    if (!((r->sizes >> d->esize) & 1) || (d->oprsz != 16 && d->oprsz != 8))
+        return false;
+    if ((r->flags & VF_Q) && d->oprsz != 16)
+        return false;
+    /* widened sources come from a narrower element */
+    if ((d->wn || d->wm) && d->esize == 0)
+        return false;
+    return true;
+}
+
+bool gen_vec_desc(DisasContext *s, const SimdDesc *d)
+{
+    const VecRecipe *r = d->op < SIMD_OP_INT_COUNT ? &recipes[d->op] : NULL;
+    IRTemp n, m = IR_NONE, res = IR_NONE, t;
+    unsigned es;
+
+    if (!a64_vec_ir || !r || !desc_ok(d, r))
+        return false;
+    es = d->esize;
+    n = gen_source(s, d, d->rn, d->wn, -1);
+    if (r->form == V_BIN || r->form == V_TST || r->form == V_ACC || r->form == V_SAT)
+        m = gen_source(s, d, d->rm, d->wm, d->idx);
+    else if (d->idx >= 0)
+        return false;   /* not reached: by-element forms have an m */
+
+    switch (r->form) {
+    case V_BIN: case V_SAT:
+        res = (r->flags & VF_SWAP) ? gen_v2(s, r->kind, es, m, n) : gen_v2(s, r->kind, es, n, m);
+        if (r->flags & VF_NOT)
+            res = gen_v1(s, IR_VEC_NOT, es, res, 0);
+        break;
+    case V_TST:
+        t = gen_v2(s, IR_VEC_AND, es, n, m);
+        res = gen_v1(s, IR_VEC_NOT, es, gen_v2(s, IR_VEC_CMEQ, es, t, gen_vzero(s)), 0);
+        break;
+    case V_UN:
+        res = gen_v1(s, r->kind, es, n, 0);
+        break;
+    case V_CMP0:
+        t = gen_vzero(s);
+        res = (r->flags & VF_SWAP) ? gen_v2(s, r->kind, es, t, n) : gen_v2(s, r->kind, es, n, t);
+        if (r->flags & VF_NOT)
+            res = gen_v1(s, IR_VEC_NOT, es, res, 0);
+        break;
+    case V_SHIFT:
+        res = gen_v1(s, r->kind, es, n, d->imm);
+        break;
+    case V_ACC: case V_ACCSH:
+        t = r->form == V_ACC ? gen_v2(s, r->kind, es, n, m) : gen_v1(s, r->kind, es, n, d->imm);
+        res = gen_v2(s, (r->flags & VF_SUB) ? IR_VEC_SUB : IR_VEC_ADD, es, gen_vreg(s, d->rd), t);
+        break;
+    default:
+        unreachable();
+    }
+    if (d->oprsz == 8)
+        res = gen_v1(s, IR_VEC_ZEXT64, 0, res, 0);
+    ir_vstenv(IRB(s), res, vreg_off(d->rd, 0));
+    if (r->form == V_SAT) {
+        unsigned wrap = r->kind == IR_VEC_SQADD || r->kind == IR_VEC_UQADD ? IR_VEC_ADD : IR_VEC_SUB;
+        gen_qc(s, res, gen_v2(s, wrap, es, n, m), d->oprsz);
+    }
+    return true;
+}
+
+/* EXT Vd, Vn, Vm, #pos: bytes pos.. of Vm:Vn (Q = 0: of the low halves). */
+bool gen_vec_ext(DisasContext *s, unsigned rd, unsigned rn, unsigned rm,
+                 unsigned pos, bool q)
+{
+    IRTemp n = gen_vreg(s, rn), m = gen_vreg(s, rm), r = vtmp(s);
+
+    if (!q) {
+        /* the low halves side by side: m's low half above n's */
+        IRTemp c = gen_v2(s, IR_VEC_ZIPLO, 3, n, m);
+        ir_vec2(IRB(s), IR_VEC_EXT, 0, r, c, c, pos);
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    } else {
+        ir_vec2(IRB(s), IR_VEC_EXT, 0, r, n, m, pos);
+    }
+    ir_vstenv(IRB(s), r, vreg_off(rd, 0));
+    return true;
+}
+
+/* TBL with one table register: Vd = Vn[Vm], 0 for indices >= 16. */
+bool gen_vec_tbl1(DisasContext *s, unsigned rd, unsigned rn, unsigned rm, bool q)
+{
+    IRTemp r = gen_v2(s, IR_VEC_TBL, 0, gen_vreg(s, rn), gen_vreg(s, rm));
+
+    if (!q)
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    ir_vstenv(IRB(s), r, vreg_off(rd, 0));
+    return true;
+}
+
+/* AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT on whole registers. */
+bool gen_vec_logic(DisasContext *s, uint32_t insn, unsigned kind)
+{
+    enum { AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT };
+    IRTemp n, m = IR_NONE, d = IR_NONE, r;
+
+    if (!a64_vec_ir)
+        return false;
+    n = gen_vreg(s, rn(insn));
+    if (kind != NOT)
+        m = gen_vreg(s, rm(insn));
+    if (kind >= BSL && kind != NOT)
+        d = gen_vreg(s, rd(insn));
+    switch (kind) {
+    case AND: r = gen_v2(s, IR_VEC_AND, 0, n, m); break;
+    case BIC: r = gen_v2(s, IR_VEC_ANDC, 0, n, m); break;
+    case ORR: r = gen_v2(s, IR_VEC_OR, 0, n, m); break;
+    case ORN: r = gen_v2(s, IR_VEC_OR, 0, n, gen_v1(s, IR_VEC_NOT, 0, m, 0)); break;
+    case EOR: r = gen_v2(s, IR_VEC_XOR, 0, n, m); break;
+    case NOT: r = gen_v1(s, IR_VEC_NOT, 0, n, 0); break;
+    case BSL:   /* d ? n : m, bitwise: m ^ ((n ^ m) & d) */
+        r = gen_v2(s, IR_VEC_XOR, 0, m,
+                   gen_v2(s, IR_VEC_AND, 0, gen_v2(s, IR_VEC_XOR, 0, n, m), d));
+        break;
+    default:    /* BIT: m ? n : d; BIF: m ? d : n; d ^ ((d ^ n) & (~)m) */
+        r = gen_v2(s, kind == BIT ? IR_VEC_AND : IR_VEC_ANDC, 0,
+                   gen_v2(s, IR_VEC_XOR, 0, d, n), m);
+        r = gen_v2(s, IR_VEC_XOR, 0, d, r);
+        break;
+    }
+    if (!Q(insn))
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    ir_vstenv(IRB(s), r, vreg_off(rd(insn), 0));
+    return true;
+}
+
+bool gen_vec_dup64(DisasContext *s, unsigned rd, IRTemp v, bool q)
+{
+    IRTemp r = vtmp(s);
+
+    if (!a64_vec_ir)
+        return false;
+    ir_vdup(IRB(s), 3, r, v);
+    if (!q)
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    ir_vstenv(IRB(s), r, vreg_off(rd, 0));
+    return true;
+}
+
+/* ---- floating point ---- */
+
+/* FPCR bits under which the host's default arithmetic is not the Arm
+ * result: RMode (23:22), FZ (24), and FEAT_AFP's FIZ/AH/NEP (2:0). */
+#define FPCR_NOT_PLAIN  (3u << 22 | 1u << 24 | 7u)
+#define FPSR_IXC        (1u << 4)
+
+/*
+ * FADD, FSUB, FMUL, FDIV, FMLA, FMLS (vector, single and double; the
+ * last two fused, FPMulAdd, as FMA3 is).  SSE computes the
+ * same IEEE result as Arm for round-to-nearest without flushing; the two
+ * differ in NaN results (operand choice, default NaN sign), in when
+ * underflow is signalled (x86 after rounding, Arm before), and FPSR's
+ * flags must be raised as Arm raises them.  So the SSE result is kept
+ * only when, at run time,
+ *   - FPCR selects round to nearest, no FZ, no FEAT_AFP modes;
+ *   - FPSR.IXC is already set (the only flag a plain result can raise:
+ *     sticky, so hot loops pass after their first iteration);
+ *   - every result lane is a normal number above the smallest normal
+ *     (no NaN, infinity, subnormal, nor the one value x86 and Arm
+ *     disagree on underflow for), or an exact zero (see below), so no
+ *     invalid operation, division by zero, overflow or underflow can have
+ *     happened.
+ * Otherwise helper_simd recomputes the instruction from the unchanged
+ * registers and sets FPSR exactly.
+ */
+/* Nonzero iff any of the low oprsz bytes of v is. */
+static IRTemp gen_any(DisasContext *s, IRTemp v, unsigned oprsz)
+{
+    IRTemp lo = a64_tmp(s, IR_I64), hi = a64_tmp(s, IR_I64);
+
+    ir_vget(IRB(s), 3, lo, v, 0);
+    if (oprsz == 16) {
+        ir_vget(IRB(s), 3, hi, v, 1);
+        ir_or(IRB(s), IR_I64, lo, lo, hi);
+    }
+    return lo;
+}
+
+/* All ones in the FP lanes (esize 2, 3) of x that are +0 or -0. */
+static IRTemp gen_fzero(DisasContext *s, unsigned esize, IRTemp x)
+{
+    return gen_v2(s, IR_VEC_CMEQ, esize, gen_v1(s, IR_VEC_SHLI, esize, x, 1), gen_vzero(s));
+}
+
+bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
+{
+    static const uint8_t kinds[] = {
+        [SIMD_OP_FADD - SIMD_OP_FP_FIRST] = IR_VEC_FADD + 1,
+        [SIMD_OP_FSUB - SIMD_OP_FP_FIRST] = IR_VEC_FSUB + 1,
+        [SIMD_OP_FMUL - SIMD_OP_FP_FIRST] = IR_VEC_FMUL + 1,
+        [SIMD_OP_FDIV - SIMD_OP_FP_FIRST] = IR_VEC_FDIV + 1,
+        [SIMD_OP_FMLA - SIMD_OP_FP_FIRST] = IR_VEC_FMA + 1,
+        [SIMD_OP_FMLS - SIMD_OP_FP_FIRST] = IR_VEC_FMS + 1,
+    };
+    IRBlock *b = IRB(s);
+    unsigned rel = d->op - SIMD_OP_FP_FIRST, kind;
+    uint32_t slow, done, zero;
+    IRTemp n, m, r, sp, zok, st;
+
+    if (!a64_vec_ir || d->op < SIMD_OP_FP_FIRST || rel >= sizeof(kinds) || !kinds[rel] ||
+        d->esize < 2 || (d->oprsz != 16 && d->oprsz != 8) || d->wn || d->wm ||
+        d->pair || d->narrow || d->idx >= 0 || (d->esize == 3 && d->oprsz != 16))
+        return false;
+    kind = kinds[rel] - 1u;
+    slow = ir_new_label(b);
+    done = ir_new_label(b);
+    zero = ir_new_label(b);
+
+    n = gen_vreg(s, d->rn);
+    m = gen_vreg(s, d->rm);
+    if (kind == IR_VEC_FMA || kind == IR_VEC_FMS) {
+        r = vtmp(s);
+        ir_vec3(b, kind, d->esize, r, gen_vreg(s, d->rd), n, m);
+    } else {
+        r = gen_v2(s, kind, d->esize, n, m);
+    }
+    if (d->oprsz == 8)
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    sp = gen_v1(s, IR_VEC_FSPECIAL, d->esize, r, 0);
+    st = a64_tmp(s, IR_I64);
+    /* fpcr and fpsr are adjacent words of the state */
+    ir_ldenv(b, IR_I64, st, env_off(fpcr), IR_MO_64);
+    ir_xor(b, IR_I64, st, st, a64_const(s, IR_I64, (uint64_t)FPSR_IXC << 32));
+    ir_and(b, IR_I64, st, st, a64_const(s, IR_I64, (uint64_t)FPSR_IXC << 32 | FPCR_NOT_PLAIN));
+    ir_brcond(b, IR_I64, IR_COND_NE, st, a64_const(s, IR_I64, 0), slow);
+    ir_brcond(b, IR_I64, IR_COND_NE, gen_any(s, sp, d->oprsz), a64_const(s, IR_I64, 0), zero);
+    ir_vstenv(b, r, vreg_off(d->rd, 0));
+    ir_br(b, done);
+
+    /* Zero results that are exact need no helper either: every zero sum
+     * or difference, and a product (quotient, fused sum) with a zero
+     * factor (dividend); a zero from anything else is an underflow.  Off
+     * the hot path: only for a special lane. */
+    ir_label(b, zero);
+    zok = gen_fzero(s, d->esize, r);
+    if (kind == IR_VEC_FMUL || kind == IR_VEC_FMA || kind == IR_VEC_FMS)
+        zok = gen_v2(s, IR_VEC_AND, 0, zok, gen_v2(s, IR_VEC_OR, 0, gen_fzero(s, d->esize, n),
+                                                   gen_fzero(s, d->esize, m)));
+    else if (kind == IR_VEC_FDIV)
+        zok = gen_v2(s, IR_VEC_AND, 0, zok, gen_fzero(s, d->esize, n));
+    sp = gen_v2(s, IR_VEC_ANDC, 0, sp, zok);
+    ir_brcond(b, IR_I64, IR_COND_NE, gen_any(s, sp, d->oprsz), a64_const(s, IR_I64, 0), slow);
+    ir_vstenv(b, r, vreg_off(d->rd, 0));
+    ir_br(b, done);
+    ir_label(b, slow);
+    gen_simd_helper_call(s, d);
+    ir_label(b, done);
+    return true;
+}

@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Lowering of the IR's vector ops (vldenv, vstenv, vld, vst, vec1, vec2,
+ * vdup, vget, vset) to SSE2..SSE4.1.  Called from lower.c's table; the
+ * register allocator calls x64_vec_kill() when a v128 local dies.
+ *
+ * Where v128 temps live: an op copies its inputs into the scratch
+ * registers xmm0..xmm2, computes into xmm0 and keeps the result in one of
+ * xmm3..xmm15, a small cache of v128 temps beside regalloc.c's general
+ * registers (least recently used out; a temp that dies there is never
+ * stored).  Behind the cache each temp has a 16-byte slot in the frame,
+ * above the 8-byte spill slots (lower.c's FRAME_SIZE), taken when it is
+ * first stored and returned when it dies.  Newer values go to their
+ * slots when evicted and at every basic block end (x64_vec_flush before
+ * a branch or label), and the cache is emptied at labels and calls: SysV
+ * makes every xmm register caller-saved, so no xmm value has to survive a
+ * call, and every way into a label finds the values in the slots.
+ *
+ * Each (kind, element size) of vec1/vec2 is either a row of sse_table
+ * (one instruction, maybe with its operands swapped), one of the short
+ * sequences below, or -- for the pairs SSE lacks (8-bit shifts, 64-bit
+ * multiply, min/max and compares) and on hosts without SSSE3/SSE4.1 --
+ * a call of ir_vec_eval_packed(), the C definition the interpreter uses.
+ */
+#include <stddef.h>
+#include "x64-internal.h"
+#include "util/log.h"
+
+#define XA 0   /* xmm0: first operand and result */
+#define XB 1
+#define XC 2
+
+/* ---- slots and the xmm register cache ---- */
+
+void x64_vec_start(X64Ctx *c)
+{
+    c->nvslot_free = 0;
+    c->nvslots = 0;
+    for (int r = 0; r < 16; r++)
+        c->vreg[r] = IR_NONE;
+}
+
+static X64Mem vhome(X64Ctx *c, IRTemp t)
+{
+    X64TempState *s = &c->ts[t];
+
+    BUG_ON(c->b->temps[t].kind != IR_TEMP_LOCAL || c->b->temps[t].type != IR_V128);
+    if (s->vslot < 0) {
+        if (c->nvslot_free)
+            s->vslot = c->vslot_free[--c->nvslot_free];
+        else if (c->nvslots < X64_NVSLOTS)
+            s->vslot = (int16_t)c->nvslots++;
+        else
+            c->too_big = true;   /* the block is retranslated smaller */
+    }
+    return x64_mem(X64_RSP, 8 * X64_NSLOTS + 16 * (s->vslot < 0 ? 0 : s->vslot));
+}
+
+static int vfind(const X64Ctx *c, IRTemp t)
+{
+    for (int r = X64_VREG_FIRST; r < 16; r++)
+        if (c->vreg[r] == t)
+            return r;
+    return -1;
+}
+
+/* Store cache register r to its temp's slot if it is newer. */
+static void vclean(X64Ctx *c, int r)
+{
+    if (c->vreg[r] != IR_NONE && c->vdirty[r]) {
+        emit_sse_store(&c->e, 4, r, vhome(c, c->vreg[r]));
+        c->vdirty[r] = false;
+    }
+}
+
+void x64_vec_flush(X64Ctx *c, bool keep)
+{
+    for (int r = X64_VREG_FIRST; r < 16; r++) {
+        if (!c->unreachable)
+            vclean(c, r);
+        if (!keep)
+            c->vreg[r] = IR_NONE;
+    }
+}
+
+void x64_vec_kill(X64Ctx *c, IRTemp t)
+{
+    X64TempState *s = &c->ts[t];
+    int r = vfind(c, t);
+
+    if (r >= 0)
+        c->vreg[r] = IR_NONE;   /* dead: never stored */
+    /* Also a local of several basic blocks: control flow only goes
+     * forward but for loops, and regalloc.c's liveness extends a value
+     * used in a loop to its end, so nothing reads t's slot after this. */
+    if (s->vslot >= 0) {
+        c->vslot_free[c->nvslot_free++] = s->vslot;
+        s->vslot = -1;
+    }
+}
+
+/* xmm x = t's value. */
+static void vget(X64Ctx *c, int x, IRTemp t)
+{
+    int r = vfind(c, t);
+
+    if (r >= 0) {
+        c->vstamp[r] = c->op_index;
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, x, r);
+    } else {
+        emit_sse_load(&c->e, 4, x, vhome(c, t));
+    }
+}
+
+/* Inputs a (to xmm0) and b (to xmm1, if any). */
+static void vget2(X64Ctx *c, IRTemp a, IRTemp b)
+{
+    if (b != IR_NONE)
+        vget(c, XB, b);
+    vget(c, XA, a);
+}
+
+/* d's value is now in its slot, not in a cache register. */
+static void vdrop(X64Ctx *c, IRTemp d)
+{
+    int r = vfind(c, d);
+    if (r >= 0)
+        c->vreg[r] = IR_NONE;
+}
+
+/* xmm0 holds d's new value: keep it in a cache register (the least
+ * recently used one makes room, stored first if it is newer than its
+ * slot); it reaches the slot only when evicted or at a flush. */
+static void vput(X64Ctx *c, IRTemp d)
+{
+    int r = vfind(c, d);
+
+    for (int k = X64_VREG_FIRST; r < 0 && k < 16; k++)
+        if (c->vreg[k] == IR_NONE)
+            r = k;
+    if (r < 0) {
+        r = X64_VREG_FIRST;
+        for (int k = X64_VREG_FIRST + 1; k < 16; k++)
+            if (c->vstamp[k] < c->vstamp[r])
+                r = k;
+        vclean(c, r);
+    }
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, r, XA);
+    c->vreg[r] = d;
+    c->vdirty[r] = true;
+    c->vstamp[r] = c->op_index;
+}
+
+/* ---- the C fallback ---- */
+
+static void vec_call(X64Ctx *c, const IROp *op, unsigned kind, unsigned esize,
+                     unsigned imm, IRTemp d, IRTemp a, IRTemp b, IRTemp cc)
+{
+    uint64_t packed = kind | esize << 8 | (uint64_t)imm << 16;
+
+    x64_vec_flush(c, false);
+    ra_before_call(c, op, IR_HELPER_NO_GLOBALS);
+    emit_lea(&c->e, true, X64_RSI, vhome(c, a));
+    emit_lea(&c->e, true, X64_RDX, vhome(c, b == IR_NONE ? a : b));
+    emit_lea(&c->e, true, X64_R8, vhome(c, cc == IR_NONE ? a : cc));
+    emit_lea(&c->e, true, X64_RDI, vhome(c, d));
+    emit_mov_ri(&c->e, X64_RCX, packed);
+    emit_call_abs(&c->e, (uintptr_t)ir_vec_eval_packed, X64_SCRATCH);
+    ra_after_call(c, IR_HELPER_NO_GLOBALS);
+}
+
+/* ---- one-instruction kinds ---- */
+
+enum { NEED_SSE2, NEED_SSSE3, NEED_SSE41, NEED_SSE42, NEED_NONE_AVAILABLE };
+enum { SSE_SWAP = 1 };   /* xmm0 = b, xmm1 = a: "op b, a" */
+
+typedef struct SseRow {
+    uint8_t ok;          /* 0: no single instruction for this pair */
+    uint8_t op;          /* X64SseOp */
+    uint8_t need;        /* NEED_* */
+    uint8_t flags;       /* SSE_SWAP */
+} SseRow;
+
+#define R(o, n) { 1, X64_##o, NEED_##n, 0 }
+#define RS(o, n) { 1, X64_##o, NEED_##n, SSE_SWAP }
+#define NO { 0, 0, 0, 0 }
+#define ALL4(o) { R(o, SSE2), R(o, SSE2), R(o, SSE2), R(o, SSE2) }
+
+static const SseRow sse_table[IR_VEC_BIN_COUNT][4] = {
+    [IR_VEC_ADD] = { R(PADDB, SSE2), R(PADDW, SSE2), R(PADDD, SSE2), R(PADDQ, SSE2) },
+    [IR_VEC_SUB] = { R(PSUBB, SSE2), R(PSUBW, SSE2), R(PSUBD, SSE2), R(PSUBQ, SSE2) },
+    [IR_VEC_MUL] = { NO, R(PMULLW, SSE2), R(PMULLD, SSE41), NO },
+    [IR_VEC_AND] = ALL4(PAND), [IR_VEC_OR] = ALL4(POR), [IR_VEC_XOR] = ALL4(PXOR),
+    [IR_VEC_ANDC] = { RS(PANDN, SSE2), RS(PANDN, SSE2), RS(PANDN, SSE2), RS(PANDN, SSE2) },
+    [IR_VEC_CMEQ] = { R(PCMPEQB, SSE2), R(PCMPEQW, SSE2), R(PCMPEQD, SSE2), R(PCMPEQQ, SSE41) },
+    [IR_VEC_CMGT] = { R(PCMPGTB, SSE2), R(PCMPGTW, SSE2), R(PCMPGTD, SSE2), R(PCMPGTQ, SSE42) },
+    [IR_VEC_MINS] = { R(PMINSB, SSE41), R(PMINSW, SSE2), R(PMINSD, SSE41), NO },
+    [IR_VEC_MINU] = { R(PMINUB, SSE2), R(PMINUW, SSE41), R(PMINUD, SSE41), NO },
+    [IR_VEC_MAXS] = { R(PMAXSB, SSE41), R(PMAXSW, SSE2), R(PMAXSD, SSE41), NO },
+    [IR_VEC_MAXU] = { R(PMAXUB, SSE2), R(PMAXUW, SSE41), R(PMAXUD, SSE41), NO },
+    [IR_VEC_SQADD] = { R(PADDSB, SSE2), R(PADDSW, SSE2), NO, NO },
+    [IR_VEC_UQADD] = { R(PADDUSB, SSE2), R(PADDUSW, SSE2), NO, NO },
+    [IR_VEC_SQSUB] = { R(PSUBSB, SSE2), R(PSUBSW, SSE2), NO, NO },
+    [IR_VEC_UQSUB] = { R(PSUBUSB, SSE2), R(PSUBUSW, SSE2), NO, NO },
+    [IR_VEC_URHADD] = { R(PAVGB, SSE2), R(PAVGW, SSE2), NO, NO },
+    [IR_VEC_ZIPLO] = { R(PUNPCKLBW, SSE2), R(PUNPCKLWD, SSE2), R(PUNPCKLDQ, SSE2),
+                       R(PUNPCKLQDQ, SSE2) },
+    [IR_VEC_ZIPHI] = { R(PUNPCKHBW, SSE2), R(PUNPCKHWD, SSE2), R(PUNPCKHDQ, SSE2),
+                       R(PUNPCKHQDQ, SSE2) },
+    [IR_VEC_FADD] = { NO, NO, R(ADDPS, SSE2), R(ADDPD, SSE2) },
+    [IR_VEC_FSUB] = { NO, NO, R(SUBPS, SSE2), R(SUBPD, SSE2) },
+    [IR_VEC_FMUL] = { NO, NO, R(MULPS, SSE2), R(MULPD, SSE2) },
+    [IR_VEC_FDIV] = { NO, NO, R(DIVPS, SSE2), R(DIVPD, SSE2) },
+};
+
+static bool have(unsigned need)
+{
+    switch (need) {
+    case NEED_SSE2: return true;
+    case NEED_SSSE3: return x64_features.ssse3;
+    case NEED_SSE41: return x64_features.sse41;
+    case NEED_SSE42: return x64_features.sse42;
+    default: return false;
+    }
+}
+
+/* xmm x = all ones. */
+static void emit_ones(X64Ctx *c, int x)
+{
+    emit_sse_rr(&c->e, X64_PCMPEQD, x, x);
+}
+
+/* ---- vec2 ---- */
+
+/* Unsigned a > b as NOT(max(a, b) == b). */
+static bool lower_cmgtu(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
+{
+    static const uint8_t maxu[3] = { X64_PMAXUB, X64_PMAXUW, X64_PMAXUD };
+    static const uint8_t eq[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
+
+    if (esize > 2 || (esize > 0 && !x64_features.sse41))
+        return false;
+    vget2(c, a, b);
+    emit_sse_rr(&c->e, maxu[esize], XA, XB);
+    emit_sse_rr(&c->e, eq[esize], XA, XB);
+    emit_ones(c, XB);
+    emit_sse_rr(&c->e, X64_PXOR, XA, XB);
+    vput(c, d);
+    return true;
+}
+
+/* TBL: pshufb zeroes a lane whose index has bit 7 set and otherwise uses
+ * its low four bits; Arm zeroes every index >= 16.  Adding 0x70 with
+ * unsigned saturation maps 0..15 to 0x70..0x7f and 16..255 to >= 0x80. */
+static bool lower_tbl(X64Ctx *c, IRTemp d, IRTemp a, IRTemp b)
+{
+    if (!x64_features.ssse3)
+        return false;
+    vget2(c, a, b);
+    emit_mov_ri(&c->e, X64_SCRATCH, 0x70707070);
+    emit_movq_xr(&c->e, XC, X64_SCRATCH);
+    emit_pshufd(&c->e, XC, XC, 0);
+    emit_sse_rr(&c->e, X64_PADDUSB, XB, XC);
+    emit_sse_rr(&c->e, X64_PSHUFB, XA, XB);
+    vput(c, d);
+    return true;
+}
+
+/* UZP1/UZP2: the even (odd) lanes of a then b.  64-bit lanes are the
+ * qword unpacks, 32-bit a shufps; narrower lanes are isolated in the low
+ * half of each double-width lane (masked or shifted down), then packed
+ * with unsigned saturation, which cannot saturate what fits. */
+static bool lower_uzp(X64Ctx *c, unsigned kind, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
+{
+    bool odd = kind == IR_VEC_UZP2;
+
+    if (esize == 1 && !x64_features.sse41)
+        return false;
+    vget2(c, a, b);
+    if (esize == 3) {
+        emit_sse_rr(&c->e, odd ? X64_PUNPCKHQDQ : X64_PUNPCKLQDQ, XA, XB);
+    } else if (esize == 2) {
+        emit_shufps(&c->e, XA, XB, odd ? 0xdd : 0x88);
+    } else {
+        X64SseShift sh = esize == 0 ? X64_PSRLW : X64_PSRLD;
+        unsigned bits = 8u << esize;
+        if (odd) {
+            emit_sse_shift(&c->e, sh, XA, bits);
+            emit_sse_shift(&c->e, sh, XB, bits);
+        } else {
+            emit_ones(c, XC);
+            emit_sse_shift(&c->e, sh, XC, bits);
+            emit_sse_rr(&c->e, X64_PAND, XA, XC);
+            emit_sse_rr(&c->e, X64_PAND, XB, XC);
+        }
+        emit_sse_rr(&c->e, esize == 0 ? X64_PACKUSWB : X64_PACKUSDW, XA, XB);
+    }
+    vput(c, d);
+    return true;
+}
+
+static bool lower_vec2(X64Ctx *c, const IROp *op)
+{
+    IRTemp d = op->args[0], a = op->args[1], b = op->args[2];
+    unsigned kind = op->args[3], esize = op->args[4], imm = op->args[5];
+    const SseRow *r;
+
+    switch (kind) {
+    case IR_VEC_CMGTU:
+        return lower_cmgtu(c, esize, d, a, b);
+    case IR_VEC_TBL:
+        return lower_tbl(c, d, a, b);
+    case IR_VEC_UZP1: case IR_VEC_UZP2:
+        return lower_uzp(c, kind, esize, d, a, b);
+    case IR_VEC_EXT:
+        /* palignr dst, src, n: bytes n.. of dst:src, src the low half. */
+        if (!x64_features.ssse3)
+            return false;
+        vget2(c, b, a);
+        emit_palignr(&c->e, XA, XB, imm & 15);
+        vput(c, d);
+        return true;
+    default:
+        break;
+    }
+    r = &sse_table[kind][esize];
+    if (!r->ok || !have(r->need))
+        return false;
+    if (r->flags & SSE_SWAP)
+        vget2(c, b, a);
+    else
+        vget2(c, a, b);
+    emit_sse_rr(&c->e, r->op, XA, XB);
+    vput(c, d);
+    return true;
+}
+
+/* ---- vec1 ---- */
+
+static const uint8_t shift_ops[3][4] = {
+    /* by esize 0..3; 0xff: none */
+    [0] = { 0xff, X64_PSLLW, X64_PSLLD, X64_PSLLQ },
+    [1] = { 0xff, X64_PSRLW, X64_PSRLD, X64_PSRLQ },
+    [2] = { 0xff, X64_PSRAW, X64_PSRAD, 0xff },
+};
+
+static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
+                        IRTemp d, IRTemp a)
+{
+    static const uint8_t sx[3] = { X64_PMOVSXBW, X64_PMOVSXWD, X64_PMOVSXDQ };
+    static const uint8_t zx[3] = { X64_PMOVZXBW, X64_PMOVZXWD, X64_PMOVZXDQ };
+
+    if (esize > 2 || !x64_features.sse41)
+        return false;
+    vget2(c, a, IR_NONE);
+    if (hi)
+        emit_sse_shift(&c->e, X64_PSRLDQ, XA, 8);
+    emit_sse_rr(&c->e, (kind == IR_VEC_SXTL ? sx : zx)[esize], XA, XA);
+    vput(c, d);
+    return true;
+}
+
+/* xmm x = the 32-bit (esize 2) or 64-bit value v in every lane. */
+static void emit_splat(X64Ctx *c, int x, unsigned esize, uint64_t v)
+{
+    emit_mov_ri(&c->e, X64_SCRATCH, v);
+    emit_movq_xr(&c->e, x, X64_SCRATCH);
+    if (esize == 2)
+        emit_pshufd(&c->e, x, x, 0);
+    else
+        emit_sse_rr(&c->e, X64_PUNPCKLQDQ, x, x);
+}
+
+/* FSPECIAL: with t = |lane| as an integer and u = t - (min normal + 1),
+ * the lane is special unless 0 <= u < inf - (min normal + 1) (signed). */
+static bool lower_fspecial(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a)
+{
+    bool dbl = esize == 3;
+    uint64_t minn = dbl ? 0x0010000000000000ull : 0x00800000u;
+    uint64_t inf = dbl ? 0x7ff0000000000000ull : 0x7f800000u;
+
+    if (esize < 2 || (dbl && !x64_features.sse42))
+        return false;
+    vget2(c, a, IR_NONE);
+    emit_splat(c, XB, esize, dbl ? ~0ull >> 1 : 0x7fffffffu);
+    emit_sse_rr(&c->e, X64_PAND, XA, XB);
+    emit_splat(c, XB, esize, minn + 1);
+    emit_sse_rr(&c->e, dbl ? X64_PSUBQ : X64_PSUBD, XA, XB);
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, XC, XA);
+    emit_ones(c, XB);
+    emit_sse_rr(&c->e, dbl ? X64_PCMPGTQ : X64_PCMPGTD, XA, XB);   /* u > -1 */
+    emit_splat(c, XB, esize, inf - minn - 1);
+    emit_sse_rr(&c->e, dbl ? X64_PCMPGTQ : X64_PCMPGTD, XB, XC);   /* C > u */
+    emit_sse_rr(&c->e, X64_PAND, XA, XB);
+    emit_ones(c, XB);
+    emit_sse_rr(&c->e, X64_PXOR, XA, XB);
+    vput(c, d);
+    return true;
+}
+
+static bool lower_vec1(X64Ctx *c, const IROp *op)
+{
+    static const uint8_t abs_ops[3] = { X64_PABSB, X64_PABSW, X64_PABSD };
+    static const uint8_t sub_ops[4] = { X64_PSUBB, X64_PSUBW, X64_PSUBD, X64_PSUBQ };
+    IRTemp d = op->args[0], a = op->args[1];
+    unsigned kind = op->args[2], esize = op->args[3], imm = op->args[4];
+
+    switch (kind) {
+    case IR_VEC_NOT:
+        vget2(c, a, IR_NONE);
+        emit_ones(c, XB);
+        emit_sse_rr(&c->e, X64_PXOR, XA, XB);
+        break;
+    case IR_VEC_ABS:
+        if (esize > 2 || !x64_features.ssse3)
+            return false;
+        vget2(c, a, IR_NONE);
+        emit_sse_rr(&c->e, abs_ops[esize], XA, XA);
+        break;
+    case IR_VEC_NEG:
+        vget(c, XB, a);
+        emit_sse_rr(&c->e, X64_PXOR, XA, XA);
+        emit_sse_rr(&c->e, sub_ops[esize], XA, XB);
+        break;
+    case IR_VEC_SHLI: case IR_VEC_SHRI: case IR_VEC_SARI: {
+        uint8_t s = shift_ops[kind - IR_VEC_SHLI][esize];
+        if (s == 0xff)
+            return false;
+        vget2(c, a, IR_NONE);
+        /* counts past the lane width give 0 (sign fill for sar), as the
+         * IR defines; keep the immediate within a byte */
+        emit_sse_shift(&c->e, s, XA, imm > 64 ? 64 : imm);
+        break;
+    }
+    case IR_VEC_SXTL: case IR_VEC_UXTL:
+        return lower_widen(c, kind, esize, imm, d, a);
+    case IR_VEC_FSPECIAL:
+        return lower_fspecial(c, esize, d, a);
+    case IR_VEC_MOV:
+        vget2(c, a, IR_NONE);
+        break;
+    case IR_VEC_ZEXT64:
+        vget2(c, a, IR_NONE);
+        emit_sse_rr(&c->e, X64_MOVQ_XX, XA, XA);
+        break;
+    case IR_VEC_FSQRT:
+        if (esize < 2)
+            return false;
+        vget2(c, a, IR_NONE);
+        emit_sse_rr(&c->e, esize == 2 ? X64_SQRTPS : X64_SQRTPD, XA, XA);
+        break;
+    default:
+        return false;
+    }
+    vput(c, d);
+    return true;
+}
+
+/* ---- vec3: FMA3 (VEX), when the host has it ---- */
+
+static bool lower_vec3(X64Ctx *c, const IROp *op)
+{
+    unsigned kind = op->args[4], esize = op->args[5];
+
+    if (!x64_features.fma || esize < 2)
+        return false;
+    vget(c, XC, op->args[3]);
+    vget(c, XB, op->args[2]);
+    vget(c, XA, op->args[1]);
+    emit_fma231(&c->e, esize == 3, kind == IR_VEC_FMS, XA, XB, XC);
+    vput(c, op->args[0]);
+    return true;
+}
+
+/* ---- moves between vectors, env, memory and integers ---- */
+
+static void lower_env(X64Ctx *c, const IROp *op)
+{
+    bool st = op->opc == IR_OP_vstenv;
+    int32_t off = (int32_t)op->args[1];
+
+    /* a global that overlaps the 16 bytes is written back (or forgotten) */
+    ra_env_access(c, off, 3, st);
+    ra_env_access(c, off + 8, 3, st);
+    if (st) {
+        vget(c, XA, op->args[0]);
+        emit_sse_store(&c->e, 4, XA, x64_mem(X64_ENV, off));
+    } else {
+        emit_sse_load(&c->e, 4, XA, x64_mem(X64_ENV, off));
+        vput(c, op->args[0]);
+    }
+}
+
+/* Guest memory: the globals are in env first, so a fault inside is
+ * precise (the host pc maps to the instruction through insn_start). */
+static void lower_mem(X64Ctx *c, const IROp *op)
+{
+    unsigned lg = op->args[2];
+    X64Mem m;
+
+    BUG_ON(lg < 2 || lg > 4);
+    ra_sync_globals(c);
+    if (op->opc == IR_OP_vst) {
+        vget(c, XA, op->args[0]);
+        m = x64_guest_addr(c, op->args[1]);
+        emit_sse_store(&c->e, lg, XA, m);
+    } else {
+        m = x64_guest_addr(c, op->args[1]);
+        emit_sse_load(&c->e, lg, XA, m);
+        vput(c, op->args[0]);
+    }
+}
+
+/* vdup: movq, then spread lane 0. */
+static bool lower_dup(X64Ctx *c, const IROp *op)
+{
+    unsigned esize = op->args[2];
+    int r;
+
+    if (esize == 0 && !x64_features.ssse3)
+        return false;
+    r = ra_use(c, op->args[1]);
+    emit_movq_xr(&c->e, XA, r);
+    switch (esize) {
+    case 0:
+        emit_sse_rr(&c->e, X64_PXOR, XB, XB);
+        emit_sse_rr(&c->e, X64_PSHUFB, XA, XB);
+        break;
+    case 1:
+        emit_sse_rr(&c->e, X64_PUNPCKLWD, XA, XA);
+        emit_pshufd(&c->e, XA, XA, 0);
+        break;
+    case 2:
+        emit_pshufd(&c->e, XA, XA, 0);
+        break;
+    default:
+        emit_sse_rr(&c->e, X64_PUNPCKLQDQ, XA, XA);
+        break;
+    }
+    vput(c, op->args[0]);
+    return true;
+}
+
+static void lower_get(X64Ctx *c, const IROp *op)
+{
+    unsigned esize = op->args[2], idx = op->args[3];
+    int rd;
+
+    vget(c, XA, op->args[1]);
+    rd = ra_out(c, op, op->args[0]);
+    if (x64_features.sse41) {
+        emit_pextr(&c->e, esize, rd, XA, idx);
+    } else {
+        /* plain SSE2: the lane's quadword, then shift and mask */
+        unsigned bits = 8u << esize, pos = (idx << esize) * 8;
+        if (pos >= 64) {
+            emit_pshufd(&c->e, XB, XA, 0xee);
+            emit_movq_rx(&c->e, rd, XB);
+        } else {
+            emit_movq_rx(&c->e, rd, XA);
+        }
+        if (pos % 64)
+            emit_shift_ri(&c->e, X64_SHR, true, rd, pos % 64);
+        if (bits < 32)
+            emit_movzx_rr(&c->e, esize, rd, rd);
+        else if (bits == 32)
+            emit_mov_rr(&c->e, false, rd, rd);
+    }
+    ra_def(c, op->args[0], rd);
+}
+
+static bool lower_set(X64Ctx *c, const IROp *op)
+{
+    unsigned esize = op->args[3], idx = op->args[4];
+    int r;
+
+    if (esize != 1 && !x64_features.sse41)
+        return false;
+    r = ra_use(c, op->args[2]);
+    vget2(c, op->args[1], IR_NONE);
+    emit_pinsr(&c->e, esize, XA, r, idx);
+    vput(c, op->args[0]);
+    return true;
+}
+
+/* vdup/vset without the needed extension (no SSSE3/SSE4.1 host, rare):
+ * integer stores into d's slot. */
+static void lower_dup_set_plain(X64Ctx *c, const IROp *op)
+{
+    bool set = op->opc == IR_OP_vset;
+    unsigned esize = op->args[set ? 3 : 2];
+    X64Mem dm = vhome(c, op->args[0]);
+    int r = ra_use(c, op->args[set ? 2 : 1]);
+
+    if (set)
+        vget(c, XA, op->args[1]);
+    /* d is written in its slot: a cached older value must go */
+    vdrop(c, op->args[0]);
+    if (set) {
+        emit_sse_store(&c->e, 4, XA, dm);
+        dm.disp += (int32_t)(op->args[4] << esize);
+        emit_store(&c->e, esize, r, dm);
+        return;
+    }
+    for (unsigned i = 0; i < 16u >> esize; i++) {
+        X64Mem m = dm;
+        m.disp += (int32_t)(i << esize);
+        emit_store(&c->e, esize, r, m);
+    }
+}
+
+void x64_lower_vec(X64Ctx *c, const IROp *op)
+{
+    bool done = true;
+
+    switch (op->opc) {
+    case IR_OP_vldenv: case IR_OP_vstenv:
+        lower_env(c, op);
+        break;
+    case IR_OP_vld: case IR_OP_vst:
+        lower_mem(c, op);
+        break;
+    case IR_OP_vec2:
+        if (!lower_vec2(c, op))
+            vec_call(c, op, op->args[3], op->args[4], op->args[5], op->args[0],
+                     op->args[1], op->args[2], IR_NONE);
+        break;
+    case IR_OP_vec3:
+        if (!lower_vec3(c, op))
+            vec_call(c, op, op->args[4], op->args[5], op->args[6], op->args[0],
+                     op->args[1], op->args[2], op->args[3]);
+        break;
+    case IR_OP_vec1:
+        if (!lower_vec1(c, op))
+            vec_call(c, op, op->args[2], op->args[3], op->args[4], op->args[0],
+                     op->args[1], IR_NONE, IR_NONE);
+        break;
+    case IR_OP_vdup:
+        done = lower_dup(c, op);
+        break;
+    case IR_OP_vget:
+        lower_get(c, op);
+        break;
+    case IR_OP_vset:
+        done = lower_set(c, op);
+        break;
+    default:
+        unreachable();
+    }
+    if (!done)
+        lower_dup_set_plain(c, op);
+}
