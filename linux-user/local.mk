@@ -8,7 +8,10 @@ guise_aarch64_SOURCES = \
 	linux-user/elfload.c \
 	linux-user/main.c \
 	linux-user/mmap.c \
+	linux-user/safe-syscall.c \
+	linux-user/safe-syscall.h \
 	linux-user/signal.c \
+	linux-user/signal-map.h \
 	linux-user/thread.c \
 	linux-user/thread.h \
 	linux-user/user.h

@@ -26,6 +26,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,7 @@ static EnvEdit *env_edits;
 static size_t n_env_edits;
 static unsigned log_items;           /* -d */
 static const char *log_filename;     /* -D */
+static bool log_append;              /* -log-append */
 
 /* The option words passed on to a re-executed guise. */
 static char **carried;
@@ -93,6 +95,7 @@ static void opt_E(const char *a)    { add_env_edits(a, false, "-E"); }
 static void opt_U(const char *a)    { add_env_edits(a, true, "-U"); }
 static void opt_0(const char *a)    { user_opts.argv0 = a; }
 static void opt_D(const char *a)    { log_filename = a; }
+static void opt_log_append(const char *a) { (void)a; log_append = true; }
 static void opt_strace(const char *a) { (void)a; user_opts.strace = true; }
 static void opt_one_insn(const char *a) { (void)a; exec_opts.max_insns = 1; }
 
@@ -192,7 +195,9 @@ static const OptDef options[] = {
     { "cpu", "CPU", "model", true, opt_cpu, "CPU model (-cpu help lists them)" },
     { "s", "STACK_SIZE", "size", true, opt_s, "guest stack size (k/M/G suffixes; default 8M)" },
     { "d", "LOG", "item,...", true, opt_d, "log the given items (-d help lists them)" },
-    { "D", "LOG_FILENAME", "file", true, opt_D, "write the log to file" },
+    { "D", "LOG_FILENAME", "file", true, opt_D, "write the log to file (%d: the pid)" },
+    { "log-append", NULL, NULL, true, opt_log_append,
+      "append to the -D file (what a guise re-executed by execve does)" },
     { "strace", "STRACE", NULL, true, opt_strace, "print the system calls made" },
     { "jit", NULL, "on|off", true, opt_jit, "off: run blocks in the IR interpreter" },
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
@@ -382,8 +387,37 @@ static char **guest_environment(void)
     return env;
 }
 
+/* Open the -D file, "%d" replaced by the pid.  A guise that a guest
+ * execve started again (the same pid, so the same name) appends to the
+ * log rather than truncating what the program logged before the exec. */
+static bool open_log(const char *pattern)
+{
+    char path[PATH_MAX], pid[16];
+    const char *pct = strstr(pattern, "%d");
+    FILE *f;
+
+    snprintf(pid, sizeof(pid), "%d", (int)getpid());
+    if (snprintf(path, sizeof(path), "%.*s%s%s", pct ? (int)(pct - pattern) : (int)strlen(pattern),
+                 pattern, pct ? pid : "", pct ? pct + 2 : "") >= (int)sizeof(path)) {
+        fprintf(stderr, "guise: log file name '%s' is too long\n", pattern);
+        return false;
+    }
+    if (!log_append)
+        return log_set_file(path);
+    f = fopen(path, "a");
+    if (!f) {
+        fprintf(stderr, "guise: cannot open log file '%s': %m\n", path);
+        return false;
+    }
+    setvbuf(f, NULL, _IOLBF, 0);
+    log_file = f;
+    return true;
+}
+
 static void keep_options(char *self)
 {
+    if (log_filename && !log_append)
+        carry(&(const OptDef){ .name = "log-append", .carry = true }, NULL);
     user_opts.guise_argv = calloc(n_carried + 2, sizeof(char *));
     BUG_ON(!user_opts.guise_argv);
     user_opts.guise_argv[0] = self;
@@ -419,7 +453,7 @@ int main(int argc, char **argv)
         user_opts.binfmt = true;
     }
     log_mask = log_items | (user_opts.strace ? LOG_STRACE : 0);
-    if (log_filename && !log_set_file(log_filename))
+    if (log_filename && !open_log(log_filename))
         exit(1);
     keep_options(argv[0]);
 

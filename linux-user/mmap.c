@@ -7,7 +7,9 @@
  * them, and this file keeps the record of which pages belong to the guest.
  * That record is a three-level table of one flag byte per 4 KiB page
  * (PAGE_READ/WRITE/EXEC as the guest asked, PAGE_VALID for mapped,
- * PAGE_CODE_WATCHED for pages that hold translated code), read without a
+ * PAGE_CODE_WATCHED for pages that hold translated code, PAGE_GUARDED for
+ * arm64's PROT_BTI, which the translator asks about through
+ * guest_page_guarded()), read without a
  * lock (the SIGSEGV handler and the translator read it), written under
  * map_lock.  Beside it, a short sorted list of named ranges (file mappings,
  * [heap], [stack]) feeds /proc/self/maps.
@@ -46,6 +48,7 @@
 #include <unistd.h>
 #include "linux-user/user.h"
 #include "translate/exec.h"
+#include "translate/aarch64/pauth.h"
 #include "util/log.h"
 
 #ifndef MAP_FIXED_NOREPLACE
@@ -66,7 +69,7 @@
                     (0x3fu << 26))   /* MAP_HUGE_SHIFT size bits */
 #define G_PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
 #define G_PROT_SEM  0x08
-#define G_PROT_BTI  0x10                   /* arm64: accepted, nothing to do */
+#define G_PROT_BTI  0x10                   /* arm64: guarded page (PAGE_GUARDED) */
 #define G_PROT_GROWS (0x01000000 | 0x02000000)
 #define G_MREMAP_MAYMOVE 1
 #define G_MREMAP_FIXED 2
@@ -456,11 +459,30 @@ static bool claim_unowned(guest_addr start, guest_addr end)
     return true;
 }
 
+/* The page flags for a guest prot, or -EINVAL. */
 static int check_prot(int prot)
 {
     if (prot & ~(G_PROT_MASK | G_PROT_SEM | G_PROT_BTI | G_PROT_GROWS))
         return -EINVAL;
-    return prot & G_PROT_MASK;
+    return (prot & G_PROT_MASK) | ((prot & G_PROT_BTI) ? PAGE_GUARDED : 0);
+}
+
+/* Set once the guest has had a guarded page: from then on the translator
+ * emits the BTYPE bookkeeping of FEAT_BTI, and blocks made before, which
+ * lack it, are dropped.  Called without map_lock (lock order, above). */
+bool guest_guarded_pages;
+
+static void note_guarded(int flags)
+{
+    if (!(flags & PAGE_GUARDED) || __atomic_load_n(&guest_guarded_pages, __ATOMIC_ACQUIRE))
+        return;
+    __atomic_store_n(&guest_guarded_pages, true, __ATOMIC_RELEASE);
+    tb_flush();
+}
+
+bool guest_page_guarded(uint64_t addr)
+{
+    return (page_get_flags(addr) & PAGE_GUARDED) != 0;
 }
 
 static void *host_mmap(guest_addr addr, guest_ulong len, int prot, int flags, int fd,
@@ -536,6 +558,7 @@ guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
 
     if (inval)
         tb_invalidate_range(start, start + alen);
+    note_guarded(prot);
     log_map("mmap", start, alen, prot, (long)start);
     return (guest_long)start;
 }
@@ -612,6 +635,7 @@ int target_mprotect(guest_addr addr, guest_ulong len, int prot)
      * must not run again. */
     if (old & (PAGE_EXEC | PAGE_CODE_WATCHED))
         tb_invalidate_range(addr, addr + alen);
+    note_guarded(prot);
     log_map("mprotect", addr, alen, prot, 0);
     return 0;
 }

@@ -27,6 +27,13 @@
  * signal-frame.c (target_setup_frame).  The rt_sigaction family, sigaltstack,
  * sigsuspend, sigtimedwait, kill and tgkill are here too.
  *
+ * A signal queued while a system call is about to block must not wait for
+ * the call to end by itself: blocking host calls go through the
+ * safe-syscall stub (safe-syscall.h), which tests this thread's
+ * pending & ~blocked words right before the syscall instruction, and the
+ * host handlers move a thread caught between that test and the syscall to
+ * the stub's -EINTR exit (safe_syscall_fixup).
+ *
  * Guest signal numbers are the generic Linux ones, which x86-64 shares for
  * 1-31; guest real-time signals 32-62 use host SIGRTMIN.. (glibc keeps the
  * first two host real-time signals for itself), so guest signals 63 and 64
@@ -47,6 +54,9 @@
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include "linux-user/safe-syscall.h"
+#include "linux-user/signal-map.h"
+#include "linux-user/thread.h"
 #include "linux-user/user.h"
 #include "translate/exec.h"
 #include "util/log.h"
@@ -101,13 +111,14 @@ static bool is_fault_sig(int g)
 
 /* Per-thread signal state (each guest thread is a host thread). */
 typedef struct SigThread {
+    /* pending then blocked: safe_syscall tests pending & ~blocked. */
+    uint64_t pending;               /* asynchronous, SIGBIT */
+    uint64_t blocked;
     CPUCommon *cpu;
     bool ready;
-    uint64_t blocked;
     bool saved_valid;               /* rt_sigsuspend: mask to restore */
     uint64_t saved_mask;
     GuestStack alt;                 /* size 0: disabled; flags: SS_AUTODISARM */
-    uint64_t pending;               /* asynchronous, SIGBIT */
     siginfo_t info[GUEST_NSIG];     /* as the host handler received them */
     int sync_sig;                   /* a guest fault's signal, or 0 */
     uint8_t sync_info[GUEST_SIGINFO_SIZE];
@@ -115,7 +126,16 @@ typedef struct SigThread {
 } SigThread;
 
 static __thread SigThread sig_thread;
-static GuestSigaction sigact[GUEST_NSIG + 1];
+
+const uint64_t *signal_pending_words(void)
+{
+    return &sig_thread.pending;
+}
+/* The guest's signal actions: the process's table, reached through a
+ * per-thread pointer because a child process that shares our memory
+ * without CLONE_SIGHAND has a table of its own (signal_vm_child_init). */
+static GuestSigaction sigact_main[GUEST_NSIG + 1];
+static __thread GuestSigaction *sigact = sigact_main;
 static pthread_mutex_t sigact_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t altstack_key;
 #define HOST_ALTSTACK_SIZE (256 * 1024)
@@ -131,6 +151,53 @@ void signal_fork_unlock(bool child)
         pthread_mutex_init(&sigact_lock, NULL);
     else
         pthread_mutex_unlock(&sigact_lock);
+}
+
+uint64_t signal_syscall_mask_begin(uint64_t guest_mask, uint64_t *host_mask)
+{
+    SigThread *t = &sig_thread;
+    uint64_t old = t->blocked;
+
+    *host_mask = signal_mask_to_host(guest_mask);
+    t->blocked = guest_mask & ~UNBLOCKABLE;
+    return old;
+}
+
+void signal_syscall_mask_end(uint64_t old, bool interrupted)
+{
+    SigThread *t = &sig_thread;
+
+    /* Interrupted: as after rt_sigsuspend, the handler runs under the
+     * call's mask and its frame saves the old one; with no handler to
+     * run, process_pending_signals puts the old one back. */
+    if (interrupted && !t->saved_valid) {
+        t->saved_valid = true;
+        t->saved_mask = old;
+        return;
+    }
+    t->blocked = old;
+}
+
+void *signal_actions_current(void)
+{
+    return sigact;
+}
+
+void signal_actions_adopt(void *table)
+{
+    sigact = table;
+}
+
+void signal_vm_child_init(void)
+{
+    GuestSigaction *copy = malloc(sizeof(sigact_main));
+
+    if (!copy)
+        return;                       /* share the parent's, as with CLONE_SIGHAND */
+    pthread_mutex_lock(&sigact_lock);
+    memcpy(copy, sigact, sizeof(sigact_main));
+    pthread_mutex_unlock(&sigact_lock);
+    sigact = copy;
 }
 
 /* ---- signal numbers and masks ---- */
@@ -151,6 +218,20 @@ static int guest_sig(int h)
     if (h >= SIGRTMIN && h <= SIGRTMAX && 32 + (h - SIGRTMIN) <= GUEST_NSIG)
         return 32 + (h - SIGRTMIN);
     return 0;
+}
+
+uint64_t signal_mask_to_host(uint64_t guest_mask)
+{
+    uint64_t m = 0;
+    for (int g = 1; g <= GUEST_NSIG; g++)
+        if ((guest_mask & SIGBIT(g)) && host_sig(g))
+            m |= 1ull << (host_sig(g) - 1);
+    return m;
+}
+
+int signal_to_guest(int h)
+{
+    return guest_sig(h);
 }
 
 static void host_mask_of(uint64_t guest_mask, sigset_t *set)
@@ -208,8 +289,8 @@ static void queue_async(int hsig, const siginfo_t *si)
 static void forward_handler(int hsig, siginfo_t *si, void *uc)
 {
     int saved = errno;
-    (void)uc;
     queue_async(hsig, si);
+    safe_syscall_fixup(uc);           /* a blocking call about to start returns -EINTR */
     errno = saved;
 }
 
@@ -235,6 +316,7 @@ static void fault_handler(int hsig, siginfo_t *si, void *ucv)
 
     if (si->si_code <= 0) {          /* sent with kill/tgkill/sigqueue */
         queue_async(hsig, si);
+        safe_syscall_fixup(uc);
         errno = saved;
         return;
     }
@@ -737,11 +819,14 @@ static guest_long host_timedwait(SigThread *t, uint64_t want, const struct times
         return take_pending_of(t, want, info) ?: -EINTR;
     }
     memset(&si, 0, sizeof(si));
-    h = sigtimedwait(&hwant, &si, ts);
-    err = errno;
+    /* Through the stub: a handled signal that arrives between the check
+     * above and the wait ends it with -EINTR. */
+    h = (int)safe_syscall(SYS_rt_sigtimedwait, (long)&hwant, (long)&si, (long)ts,
+                          _NSIG / 8, 0, 0);
+    err = -h;
     pthread_sigmask(SIG_SETMASK, old, NULL);
     if (h < 0)
-        return err == EAGAIN ? -EAGAIN : -err;
+        return -err;
     info_to_guest(info, &si, guest_sig(h));
     return guest_sig(h);
 }

@@ -21,6 +21,16 @@
  * exit_group(2) from any thread is user_exit(): the host exit_group ends
  * every thread.
  *
+ * clone with CLONE_VM but not CLONE_THREAD (vfork, posix_spawn, a raw
+ * clone(CLONE_VM|SIGCHLD)) is a process sharing our memory, as in Linux:
+ * thread_create_vm_process() has a fresh "donor" host thread make a host
+ * clone(CLONE_VM) whose child runs the guest CPU on a stack of its own
+ * and on the donor's TLS (the donor sleeps until the host clears its
+ * CLONE_CHILD_CLEARTID word at the child's exec or exit, then cleans up).
+ * With CLONE_VFORK the host suspends the donor, and the guest parent waits
+ * for the donor.  Such a child ends with exit_group, and without
+ * CLONE_SIGHAND keeps its own copy of the guest's signal actions.
+ *
  * Forks are syscall/process.c's; fork handlers installed with the first
  * thread hold the code cache's locks and this file's across the fork, so
  * that the child, where only the forking thread survives, finds them free
@@ -37,6 +47,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "linux-user/thread.h"
@@ -59,6 +70,7 @@ static int main_status;
 typedef struct ThreadStart {
     void *env;
     ThreadCloneArgs ca;
+    void *sigactions;          /* the creator's table of signal actions */
     sem_t ready;
     pid_t tid;
 } ThreadStart;
@@ -122,6 +134,7 @@ static void *thread_main(void *arg)
     clear_child_tid = (ts->ca.flags & CLONE_CHILD_CLEARTID) ? ts->ca.child_tid : 0;
     robust_head = 0;
     robust_len = 0;
+    signal_actions_adopt(ts->sigactions);
     exec_cpu_init(env);
     ts->tid = tid;
     sem_post(&ts->ready);             /* ts is gone after this */
@@ -132,7 +145,7 @@ static void *thread_main(void *arg)
 guest_long thread_create(void *parent_env, const ThreadCloneArgs *ca)
 {
     static pthread_once_t fork_handlers = PTHREAD_ONCE_INIT;
-    ThreadStart ts = { .ca = *ca };
+    ThreadStart ts = { .ca = *ca, .sigactions = signal_actions_current() };
     pthread_attr_t attr;
     pthread_t th;
     int err;
@@ -160,6 +173,137 @@ guest_long thread_create(void *parent_env, const ThreadCloneArgs *ca)
         ;                               /* EINTR: a signal for us; keep waiting */
     sem_destroy(&ts.ready);
     return ts.tid;
+}
+
+/* ---- processes that share our memory (CLONE_VM without CLONE_THREAD) ---- */
+
+/* Handed from thread_create_vm_process to the donor thread and the child;
+ * freed by the donor once the child is gone. */
+typedef struct VmProcStart {
+    void *env;
+    ThreadCloneArgs ca;
+    sigset_t guest_mask;       /* the parent's mask, the child's at start */
+    uint32_t started;          /* the donor has the child's pid (or an error) */
+    uint32_t refs;             /* the parent and the donor: the last frees */
+    long pid;
+    uint32_t host_ctid;        /* the host clears it when the child execs or exits */
+    bool cpu_done;             /* the child left the dispatcher itself */
+    void *stack;
+} VmProcStart;
+
+#define VM_CHILD_STACK (8u << 20)
+/* Host clone flags a memory-sharing guest process keeps from the guest. */
+#define VM_PASSED_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_SYSVSEM | \
+                         CLONE_VFORK | CLONE_PARENT | 0xff)
+
+/* This thread is the only thread of a process sharing the parent's memory. */
+static __thread VmProcStart *vm_child;
+
+static int vm_child_main(void *arg)
+{
+    VmProcStart *vp = arg;
+    pid_t tid = host_gettid();
+
+    vm_child = vp;
+    if (!(vp->ca.flags & CLONE_SIGHAND))
+        signal_vm_child_init();
+    pthread_sigmask(SIG_SETMASK, &vp->guest_mask, NULL);
+    if (vp->ca.flags & CLONE_CHILD_SETTID)
+        put_tid(vp->ca.child_tid, tid);
+    clear_child_tid = (vp->ca.flags & CLONE_CHILD_CLEARTID) ? vp->ca.child_tid : 0;
+    robust_head = 0;
+    robust_len = 0;
+    exec_cpu_init(vp->env);
+    target_info.cpu_loop(vp->env);
+    unreachable();
+}
+
+static void vm_put(VmProcStart *vp)
+{
+    if (__atomic_sub_fetch(&vp->refs, 1, __ATOMIC_SEQ_CST) == 0)
+        free(vp);
+}
+
+static void vm_started(VmProcStart *vp)
+{
+    __atomic_store_n(&vp->started, 1, __ATOMIC_SEQ_CST);
+    host_futex(&vp->started, FUTEX_WAKE, 1);
+}
+
+/* The donor: a host thread whose TLS the child process takes over (the
+ * child has no glibc thread of its own), which makes the clone, reports
+ * the pid and then sleeps, touching neither its TLS nor guest state,
+ * until the host clears host_ctid (the child exec'd or exited); then it
+ * takes the child's CPU off the dispatcher and frees what it used. */
+static void *vm_donor_main(void *arg)
+{
+    VmProcStart *vp = arg;
+    int host_flags = (int)(vp->ca.flags & VM_PASSED_FLAGS) | CLONE_CHILD_CLEARTID;
+    uint32_t v;
+
+    vp->host_ctid = 1;
+    vp->pid = clone(vm_child_main, (char *)vp->stack + VM_CHILD_STACK, host_flags, vp,
+                    NULL, NULL, &vp->host_ctid);
+    if (vp->pid < 0) {
+        vp->pid = -errno;
+        __atomic_store_n(&vp->host_ctid, 0, __ATOMIC_SEQ_CST);
+        vp->cpu_done = true;
+    } else if (vp->ca.flags & CLONE_PARENT_SETTID) {
+        put_tid(vp->ca.parent_tid, (pid_t)vp->pid);    /* before clone returns, as Linux */
+    }
+    /* With CLONE_VFORK the clone returned once the child exec'd or exited. */
+    vm_started(vp);
+    while ((v = __atomic_load_n(&vp->host_ctid, __ATOMIC_SEQ_CST)) != 0)
+        host_futex(&vp->host_ctid, FUTEX_WAIT, v);
+    if (!__atomic_load_n(&vp->cpu_done, __ATOMIC_SEQ_CST))
+        exec_cpu_exit(vp->env);
+    target_cpu_free(vp->env);
+    munmap(vp->stack, VM_CHILD_STACK);
+    vm_put(vp);
+    return NULL;
+}
+
+guest_long thread_create_vm_process(void *parent_env, const ThreadCloneArgs *ca)
+{
+    VmProcStart *vp = calloc(1, sizeof(*vp));
+    pthread_attr_t attr;
+    sigset_t all;
+    pthread_t th;
+    long pid;
+    int err;
+
+    if (!vp)
+        return -ENOMEM;
+    vp->ca = *ca;
+    vp->stack = mmap(NULL, VM_CHILD_STACK, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    vp->env = target_cpu_clone(parent_env, ca->stack, (ca->flags & CLONE_SETTLS) != 0, ca->tls);
+    if (vp->stack == MAP_FAILED || !vp->env)
+        goto fail;
+    vp->refs = 2;
+    /* The donor runs with every signal blocked, so none is queued in the
+     * TLS the child inherits; the child sets the guest's mask itself. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &vp->guest_mask);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    err = pthread_create(&th, &attr, vm_donor_main, vp);
+    pthread_attr_destroy(&attr);
+    pthread_sigmask(SIG_SETMASK, &vp->guest_mask, NULL);
+    if (err)
+        goto fail;
+    while (!__atomic_load_n(&vp->started, __ATOMIC_SEQ_CST))
+        host_futex(&vp->started, FUTEX_WAIT, 0);     /* EINTR: look again */
+    pid = vp->pid;
+    vm_put(vp);
+    return pid;
+fail:
+    if (vp->env)
+        target_cpu_free(vp->env);
+    if (vp->stack != MAP_FAILED && vp->stack)
+        munmap(vp->stack, VM_CHILD_STACK);
+    free(vp);
+    return -ENOMEM;
 }
 
 /* ---- exit ---- */
@@ -254,6 +398,12 @@ void thread_exit(void *cpu_env, int status)
         uint32_t *p = g2h(clear_child_tid);
         __atomic_store_n(p, 0, __ATOMIC_SEQ_CST);
         host_futex(p, FUTEX_WAKE, 1);
+    }
+    if (vm_child) {
+        /* The only thread of a memory-sharing process: the process ends;
+         * the donor thread frees the CPU state. */
+        __atomic_store_n(&vm_child->cpu_done, true, __ATOMIC_SEQ_CST);
+        syscall(SYS_exit_group, status);
     }
     pthread_mutex_lock(&thread_lock);
     if (tid == getpid()) {

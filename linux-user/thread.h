@@ -31,6 +31,21 @@ typedef struct ThreadCloneArgs {
  * Returns the new thread's id or a -errno (guest numbering). */
 guest_long thread_create(void *parent_env, const ThreadCloneArgs *ca);
 
+/* clone with CLONE_VM but without CLONE_THREAD (posix_spawn, vfork, a
+ * raw clone(CLONE_VM|SIGCHLD)): a new host process that shares guise's
+ * memory and runs the child's CPU; with CLONE_VFORK the call returns when
+ * the child has exec'd or exited.  Returns the child's pid or a -errno.
+ * (A child killed by a signal in the middle of a block leaves its CPU
+ * marked running, which a later code-cache flush would wait for.) */
+guest_long thread_create_vm_process(void *parent_env, const ThreadCloneArgs *ca);
+/* signal.c: a memory-sharing child without CLONE_SIGHAND gets its own copy
+ * of the guest's signal actions. */
+void signal_vm_child_init(void);
+/* The calling thread's table of signal actions, and adopting one: a new
+ * thread uses its creator's (signal.c). */
+void *signal_actions_current(void);
+void signal_actions_adopt(void *table);
+
 /* exit(2) of the calling guest thread: clear_child_tid, the robust list,
  * then the host thread ends.  The last thread to go ends the process with
  * the main thread's status (as the kernel reports the group leader's). */

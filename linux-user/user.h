@@ -37,6 +37,7 @@ enum {
     PAGE_READ = 1, PAGE_WRITE = 2, PAGE_EXEC = 4,  /* guest-visible protection */
     PAGE_VALID = 8,                                /* mapped */
     PAGE_CODE_WATCHED = 16,                        /* write-protected: holds code */
+    PAGE_GUARDED = 32,                             /* arm64 PROT_BTI: a guarded page */
 };
 void mmap_init(void);
 int page_get_flags(guest_addr addr);
@@ -174,6 +175,9 @@ void target_cpu_list(void);
 void target_hwcaps(const char *model, guest_ulong *hwcap, guest_ulong *hwcap2);
 /* A zeroed CPU state for model that starts at entry with stack pointer sp. */
 void *target_cpu_new(const char *model, guest_addr entry, guest_addr sp);
+/* The architecture's prctl options (arm64: PR_PAC_RESET_KEYS,
+ * PR_PAC_SET/GET_ENABLED_KEYS): the result or a guest -errno. */
+guest_long target_prctl(void *cpu_env, int option, const guest_ulong *a);
 
 /* The kernel's struct sigaction and stack_t of 64-bit Linux guests. */
 typedef struct GuestSigaction {

@@ -32,6 +32,8 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
+#include "linux-user/signal-map.h"
 
 #define KSIGSET_SIZE 8
 /* Events fetched per epoll wait: the guest may ask for more, the kernel
@@ -87,7 +89,7 @@ static guest_long epoll_wait_common(const guest_ulong *a, const struct timespec 
     size_t n = maxevents > EPOLL_BATCH ? EPOLL_BATCH : (size_t)(maxevents > 0 ? maxevents : 1);
     size_t gsize = sizeof(struct g64_epoll_event);
     struct epoll_event ev[EPOLL_BATCH];
-    uint64_t mask;
+    uint64_t mask, hmask = 0, old = 0;
     long r;
 
     if (maxevents <= 0)
@@ -99,15 +101,18 @@ static guest_long epoll_wait_common(const guest_ulong *a, const struct timespec 
             return sys_err(EINVAL);
         if (sys_copy_from(&mask, a[4], sizeof(mask)) < 0)
             return sys_err(EFAULT);
+        old = signal_syscall_mask_begin(mask, &hmask);
     }
     if (pwait2)
-        r = syscall(SYS_epoll_pwait2, (int)a[0], ev, (int)n, ts, a[4] ? &mask : NULL,
-                    (size_t)KSIGSET_SIZE);
+        r = safe_syscall(SYS_epoll_pwait2, (int)a[0], (long)ev, (int)n, (long)ts,
+                         a[4] ? (long)&hmask : 0, KSIGSET_SIZE);
     else
-        r = syscall(SYS_epoll_pwait, (int)a[0], ev, (int)n, timeout_ms, a[4] ? &mask : NULL,
-                    (size_t)KSIGSET_SIZE);
+        r = safe_syscall(SYS_epoll_pwait, (int)a[0], (long)ev, (int)n, timeout_ms,
+                         a[4] ? (long)&hmask : 0, KSIGSET_SIZE);
+    if (a[4])
+        signal_syscall_mask_end(old, r == -EINTR);
     if (r < 0)
-        return sys_err(errno);
+        return sys_raw_ret(r);
     for (long i = 0; i < r; i++) {
         struct g64_epoll_event g;
         sys_layout_conv(&epoll_event_layout, &g, &ev[i], true);
@@ -186,16 +191,73 @@ guest_long sys_timerfd_gettime(void *env, const guest_ulong *a)
     return itimerspec_put(a[1], cur);
 }
 
+/* signalfd: the guest's set becomes a host set, and what the guest reads
+ * from the descriptor gets guest signal numbers (struct signalfd_siginfo
+ * is the same 128 bytes on both sides; only ssi_signo, its first word,
+ * differs for real-time signals).  The descriptors are remembered here
+ * (fds below SIGNALFD_TRACKED) so that read can convert. */
+#define SIGNALFD_TRACKED 4096
+#define SIGNALFD_INFO_SIZE 128
+static uint64_t signalfd_fds[SIGNALFD_TRACKED / 64];
+
+static bool signalfd_known(int fd)
+{
+    return fd >= 0 && fd < SIGNALFD_TRACKED &&
+           (__atomic_load_n(&signalfd_fds[fd / 64], __ATOMIC_RELAXED) >> (fd % 64) & 1);
+}
+
+void sys_signalfd_forget(int fd)
+{
+    if (fd >= 0 && fd < SIGNALFD_TRACKED)
+        __atomic_and_fetch(&signalfd_fds[fd / 64], ~(1ull << (fd % 64)), __ATOMIC_RELAXED);
+}
+
+/* The descriptor is still a signalfd (not closed and reused through
+ * dup2, fcntl or another thread's close and open). */
+static bool signalfd_still(int fd)
+{
+    char link[64], target[32];
+    ssize_t len;
+
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    len = readlink(link, target, sizeof(target) - 1);
+    if (len < 0)
+        return false;
+    target[len] = 0;
+    return strcmp(target, "anon_inode:[signalfd]") == 0;
+}
+
+void sys_signalfd_read_done(int fd, void *buf, long n)
+{
+    if (n <= 0 || !signalfd_known(fd))
+        return;
+    if (!signalfd_still(fd)) {
+        sys_signalfd_forget(fd);
+        return;
+    }
+    for (long off = 0; off + SIGNALFD_INFO_SIZE <= n; off += SIGNALFD_INFO_SIZE) {
+        uint32_t signo;
+        memcpy(&signo, (char *)buf + off, sizeof(signo));
+        signo = (uint32_t)signal_to_guest((int)signo);
+        memcpy((char *)buf + off, &signo, sizeof(signo));
+    }
+}
+
 guest_long sys_signalfd4(void *env, const guest_ulong *a)
 {
     uint64_t mask;
+    long fd;
 
     (void)env;
     if (a[2] != KSIGSET_SIZE)
         return sys_err(EINVAL);
     if (sys_copy_from(&mask, a[1], sizeof(mask)) < 0)
         return sys_err(EFAULT);
-    return sys_ret(syscall(SYS_signalfd4, (int)a[0], &mask, (size_t)KSIGSET_SIZE, (int)a[3]));
+    mask = signal_mask_to_host(mask);
+    fd = syscall(SYS_signalfd4, (int)a[0], &mask, (size_t)KSIGSET_SIZE, (int)a[3]);
+    if (fd >= 0 && fd < SIGNALFD_TRACKED)
+        __atomic_or_fetch(&signalfd_fds[fd / 64], 1ull << (fd % 64), __ATOMIC_RELAXED);
+    return sys_ret(fd);
 }
 
 /* ---- inotify, fanotify ---- */

@@ -23,6 +23,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
 #include "util/log.h"
 
 #define IOV_MAX_GUEST 1024      /* UIO_MAXIOV */
@@ -58,11 +59,14 @@ static size_t guest_extent(guest_addr a, size_t len, bool write)
 guest_long sys_read(void *env, const guest_ulong *a)
 {
     size_t n = guest_extent(a[1], a[2], true);
+    long r;
 
     (void)env;
     if (a[2] && !n)
         return sys_err(EFAULT);
-    return sys_ret(read((int)a[0], g2h(a[1]), n));
+    r = safe_syscall(SYS_read, (int)a[0], (long)(uintptr_t)g2h(a[1]), (long)n, 0, 0, 0);
+    sys_signalfd_read_done((int)a[0], g2h(a[1]), r);
+    return sys_raw_ret(r);
 }
 
 guest_long sys_write(void *env, const guest_ulong *a)
@@ -72,7 +76,8 @@ guest_long sys_write(void *env, const guest_ulong *a)
     (void)env;
     if (a[2] && !n)
         return sys_err(EFAULT);
-    return sys_ret(write((int)a[0], g2h(a[1]), n));
+    return sys_raw_ret(safe_syscall(SYS_write, (int)a[0], (long)(uintptr_t)g2h(a[1]), (long)n,
+                                    0, 0, 0));
 }
 
 guest_long sys_pread64(void *env, const guest_ulong *a)
@@ -82,7 +87,8 @@ guest_long sys_pread64(void *env, const guest_ulong *a)
     (void)env;
     if (a[2] && !n)
         return sys_err(EFAULT);
-    return sys_ret(pread((int)a[0], g2h(a[1]), n, (off_t)a[3]));
+    return sys_raw_ret(safe_syscall(SYS_pread64, (int)a[0], (long)(uintptr_t)g2h(a[1]), (long)n,
+                                    (long)a[3], 0, 0));
 }
 
 guest_long sys_pwrite64(void *env, const guest_ulong *a)
@@ -92,7 +98,8 @@ guest_long sys_pwrite64(void *env, const guest_ulong *a)
     (void)env;
     if (a[2] && !n)
         return sys_err(EFAULT);
-    return sys_ret(pwrite((int)a[0], g2h(a[1]), n, (off_t)a[3]));
+    return sys_raw_ret(safe_syscall(SYS_pwrite64, (int)a[0], (long)(uintptr_t)g2h(a[1]), (long)n,
+                                    (long)a[3], 0, 0));
 }
 
 /* ---- vectors ---- */
@@ -132,10 +139,12 @@ static guest_long do_rw_vec(const guest_ulong *a, int kind)
     if (r < 0)
         return r;
     switch (kind) {
-    case 0: return sys_ret(readv(fd, iov, cnt));
-    case 1: return sys_ret(writev(fd, iov, cnt));
-    case 2: return sys_ret(preadv(fd, iov, cnt, (off_t)a[3]));
-    default: return sys_ret(pwritev(fd, iov, cnt, (off_t)a[3]));
+    /* The raw preadv takes the offset as low and high words; on a 64-bit
+     * host the low word holds all of it. */
+    case 0: return sys_raw_ret(safe_syscall(SYS_readv, fd, (long)iov, cnt, 0, 0, 0));
+    case 1: return sys_raw_ret(safe_syscall(SYS_writev, fd, (long)iov, cnt, 0, 0, 0));
+    case 2: return sys_raw_ret(safe_syscall(SYS_preadv, fd, (long)iov, cnt, (long)a[3], 0, 0));
+    default: return sys_raw_ret(safe_syscall(SYS_pwritev, fd, (long)iov, cnt, (long)a[3], 0, 0));
     }
 }
 
@@ -157,7 +166,9 @@ guest_long sys_openat(void *env, const guest_ulong *a)
     r = sys_procfs_open(env, p.guest, flags);
     if (r != SYS_NOT_PROC)
         return r;
-    return sys_ret(openat((int)a[0], p.host, flags, (mode_t)a[3]));
+    /* Through the stub: opening a FIFO blocks until the other end opens. */
+    return sys_raw_ret(safe_syscall(SYS_openat, (int)a[0], (long)(uintptr_t)p.host, flags,
+                                    (long)(mode_t)a[3], 0, 0));
 }
 
 guest_long sys_close(void *env, const guest_ulong *a)
@@ -165,6 +176,7 @@ guest_long sys_close(void *env, const guest_ulong *a)
     (void)env;
     if (fd_reserved((int)a[0]))
         return sys_err(EBADF);
+    sys_signalfd_forget((int)a[0]);
     return sys_ret(close((int)a[0]));
 }
 
@@ -258,8 +270,10 @@ static guest_long fcntl_lock(int fd, int cmd, guest_addr g, bool get)
 
     if (r < 0)
         return r;
-    if (fcntl(fd, cmd, &fl) != 0)
-        return sys_err(errno);
+    /* Through the stub: F_SETLKW and F_OFD_SETLKW wait for the lock. */
+    r = safe_syscall(SYS_fcntl, fd, cmd, (long)&fl, 0, 0, 0);
+    if (r != 0)
+        return sys_raw_ret(r);
     return get ? sys_put(SL_FLOCK, g, &fl) : 0;
 }
 
@@ -331,7 +345,7 @@ guest_long sys_fallocate(void *env, const guest_ulong *a)
 guest_long sys_flock(void *env, const guest_ulong *a)
 {
     (void)env;
-    return sys_ret(flock((int)a[0], (int)a[1]));
+    return sys_raw_ret(safe_syscall(SYS_flock, (int)a[0], (int)a[1], 0, 0, 0, 0));
 }
 
 /* A guest loff_t * (may be NULL): fetch into *v and give its host pointer. */

@@ -26,17 +26,25 @@
 #include "syscall.h"
 
 #define GUEST_AT_EMPTY_PATH 0x1000
+#define GUEST_AT_SYMLINK_NOFOLLOW 0x100
 
 /* A path argument that may be NULL when flags has AT_EMPTY_PATH (allowed
  * since Linux 6.11): then the empty path. */
 static guest_long get_path_at(SysPath *p, guest_addr g, guest_ulong flags)
 {
+    guest_long r;
+
     if (g == 0 && (flags & GUEST_AT_EMPTY_PATH)) {
         p->guest[0] = 0;
         p->host = p->guest;
         return 0;
     }
-    return sys_get_path(p, g);
+    r = sys_get_path(p, g);
+    /* Not following links, /proc/self/exe is the link itself (S_IFLNK), as
+     * the host's own /proc/self/exe link is. */
+    if (r == 0 && (flags & GUEST_AT_SYMLINK_NOFOLLOW) && sys_procfs_link(p->guest))
+        p->host = "/proc/self/exe";
+    return r;
 }
 
 /* ---- stat ---- */

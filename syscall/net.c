@@ -30,6 +30,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
 #include "util/log.h"
 
 #define IOV_MAX_G 1024          /* UIO_MAXIOV */
@@ -298,7 +299,7 @@ guest_long sys_sendmsg(void *env, const guest_ulong *a)
 
     (void)env;
     if (r == 0)
-        r = sys_ret(sendmsg((int)a[0], &m.h, (int)a[2]));
+        r = sys_raw_ret(safe_syscall(SYS_sendmsg, (int)a[0], (long)&m.h, (int)a[2], 0, 0, 0));
     msg_free(&m);
     return r;
 }
@@ -310,7 +311,7 @@ guest_long sys_recvmsg(void *env, const guest_ulong *a)
 
     (void)env;
     if (r == 0) {
-        r = sys_ret(recvmsg((int)a[0], &m.h, (int)a[2]));
+        r = sys_raw_ret(safe_syscall(SYS_recvmsg, (int)a[0], (long)&m.h, (int)a[2], 0, 0, 0));
         if (r >= 0 && msg_put_recv(&m, a[1]) < 0)
             r = sys_err(EFAULT);
     }
@@ -345,11 +346,12 @@ static guest_long do_mmsg(const guest_ulong *a, bool recv)
         goto out;
     }
     if (recv)
-        n = syscall(SYS_recvmmsg, (int)a[0], hv, (unsigned)vlen, (unsigned)a[3],
-                    a[4] ? &ts : NULL);
+        n = safe_syscall(SYS_recvmmsg, (int)a[0], (long)hv, (long)(unsigned)vlen,
+                         (unsigned)a[3], a[4] ? (long)&ts : 0, 0);
     else
-        n = syscall(SYS_sendmmsg, (int)a[0], hv, (unsigned)vlen, (unsigned)a[3]);
-    r = n < 0 ? sys_err(errno) : n;
+        n = safe_syscall(SYS_sendmmsg, (int)a[0], (long)hv, (long)(unsigned)vlen,
+                         (unsigned)a[3], 0, 0);
+    r = n < 0 ? sys_raw_ret(n) : n;
     for (long i = 0; i < n; i++) {
         guest_addr gi = g + (guest_addr)i * sizeof(struct g64_mmsghdr);
         uint32_t len = hv[i].msg_len;
@@ -445,7 +447,8 @@ guest_long sys_connect(void *env, const guest_ulong *a)
     guest_long r = addr_in(a[1], a[2], &sa);
 
     (void)env;
-    return r < 0 ? r : sys_ret(connect((int)a[0], sa, (socklen_t)a[2]));
+    return r < 0 ? r : sys_raw_ret(safe_syscall(SYS_connect, (int)a[0], (long)(uintptr_t)sa,
+                                                    (socklen_t)a[2], 0, 0, 0));
 }
 
 guest_long sys_listen(void *env, const guest_ulong *a)
@@ -461,7 +464,8 @@ guest_long sys_accept4(void *env, const guest_ulong *a)
     guest_long r = addr_out(a[1], a[2], &sa, &len);
 
     (void)env;
-    return r < 0 ? r : sys_ret(accept4((int)a[0], sa, len, (int)a[3]));
+    return r < 0 ? r : sys_raw_ret(safe_syscall(SYS_accept4, (int)a[0], (long)sa, (long)len,
+                                                    (int)a[3], 0, 0));
 }
 
 guest_long sys_accept(void *env, const guest_ulong *a)
@@ -505,7 +509,8 @@ guest_long sys_sendto(void *env, const guest_ulong *a)
         return r;
     if (a[2] && !buf)
         return sys_err(EFAULT);
-    return sys_ret(sendto((int)a[0], buf, (size_t)a[2], (int)a[3], sa, (socklen_t)a[5]));
+    return sys_raw_ret(safe_syscall(SYS_sendto, (int)a[0], (long)(uintptr_t)buf, (long)a[2],
+                                    (int)a[3], (long)(uintptr_t)sa, (socklen_t)a[5]));
 }
 
 guest_long sys_recvfrom(void *env, const guest_ulong *a)
@@ -519,7 +524,8 @@ guest_long sys_recvfrom(void *env, const guest_ulong *a)
         return r;
     if (a[2] && !buf)
         return sys_err(EFAULT);
-    return sys_ret(recvfrom((int)a[0], buf, (size_t)a[2], (int)a[3], sa, len));
+    return sys_raw_ret(safe_syscall(SYS_recvfrom, (int)a[0], (long)buf, (long)a[2], (int)a[3],
+                                    (long)sa, (long)len));
 }
 
 guest_long sys_shutdown(void *env, const guest_ulong *a)

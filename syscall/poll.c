@@ -5,8 +5,10 @@
  * pollfd and fd_set have the same layout on every Linux ABI; the timeout
  * crosses as the guest's struct timespec and is written back with the time
  * left, as the kernel does.  The optional signal mask is the guest's
- * kernel sigset (64 bits; asm-generic and x86-64 number signals alike) and
- * is applied for the duration of the wait.
+ * kernel sigset (64 bits; real-time signals numbered apart from the
+ * host's, signal-map.h) and is the thread's mask for the duration of the
+ * wait; a handler that interrupts the wait runs under it (Linux's
+ * pselect/ppoll semantics).
  */
 #include <poll.h>
 #include <signal.h>
@@ -15,6 +17,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
+#include "linux-user/signal-map.h"
 
 /* The kernel's view of a sigset: 64 bits. */
 #define KSIGSET_SIZE 8
@@ -27,7 +31,9 @@ static guest_long get_sigmask(guest_addr g, guest_ulong size, uint64_t *mask, bo
         return 0;
     if (size != KSIGSET_SIZE)
         return sys_err(EINVAL);
-    return sys_copy_from(mask, g, sizeof(*mask));
+    if (sys_copy_from(mask, g, sizeof(*mask)) < 0)
+        return sys_err(EFAULT);
+    return 0;
 }
 
 /* Read an optional timeout. */
@@ -42,7 +48,7 @@ guest_long sys_ppoll(void *env, const guest_ulong *a)
     guest_addr fds = a[0];
     guest_ulong nfds = a[1];
     struct timespec ts;
-    uint64_t mask;
+    uint64_t mask, hmask = 0, old = 0;
     bool has_ts, has_mask;
     guest_long r;
 
@@ -55,10 +61,14 @@ guest_long sys_ppoll(void *env, const guest_ulong *a)
     /* pollfd is 8 bytes everywhere: poll the guest's array in place. */
     if (nfds && !guest_prepare_write(fds, nfds * sizeof(struct pollfd)))
         return sys_err(EFAULT);
-    long hr = syscall(SYS_ppoll, nfds ? g2h(fds) : NULL, (unsigned long)nfds,
-                      has_ts ? &ts : NULL, has_mask ? &mask : NULL, (size_t)KSIGSET_SIZE);
+    if (has_mask)
+        old = signal_syscall_mask_begin(mask, &hmask);
+    long hr = safe_syscall(SYS_ppoll, nfds ? (long)(uintptr_t)g2h(fds) : 0, (long)nfds,
+                           has_ts ? (long)&ts : 0, has_mask ? (long)&hmask : 0, KSIGSET_SIZE, 0);
+    if (has_mask)
+        signal_syscall_mask_end(old, hr == -EINTR);
     if (hr < 0)
-        return sys_err(errno);
+        return sys_raw_ret(hr);
     if (has_ts && sys_put(SL_TIMESPEC, a[2], &ts) < 0)
         return sys_err(EFAULT);
     return hr;
@@ -82,7 +92,7 @@ guest_long sys_pselect6(void *env, const guest_ulong *a)
     int nfds = (int)a[0];
     fd_set sets[3];
     struct timespec ts;
-    uint64_t mask;
+    uint64_t mask, hmask = 0, old = 0;
     bool has_ts, has_mask = false;
     guest_long r;
     struct { guest_ulong ss, size; } sigarg;   /* { const sigset_t *, size_t } */
@@ -100,11 +110,16 @@ guest_long sys_pselect6(void *env, const guest_ulong *a)
             (r = get_sigmask(sigarg.ss, sigarg.size, &mask, &has_mask)) < 0)
             return r;
     }
-    struct { const void *ss; size_t size; } hsig = { has_mask ? &mask : NULL, KSIGSET_SIZE };
-    long hr = syscall(SYS_pselect6, nfds, a[1] ? &sets[0] : NULL, a[2] ? &sets[1] : NULL,
-                      a[3] ? &sets[2] : NULL, has_ts ? &ts : NULL, &hsig);
+    struct { const void *ss; size_t size; } hsig = { has_mask ? &hmask : NULL, KSIGSET_SIZE };
+    if (has_mask)
+        old = signal_syscall_mask_begin(mask, &hmask);
+    long hr = safe_syscall(SYS_pselect6, nfds, a[1] ? (long)&sets[0] : 0,
+                           a[2] ? (long)&sets[1] : 0, a[3] ? (long)&sets[2] : 0,
+                           has_ts ? (long)&ts : 0, (long)&hsig);
+    if (has_mask)
+        signal_syscall_mask_end(old, hr == -EINTR);
     if (hr < 0)
-        return sys_err(errno);
+        return sys_raw_ret(hr);
     for (int i = 0; i < 3; i++)
         if ((r = fdset_io(a[1 + i], &sets[i], nfds, false)) < 0)
             return r;

@@ -276,6 +276,7 @@ enum {
     PK_SET_NAME,   /* arg2 is a 16-byte name in */
     PK_GET_NAME,   /* arg2 is a 16-byte buffer out */
     PK_REFUSE,     /* -EINVAL on purpose (arm64 features guise lacks...) */
+    PK_ARCH,       /* the architecture's (target_prctl) */
 };
 
 static const struct { int option, kind; } prctl_options[] = {
@@ -290,9 +291,9 @@ static const struct { int option, kind; } prctl_options[] = {
     { PR_GET_NO_NEW_PRIVS, PK_PASS },     { PR_GET_THP_DISABLE, PK_PASS },
     { PR_SET_THP_DISABLE, PK_PASS },      { PR_SET_MM, PK_REFUSE },
     { 50, PK_REFUSE }, { 51, PK_REFUSE }, /* PR_SVE_SET_VL, PR_SVE_GET_VL */
-    { 54, PK_REFUSE },                    /* PR_PAC_RESET_KEYS */
+    { 54, PK_ARCH },                      /* PR_PAC_RESET_KEYS */
     { 55, PK_REFUSE }, { 56, PK_REFUSE }, /* PR_{SET,GET}_TAGGED_ADDR_CTRL */
-    { 60, PK_REFUSE }, { 61, PK_REFUSE }, /* PR_PAC_{SET,GET}_ENABLED_KEYS */
+    { 60, PK_ARCH }, { 61, PK_ARCH },     /* PR_PAC_{SET,GET}_ENABLED_KEYS */
     { 63, PK_REFUSE }, { 64, PK_REFUSE }, /* PR_SME_SET_VL, PR_SME_GET_VL */
     { 0x53564d41, PK_REFUSE },            /* PR_SET_VMA: as without ANON_VMA_NAME */
 };
@@ -329,7 +330,8 @@ guest_long sys_prctl(void *env, const guest_ulong *a)
 
     for (size_t i = 0; i < sizeof(prctl_options) / sizeof(prctl_options[0]); i++)
         if (prctl_options[i].option == option)
-            return prctl_kind(prctl_options[i].kind, option, a);
+            return prctl_options[i].kind == PK_ARCH ? target_prctl(env, option, a) :
+                   prctl_kind(prctl_options[i].kind, option, a);
     sys_unimp(env, 0x5052000000000000ull | (uint32_t)option,
               "prctl option %d not implemented: returning EINVAL", option);
     return sys_err(EINVAL);

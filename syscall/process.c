@@ -9,13 +9,12 @@
  * result register.  The code memory is a shared memfd until the child has
  * copied it, so the parent waits for that (a "copied" pipe): a block it
  * translated or a chain it patched meanwhile would land in the child's
- * code too, unknown to the child's block cache.  CLONE_VM|CLONE_VFORK (glibc's vfork and posix_spawn)
- * is run as a fork whose parent waits, as the kernel's vfork parent does,
- * until the child execs or exits: the child holds the write end of a
- * close-on-exec pipe and the parent reads it to end of file.  Memory is
- * copied rather than shared, so a posix_spawn child that fails to exec
- * cannot report its errno through shared memory (the child still exits
- * 127 and the parent sees that status).
+ * code too, unknown to the child's block cache.  CLONE_VFORK without
+ * CLONE_VM is run as a fork whose parent waits, as the kernel's vfork
+ * parent does, until the child execs or exits: the child holds the write
+ * end of a close-on-exec pipe and the parent reads it to end of file.
+ * With CLONE_VM (glibc's vfork and posix_spawn) the child shares our
+ * memory and is linux-user/thread.c's (thread_create_vm_process).
  *
  * execve: the file is looked up through -L and classified as the kernel
  * would: an ELF for the guest machine starts guise again on it with the
@@ -23,7 +22,7 @@
  * a "#!" script has its interpreter resolved through -L and classified in
  * turn (one level, as binfmt_script); anything else (a host program) is
  * the host's execve.  Entry points: sys_clone_process (called by
- * thread.c's clone for flags without CLONE_VM, or with CLONE_VFORK), the
+ * thread.c's clone for flags without CLONE_VM), the
  * handlers below.
  */
 #ifndef _GNU_SOURCE
@@ -260,6 +259,14 @@ static guest_long classify(const char *host, char interp[SHEBANG_MAX], char arg[
     return EXE_HOST;
 }
 
+/* The host execve ends this process image: end a started -strace line
+ * (a failed exec resumes it with the error, as strace shows). */
+static void exec_strace_break(void)
+{
+    if (sys_strace_on())
+        sys_strace_break();
+}
+
 /* Start guise again on the guest program at host path: our own binary,
  * the carried options, -0 argv0, the program, the guest's arguments. */
 static guest_long exec_guise(const char *host, char *const *argv, char *const *envp)
@@ -281,6 +288,7 @@ static guest_long exec_guise(const char *host, char *const *argv, char *const *e
     for (size_t i = 1; i < nargs; i++)
         v[k++] = argv[i];
     v[k] = NULL;
+    exec_strace_break();
     fflush(NULL);
     execve("/proc/self/exe", v, envp);
     free(v);
@@ -300,6 +308,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (user_opts.binfmt) {
         /* Started by binfmt_misc: let the kernel hand foreign programs back
          * to guise the same way (a chroot may have no /proc/self/exe). */
+        exec_strace_break();
         fflush(NULL);
         execve(host, argv, envp);
         return sys_err(errno);
@@ -308,6 +317,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (kind == EXE_GUEST)
         return exec_guise(host, argv, envp);
     if (kind == EXE_HOST) {
+        exec_strace_break();
         fflush(NULL);
         execve(host, argv, envp);
         return sys_err(errno);
@@ -331,6 +341,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (kind == EXE_GUEST)
         kind = exec_guise(ihost, v, envp);
     else if (kind == EXE_HOST) {
+        exec_strace_break();
         fflush(NULL);
         execve(ihost, v, envp);
         kind = sys_err(errno);

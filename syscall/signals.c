@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
 
 /* ---- to signal.c ---- */
 
@@ -118,9 +119,10 @@ guest_long sys_wait4(void *env, const guest_ulong *a)
     if ((a[1] && !sys_write_ptr(a[1], sizeof(int))) ||
         (a[3] && !sys_write_ptr(a[3], sys_guest_size(SL_RUSAGE))))
         return sys_err(EFAULT);
-    pid = syscall(SYS_wait4, (pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
+    pid = safe_syscall(SYS_wait4, (pid_t)a[0], (long)&status, (int)a[2],
+                       a[3] ? (long)&ru : 0, 0, 0);
     if (pid < 0)
-        return sys_err(errno);
+        return sys_raw_ret(pid);
     if (pid > 0 && a[1])
         sys_copy_to(a[1], &status, sizeof(status));
     if (a[3])
@@ -132,14 +134,17 @@ guest_long sys_waitid(void *env, const guest_ulong *a)
 {
     siginfo_t info;
     struct rusage ru;
+    long r;
 
     (void)env;
     if ((a[2] && !sys_write_ptr(a[2], sizeof(info))) ||
         (a[4] && !sys_write_ptr(a[4], sys_guest_size(SL_RUSAGE))))
         return sys_err(EFAULT);
     memset(&info, 0, sizeof(info));
-    if (syscall(SYS_waitid, (int)a[0], (id_t)a[1], &info, (int)a[3], a[4] ? &ru : NULL) != 0)
-        return sys_err(errno);
+    r = safe_syscall(SYS_waitid, (int)a[0], (long)(id_t)a[1], (long)&info, (int)a[3],
+                     a[4] ? (long)&ru : 0, 0);
+    if (r != 0)
+        return sys_raw_ret(r);
     if (a[2])
         sys_copy_to(a[2], &info, sizeof(info));
     if (a[4])

@@ -10,6 +10,9 @@
  * the uaccess helpers, convert structures through layout descriptions
  * (struct.c) and flags through flag tables (flags.c), make the host call
  * and turn a host failure into a guest -errno with sys_ret()/sys_err().
+ * A call that can block is made with safe_syscall()
+ * (linux-user/safe-syscall.h), so that a guest signal queued just before
+ * it starts still interrupts it; its raw result goes through sys_raw_ret().
  *
  * Files: syscall.c (dispatch), table-generic.c (asm-generic numbers, the
  * aarch64 ABI), uaccess.c (guest memory), struct.c, flags.c, path.c (-L),
@@ -274,7 +277,7 @@ SysHandler sys_kill, sys_tkill, sys_tgkill, sys_rt_sigaction,
  * thread replace proc.c's) */
 SysHandler sys_clone3, sys_thread_exit, sys_thread_set_tid_address,
     sys_thread_set_robust_list, sys_thread_get_robust_list, sys_futex,
-    sys_futex_waitv, sys_membarrier, sys_sched_setaffinity, sys_sched_setparam,
+    sys_futex_waitv, sys_futex_wake, sys_futex_wait, sys_futex_requeue, sys_membarrier, sys_sched_setaffinity, sys_sched_setparam,
     sys_sched_getparam, sys_sched_setscheduler, sys_sched_getscheduler,
     sys_sched_get_priority_max, sys_sched_get_priority_min,
     sys_sched_rr_get_interval, sys_sched_setattr, sys_sched_getattr;
@@ -298,6 +301,10 @@ guest_long sys_iovec_read(struct iovec *iov, guest_addr g, guest_ulong cnt, bool
  * host to guest; the destination's padding is zeroed (net.c). */
 void sys_layout_conv(const StructLayout *l, void *dst, const void *src, bool to_guest);
 /* event.c */
+/* After a read of n bytes into buf from fd: guest signal numbers in what
+ * a signalfd returned.  Forget fd as a signalfd (close). */
+void sys_signalfd_read_done(int fd, void *buf, long n);
+void sys_signalfd_forget(int fd);
 SysHandler sys_epoll_create1, sys_epoll_ctl, sys_epoll_pwait, sys_epoll_pwait2,
     sys_eventfd2, sys_timerfd_create, sys_timerfd_settime, sys_timerfd_gettime,
     sys_signalfd4, sys_inotify_init1, sys_inotify_add_watch, sys_inotify_rm_watch,

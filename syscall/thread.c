@@ -3,7 +3,10 @@
  * System calls of threads: clone and clone3 (threads through
  * linux-user/thread.c, processes through process.c), exit of one
  * thread, set_tid_address, the robust futex list, futex and futex_waitv,
- * membarrier and the sched_* family.
+ * membarrier and the sched_* family.  futex_wake, futex_wait and
+ * futex_requeue (futex2, Linux 6.7) pass to the host like futex_waitv; a
+ * host kernel without them answers ENOSYS, which the guest then sees.
+ * Blocking waits go through the safe-syscall stub (linux-user/safe-syscall.h).
  *
  * Guest threads are host threads of this one process and guest memory is
  * host memory at guest_base, so futex words are host futex words: every
@@ -16,9 +19,9 @@
  * use (CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|
  * CHILD_CLEARTID|CHILD_SETTID|DETACHED, with exit signal 0).  Without
  * CLONE_THREAD the clone makes a process: process.c's sys_clone_process
- * (fork, and vfork with CLONE_VM|CLONE_VFORK).  CLONE_VM without
- * CLONE_THREAD or CLONE_VFORK (a process sharing our memory) is refused
- * with EINVAL and reported under -d unimp.  clone3 takes the same flags; its
+ * (fork).  CLONE_VM without CLONE_THREAD (vfork, posix_spawn, a raw
+ * clone(CLONE_VM|SIGCHLD)) makes a host process that shares our memory,
+ * as in Linux (linux-user/thread.c, thread_create_vm_process).  clone3 takes the same flags; its
  * extras (pidfd, set_tid, cgroup) give ENOSYS, from which glibc falls
  * back to clone.
  */
@@ -30,6 +33,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
 #include "linux-user/thread.h"
 
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -68,9 +72,12 @@ static guest_long do_clone(void *env, const ThreadCloneArgs *ca)
             return clone_refuse(env, ca->flags);
         return thread_create(env, ca);
     }
-    /* A process sharing our memory cannot be a host process. */
-    if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
-        return clone_refuse(env, ca->flags);
+    /* A process sharing our memory: a host process made with CLONE_VM. */
+    if (flags & CLONE_VM) {
+        if (flags & ~(THREAD_FLAGS | CLONE_VFORK | CLONE_PARENT))
+            return clone_refuse(env, ca->flags);
+        return thread_create_vm_process(env, ca);
+    }
     return sys_clone_process(env, ca->flags, ca->stack, ca->parent_tid, ca->tls,
                              ca->child_tid);
 }
@@ -194,6 +201,15 @@ static void *futex_word(guest_addr addr, bool writes)
     return (void *)sys_read_ptr(addr, sizeof(uint32_t));
 }
 
+/* Commands that block: they go through the safe-syscall stub.  The PI
+ * lock commands are restarted by the kernel whatever SA_RESTART says
+ * (ERESTARTNOINTR), the plain waits follow SA_RESTART. */
+static bool futex_blocks(unsigned cmd, bool *always_restart)
+{
+    *always_restart = cmd == FUTEX_LOCK_PI || cmd == 13 || cmd == FUTEX_WAIT_REQUEUE_PI;
+    return cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || *always_restart;
+}
+
 guest_long sys_futex(void *env, const guest_ulong *a)
 {
     int op = (int)a[1];
@@ -201,6 +217,8 @@ guest_long sys_futex(void *env, const guest_ulong *a)
     const void *timeout = NULL;
     void *uaddr, *uaddr2 = NULL;
     unsigned kind;
+    bool always_restart;
+    long r;
 
     if (cmd >= N_FUTEX_CMDS || !(futex_cmds[cmd] & FU_OK)) {
         sys_unimp(env, 0x4655000000000000ull | cmd, "futex command %u: returning ENOSYS", cmd);
@@ -220,41 +238,110 @@ guest_long sys_futex(void *env, const guest_ulong *a)
         if (!timeout)
             return sys_err(EFAULT);
     }
-    if (kind & FU_TIMEOUT)
+    /* Without FU_TIMEOUT, val2 (a count) travels in the timeout argument. */
+    if (!(kind & FU_TIMEOUT))
+        timeout = (const void *)(uintptr_t)a[3];
+    if (!futex_blocks(cmd, &always_restart))
         return sys_ret(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], timeout, uaddr2,
                                (uint32_t)a[5]));
-    /* val2 (a count) travels in the timeout argument. */
-    return sys_ret(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], (void *)(uintptr_t)a[3],
-                           uaddr2, (uint32_t)a[5]));
+    r = safe_syscall(SYS_futex, (long)uaddr, op, (uint32_t)a[2], (long)timeout, (long)uaddr2,
+                     (uint32_t)a[5]);
+    if (r == -EINTR && always_restart)
+        return SYSCALL_RESTART_ALWAYS;
+    return sys_raw_ret(r);
 }
 
-/* struct futex_waitv: val, uaddr, flags, reserved. */
+/* ---- futex2: futex_waitv, futex_wake, futex_wait, futex_requeue ---- */
+
+/* The futex2 calls are passed to the host with every check left to it, so
+ * the guest gets the host kernel's errors in the host kernel's order
+ * (flags, alignment, then access).  A guest address the guest cannot read
+ * becomes a host address no process can (above the user half), with the
+ * same low bits, so the host finds the same misalignment or faults. */
+#define FUTEX2_SIZE_MASK 0x03u
+#define FUTEX2_NUMA      0x04u
+#define FUTEX_WAITV_MAX 128
+#define HOST_BAD_ADDR 0xffff800000000000ull
+
+static uintptr_t futex2_host(guest_addr g, size_t len)
+{
+    const void *p = sys_read_ptr(g, len);
+
+    return p ? (uintptr_t)p : (uintptr_t)(HOST_BAD_ADDR | (g & 0xfff));
+}
+
+/* Bytes of a futex2 word with these flags (a NUMA futex is followed by
+ * its node id, of the same size). */
+static size_t futex2_span(unsigned flags)
+{
+    return ((size_t)1 << (flags & FUTEX2_SIZE_MASK)) << ((flags & FUTEX2_NUMA) ? 1 : 0);
+}
+
+/* struct futex_waitv: val, uaddr, flags, reserved (same on both sides). */
 typedef struct FutexWaitv {
     uint64_t val, uaddr;
     uint32_t flags, reserved;
 } FutexWaitv;
-#define FUTEX_WAITV_MAX 128
 
+/* Copy n guest waiters at g into w with host addresses; false when the
+ * array itself cannot be read (the host is then given a bad pointer). */
+static bool futex2_waiters(FutexWaitv *w, guest_addr g, unsigned n)
+{
+    if (sys_copy_from(w, g, n * sizeof(*w)) < 0)
+        return false;
+    for (unsigned i = 0; i < n; i++)
+        w[i].uaddr = futex2_host(w[i].uaddr, futex2_span(w[i].flags));
+    return true;
+}
+
+static long futex2_timeout(guest_addr g)
+{
+    return g ? (long)futex2_host(g, FUTEX_TIMESPEC_SIZE) : 0;
+}
+
+/* futex_waitv(waiters, nr_futexes, flags, timeout, clockid) */
 guest_long sys_futex_waitv(void *env, const guest_ulong *a)
 {
     FutexWaitv w[FUTEX_WAITV_MAX];
     unsigned n = (unsigned)a[1];
-    const void *timeout = NULL;
+    long hw = (long)HOST_BAD_ADDR;
 
     (void)env;
-    if (n == 0 || n > FUTEX_WAITV_MAX)
-        return sys_err(EINVAL);
-    if (sys_copy_from(w, a[0], n * sizeof(w[0])) < 0)
-        return sys_err(EFAULT);
-    for (unsigned i = 0; i < n; i++) {
-        const void *p = sys_read_ptr(w[i].uaddr, sizeof(uint32_t));
-        if (!p)
-            return sys_err(EFAULT);
-        w[i].uaddr = (uintptr_t)p;
-    }
-    if (a[3] && !(timeout = sys_read_ptr(a[3], FUTEX_TIMESPEC_SIZE)))
-        return sys_err(EFAULT);
-    return sys_ret(syscall(SYS_futex_waitv, w, n, (unsigned)a[2], timeout, (int)a[4]));
+    if (a[0] && n && n <= FUTEX_WAITV_MAX && futex2_waiters(w, a[0], n))
+        hw = (long)w;
+    else if (!a[0])
+        hw = 0;
+    return sys_raw_ret(safe_syscall(SYS_futex_waitv, hw, n, (unsigned)a[2],
+                                    futex2_timeout(a[3]), (int)a[4], 0));
+}
+
+/* futex_wake(uaddr, mask, nr, flags) */
+guest_long sys_futex_wake(void *env, const guest_ulong *a)
+{
+    (void)env;
+    return sys_ret(syscall(454, (long)futex2_host(a[0], futex2_span((unsigned)a[3])),
+                               (unsigned long)a[1], (int)a[2], (unsigned)a[3]));
+}
+
+/* futex_wait(uaddr, val, mask, flags, timeout, clockid) */
+guest_long sys_futex_wait(void *env, const guest_ulong *a)
+{
+    (void)env;
+    return sys_raw_ret(safe_syscall(455, (long)futex2_host(a[0], futex2_span((unsigned)a[3])),
+                                    (long)a[1], (long)a[2], (unsigned)a[3],
+                                    futex2_timeout(a[4]), (int)a[5]));
+}
+
+/* futex_requeue(waiters[2], flags, nr_wake, nr_requeue) */
+guest_long sys_futex_requeue(void *env, const guest_ulong *a)
+{
+    FutexWaitv w[2];
+    long hw = a[0] ? (long)HOST_BAD_ADDR : 0;
+
+    (void)env;
+    if (a[0] && futex2_waiters(w, a[0], 2))
+        hw = (long)w;
+    return sys_ret(syscall(456, hw, (unsigned)a[1], (int)a[2], (int)a[3]));
 }
 
 /* ---- membarrier and scheduling ---- */

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "linux-user/safe-syscall.h"
 
 guest_long sys_clock_gettime(void *env, const guest_ulong *a)
 {
@@ -46,14 +47,15 @@ static guest_long do_sleep(clockid_t clk, int flags, guest_addr req, guest_addr 
 
     if (r < 0)
         return r;
+    left = t;                         /* interrupted before it started: all of it */
     if (nano)
-        hr = syscall(SYS_nanosleep, &t, &left);
+        hr = safe_syscall(SYS_nanosleep, (long)&t, (long)&left, 0, 0, 0, 0);
     else
-        hr = syscall(SYS_clock_nanosleep, clk, flags, &t, &left);
+        hr = safe_syscall(SYS_clock_nanosleep, clk, flags, (long)&t, (long)&left, 0, 0);
     if (hr == 0)
         return 0;
-    r = sys_err(errno);
-    if (errno == EINTR && rem && !(flags & TIMER_ABSTIME) && sys_put(SL_TIMESPEC, rem, &left) < 0)
+    r = sys_raw_ret(hr);
+    if (hr == -EINTR && rem && !(flags & TIMER_ABSTIME) && sys_put(SL_TIMESPEC, rem, &left) < 0)
         return sys_err(EFAULT);
     return r;
 }

@@ -9,8 +9,11 @@
  * the rest become the signals Linux would send (SIGILL ILL_ILLOPC for an
  * undefined instruction, SIGTRAP TRAP_BRKPT for BRK, SIGSEGV SEGV_MAPERR or
  * SEGV_ACCERR for a data abort or a fetch from a bad page, SIGBUS BUS_ADRALN
- * for an alignment fault), each with the address the kernel reports; then
- * pending signals are delivered.  A system call interrupted by a signal
+ * for an alignment fault, SIGILL ILL_ILLOPN for a failed pointer
+ * authentication (FEAT_FPAC) and ILL_ILLOPC for a Branch Target exception),
+ * each with the address the kernel reports; then pending signals are
+ * delivered.  A new process gets fresh random PAC keys, all enabled, as
+ * Linux gives at exec; target_prctl() serves the PR_PAC_* options.  A system call interrupted by a signal
  * (-EINTR) is run again after the handler when the kernel would restart it
  * (SA_RESTART), by backing the pc up to the SVC with x0 as it was.
  */
@@ -19,8 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux-user/safe-syscall.h"
 #include "linux-user/user.h"
 #include "translate/aarch64/cpu.h"
+#include "translate/aarch64/pauth.h"
 #include "util/log.h"
 
 #define EM_AARCH64_NUM 183
@@ -28,6 +33,7 @@
 /* Guest si_code values (generic Linux; signal numbers below 32 are the
  * host's). */
 #define G_ILL_ILLOPC  1
+#define G_ILL_ILLOPN  2
 #define G_TRAP_BRKPT  1
 #define G_SEGV_MAPERR 1
 #define G_SEGV_ACCERR 2
@@ -61,6 +67,8 @@ void target_cpu_list(void)
     printf("Available CPU models for -cpu:\n");
     for (const Arm64Model *m = a64_models; m->name; m++)
         printf("  %s\n", m->name);
+    printf("Properties of max: pauth=on|off (pointer authentication), "
+           "pauth-impdef=on|off (on: guise's fast PAC hash, the default; off: QARMA5)\n");
 }
 
 void target_hwcaps(const char *model, guest_ulong *hwcap, guest_ulong *hwcap2)
@@ -82,7 +90,46 @@ void *target_cpu_new(const char *model, guest_addr entry, guest_addr sp)
     env->common.pc = entry;
     env->x[31] = sp;
     env->excl_addr = (uint64_t)-1;
+    if (A64_HAS(env, A64_FEAT_PACA) || A64_HAS(env, A64_FEAT_PACG)) {
+        a64_pauth_reset_keys(env, (1u << A64_NKEYS) - 1);
+        env->pac_enabled = A64_PAC_ADDR_KEYS;
+    }
     return env;
+}
+
+/* ---- prctl: PR_PAC_* (Linux's ptrauth_prctl_reset_keys and
+ * ptrauth_{set,get}_enabled_keys; errors as there) ---- */
+
+#define G_PR_PAC_RESET_KEYS       54
+#define G_PR_PAC_SET_ENABLED_KEYS 60
+#define G_PR_PAC_GET_ENABLED_KEYS 61
+#define G_PAC_ALL_KEYS ((1u << A64_NKEYS) - 1)
+
+guest_long target_prctl(void *cpu_env, int option, const guest_ulong *a)
+{
+    CPUArm64State *env = cpu_env;
+    bool addr = A64_HAS(env, A64_FEAT_PACA), gen = A64_HAS(env, A64_FEAT_PACG);
+
+    switch (option) {
+    case G_PR_PAC_RESET_KEYS:
+        if ((!addr && !gen) || a[2] || a[3] || a[4] || (a[1] & ~(guest_ulong)G_PAC_ALL_KEYS))
+            return -EINVAL;
+        if (((a[1] & A64_PAC_ADDR_KEYS) && !addr) || ((a[1] & (1u << A64_KEY_GA)) && !gen))
+            return -EINVAL;
+        a64_pauth_reset_keys(env, a[1] ? (unsigned)a[1] :
+                             (addr ? A64_PAC_ADDR_KEYS : 0) | (gen ? 1u << A64_KEY_GA : 0));
+        return 0;
+    case G_PR_PAC_SET_ENABLED_KEYS:
+        if (!addr || a[3] || a[4] || (a[1] & ~(guest_ulong)A64_PAC_ADDR_KEYS) || (a[2] & ~a[1]))
+            return -EINVAL;
+        env->pac_enabled = (env->pac_enabled & ~(uint32_t)a[1]) | (uint32_t)a[2];
+        return 0;
+    case G_PR_PAC_GET_ENABLED_KEYS:
+        if (!addr || a[1] || a[2] || a[3] || a[4])
+            return -EINVAL;
+        return env->pac_enabled;
+    }
+    return -EINVAL;
 }
 
 /* ---- the loop ---- */
@@ -112,6 +159,10 @@ static void a64_syscall(CPUArm64State *env)
 
     if (r == SYSCALL_NO_RESULT)
         return;
+    if (r == SYSCALL_RESTART_ALWAYS) {
+        env->common.pc -= 4;
+        return;
+    }
     if (r == -EINTR && !a64_never_restarted(nr) && signal_restart_syscall(env)) {
         env->common.pc -= 4;          /* back to the SVC; x0 still holds its argument */
         return;
@@ -155,6 +206,8 @@ void a64_cpu_loop(void *cpu_env)
         case EXCP_FAULT_WRITE: a64_fault(env, env->common.fault_addr); break;
         case EXCP_FAULT_FETCH: a64_fault(env, pc); break;
         case EXCP_ALIGN:       a64_align(env); break;
+        case EXCP_A64_FPAC:    queue_guest_signal(env, SIGILL, G_ILL_ILLOPN, pc); break;
+        case EXCP_A64_BTI:     queue_guest_signal(env, SIGILL, G_ILL_ILLOPC, pc); break;
         default:
             bug_at(__FILE__, __LINE__, "cpu_exec returned unknown exception %d", excp);
         }

@@ -28,6 +28,7 @@
 #include <sys/mman.h>
 #include "linux-user/user.h"
 #include "translate/aarch64/cpu.h"
+#include "translate/aarch64/pauth.h"
 
 typedef struct A64SigContext {
     uint64_t fault_address;
@@ -158,7 +159,7 @@ bool target_setup_frame(void *cpu_env, int sig, const GuestSigaction *ka,
     memcpy(f.uc.uc_mcontext.regs, env->x, sizeof(f.uc.uc_mcontext.regs));
     f.uc.uc_mcontext.sp = env->x[31];
     f.uc.uc_mcontext.pc = env->common.pc;
-    f.uc.uc_mcontext.pstate = a64_get_nzcv(env);
+    f.uc.uc_mcontext.pstate = a64_get_nzcv(env) | (uint64_t)env->btype << A64_PSTATE_BTYPE_SHIFT;
     save_fpsimd(env, f.uc.uc_mcontext.reserved);
     memcpy(g2h(frame), &f, sizeof(f));
     memcpy(g2h(record), fp_lr, sizeof(fp_lr));
@@ -173,6 +174,10 @@ bool target_setup_frame(void *cpu_env, int sig, const GuestSigaction *ka,
     env->x[31] = frame;
     env->common.pc = ka->handler;
     env->excl_addr = (uint64_t)-1;   /* an exception clears the exclusive monitor */
+    /* As Linux's setup_return with BTI: the handler is entered as if by a
+     * BLR, so on a guarded page it must start with a landing pad.  (Until
+     * the guest has a guarded page BTYPE is not tracked, and stays 0.) */
+    env->btype = A64_HAS(env, A64_FEAT_BTI) && guest_guarded_pages ? A64_BTYPE_C : 0;
     return true;
 }
 
@@ -227,6 +232,8 @@ bool target_restore_frame(void *cpu_env, uint64_t *blocked, GuestStack *uc_stack
     env->x[31] = sc->sp;
     env->common.pc = sc->pc;
     a64_set_nzcv(env, (uint32_t)sc->pstate);
+    env->btype = A64_HAS(env, A64_FEAT_BTI) && guest_guarded_pages ?
+                 (uint32_t)(sc->pstate >> A64_PSTATE_BTYPE_SHIFT) & 3 : 0;
     env->fpsr = fp.fpsr;
     env->fpcr = fp.fpcr;
     memcpy(env->v, fp.vregs, sizeof(fp.vregs));
