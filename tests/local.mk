@@ -33,6 +33,15 @@ check_PROGRAMS += tests/unit/test-block
 tests_unit_test_block_SOURCES = tests/unit/test-block.c
 tests_unit_test_block_LDADD = libguise-block.la libguise-util.la $(ZLIB_LIBS)
 
+check_PROGRAMS += tests/unit/test-pauth
+tests_unit_test_pauth_SOURCES = tests/unit/test-pauth.c
+tests_unit_test_pauth_LDADD = libguise-aarch64.la
+
+check_PROGRAMS += tests/unit/test-a64-syscpu
+tests_unit_test_a64_syscpu_SOURCES = tests/unit/test-a64-syscpu.c tests/unit/no-guest-code.c
+tests_unit_test_a64_syscpu_LDADD = libguise-aarch64.la libguise-translate.la \
+	libguise-util.la $(CAPSTONE_LIBS)
+
 check_PROGRAMS += tests/unit/test-softmmu
 tests_unit_test_softmmu_SOURCES = tests/unit/test-softmmu.c tests/unit/no-guest-code.c
 tests_unit_test_softmmu_LDADD = libguise-translate.la libguise-util.la $(CAPSTONE_LIBS)
@@ -53,6 +62,28 @@ check_PROGRAMS += tests/unit/test-a64-mmu
 tests_unit_test_a64_mmu_SOURCES = tests/unit/test-a64-mmu.c
 tests_unit_test_a64_mmu_LDADD = libguise-aarch64.la
 
+# Full-system core and devices (system/, hw/).
+SYS_TEST_LIBS = libguise-hw.la libguise-system.la libguise-block.la \
+	libguise-util.la $(LIBFDT_LIBS) $(ZLIB_LIBS) -lpthread -lm
+check_PROGRAMS += tests/unit/test-sys-memory
+tests_unit_test_sys_memory_SOURCES = tests/unit/test-sys-memory.c tests/unit/test-sys.h
+tests_unit_test_sys_memory_LDADD = $(SYS_TEST_LIBS)
+check_PROGRAMS += tests/unit/test-sys-pl011 tests/unit/test-sys-gic
+tests_unit_test_sys_pl011_SOURCES = tests/unit/test-sys-pl011.c tests/unit/test-sys.h
+tests_unit_test_sys_pl011_LDADD = $(SYS_TEST_LIBS)
+tests_unit_test_sys_gic_SOURCES = tests/unit/test-sys-gic.c tests/unit/test-sys.h
+tests_unit_test_sys_gic_LDADD = $(SYS_TEST_LIBS)
+check_PROGRAMS += tests/unit/test-sys-virtio tests/unit/test-sys-fw-cfg
+tests_unit_test_sys_virtio_SOURCES = tests/unit/test-sys-virtio.c tests/unit/test-sys.h
+tests_unit_test_sys_virtio_LDADD = $(SYS_TEST_LIBS)
+tests_unit_test_sys_fw_cfg_SOURCES = tests/unit/test-sys-fw-cfg.c tests/unit/test-sys.h
+tests_unit_test_sys_fw_cfg_LDADD = $(SYS_TEST_LIBS)
+check_PROGRAMS += tests/unit/test-sys-vcpu tests/unit/test-sys-virt
+tests_unit_test_sys_virt_SOURCES = tests/unit/test-sys-virt.c tests/unit/test-sys.h
+tests_unit_test_sys_virt_LDADD = $(SYS_TEST_LIBS)
+tests_unit_test_sys_vcpu_SOURCES = tests/unit/test-sys-vcpu.c tests/unit/test-sys.h
+tests_unit_test_sys_vcpu_LDADD = $(SYS_TEST_LIBS)
+
 tests_unit_test_crypto_SOURCES = tests/unit/test-crypto.c
 tests_unit_test_crypto_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
@@ -60,7 +91,7 @@ tests_unit_test_crypto_LDADD = libguise-aarch64.la libguise-translate.la \
 # The guest programs and scripts are data for run-tests.sh.  The guest
 # folder is listed whole (automake copies folders in EXTRA_DIST); the
 # suites other engineers may add are copied by tests-dist-hook if present.
-EXTRA_DIST += tests/README.md tests/run-tests.sh tests/known-failures.txt \
+EXTRA_DIST += tests/README.md tests/run-tests.sh tests/known-failures.txt tests/unit/unit.h \
 	tests/guest
 
 check-local: tests-check
@@ -70,7 +101,7 @@ tests-check: guise-aarch64$(EXEEXT)
 dist-hook: tests-dist-hook
 tests-dist-hook:
 	rm -rf $(distdir)/tests/guest/*/build
-	for d in bad-input strace block diff world; do \
+	for d in bad-input strace block diff world system baremetal lib; do \
 	  if test -d $(srcdir)/tests/$$d; then \
 	    cp -pR $(srcdir)/tests/$$d $(distdir)/tests/ || exit 1; \
 	  fi; \

@@ -519,18 +519,24 @@ bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc)
     return true;
 }
 
-void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp)
+void exec_restore_pc(CPUCommon *env, uintptr_t host_pc)
 {
-    CPUCommon *env = current_env;
     uint64_t pc;
 
-    if (!in_guest || !env)
-        return;
     if (exec_host_pc_to_guest(host_pc, &pc))
         env->pc = pc;
     else if (interp_active)
         env->pc = interp_current_pc;
     /* else: a helper faulted; its block stored the pc before the call. */
+}
+
+void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp)
+{
+    CPUCommon *env = current_env;
+
+    if (!in_guest || !env)
+        return;
+    exec_restore_pc(env, host_pc);
     env->fault_addr = guest_addr;
     in_guest = false;
     siglongjmp(*env->fault_jmp, excp);

@@ -86,6 +86,11 @@ void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp);
 /* True while this thread is inside cpu_exec running guest code. */
 bool exec_in_guest(void);
 
+/* Set env->pc to the guest instruction running at host_pc (generated code,
+ * or the interpreter's current instruction); unchanged for a host pc in a
+ * helper whose block stored the pc before calling it. */
+void exec_restore_pc(CPUCommon *env, uintptr_t host_pc);
+
 /* Guest pc of the instruction whose code contains host_pc, if any. */
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);
 

@@ -6,6 +6,8 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/branch.c \
 	translate/aarch64/cpu.c \
 	translate/aarch64/cpu.h \
+	translate/aarch64/cpu-system.c \
+	translate/aarch64/cpu-system.h \
 	translate/aarch64/crypto.c \
 	translate/aarch64/crypto.h \
 	translate/aarch64/exception.c \
@@ -19,13 +21,18 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/helper-crypto.c \
 	translate/aarch64/helper-fp.c \
 	translate/aarch64/helper-int.c \
+	translate/aarch64/helper-pauth.c \
 	translate/aarch64/helper-mem.c \
 	translate/aarch64/helper-simd-ext.c \
 	translate/aarch64/helper-simd.c \
+	translate/aarch64/helper-system.c \
 	translate/aarch64/int.c \
 	translate/aarch64/ldst.c \
 	translate/aarch64/mmu.c \
 	translate/aarch64/mmu.h \
+	translate/aarch64/pauth.c \
+	translate/aarch64/pauth.h \
+	translate/aarch64/qarma.c \
 	translate/aarch64/simd-fp-helper.c \
 	translate/aarch64/simd-ext.c \
 	translate/aarch64/simd-ext.h \
@@ -33,8 +40,10 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/simd-int.c \
 	translate/aarch64/simd-ir.c \
 	translate/aarch64/simd-shift.c \
+	translate/aarch64/simd-vec.c \
 	translate/aarch64/simd.c \
 	translate/aarch64/simd.h \
+	translate/aarch64/sys-el1.c \
 	translate/aarch64/sys.c \
 	translate/aarch64/sysreg-el1.c \
 	translate/aarch64/sysreg-sys.c \

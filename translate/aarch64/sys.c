@@ -3,11 +3,12 @@
  * aarch64 frontend, system instructions as an EL0 program under Linux sees
  * them (Arm ARM C4.1.87 "System", C5 "System register encodings"):
  *
- *  - hints (NOP, YIELD, WFE, WFI, SEV, SEVL, DGH, ESB, CSDB, BTI, the
- *    hint-space PAC instructions...): all NOPs.  Our models advertise
- *    neither FEAT_PAuth nor FEAT_BTI, so PACIASP/AUTIASP and friends behave
- *    as on a CPU without them.  WFE/WFI do not sleep: Linux lets EL0 run
- *    them, and a spurious wake-up is always allowed.
+ *  - hints (NOP, YIELD, WFE, WFI, SEV, SEVL, DGH, ESB, CSDB, BTI...): NOPs.
+ *    WFE/WFI do not sleep: Linux lets EL0 run them, and a spurious wake-up
+ *    is always allowed.  The hint-space PAC instructions (PACIASP, AUTIASP,
+ *    PACIA1716, XPACLRI...) sign, authenticate or strip X30/X17 through
+ *    pauth.c on a model with FEAT_PAuth, and are NOPs on one without, as
+ *    on such a CPU.  BTI's own work is done at block entry (pauth.c).
  *  - barriers: DMB/DSB become IR barriers, ISB and SB end the block,
  *    CLREX clears the exclusive monitor;
  *  - PSTATE access: MSR (immediate) for DIT and SSBS, and FEAT_FlagM/M2
@@ -28,6 +29,8 @@
  * Entry point: the a64_sys_patterns table at the end of the file.
  */
 #include "translate.h"
+#include "sysregs.h"
+#include "pauth.h"
 
 /* helper-int.c */
 extern IRHelper helper_desc_dc_zva, helper_desc_counter;
@@ -47,6 +50,53 @@ static bool trans_nop(DisasContext *s, uint32_t insn)
 {
     (void)s;
     (void)insn;
+    return true;
+}
+
+/* ---- hint-space pointer authentication (FEAT_PAuth) ---- */
+
+/* The PAC hints: op is CRm<1>:op2 (CRm = 0001 for the 1716 forms, 0011 for
+ * the X30 ones): bit 2 = AUT, bit 1 = key B, and for the X30 forms bit 0
+ * = modifier SP (else zero).  X17 is signed with X16 as the modifier. */
+static bool gen_pac_hint(DisasContext *s, unsigned reg, IRTemp mod, unsigned op)
+{
+    unsigned key = (op >> 1) & 1 ? A64_KEY_IB : A64_KEY_IA;
+    IRTemp r;
+
+    if (!A64_HAS(s, A64_FEAT_PACA))
+        return true;                       /* a NOP without FEAT_PAuth */
+    if (op & 4)
+        r = gen_pac_auth(s, cpu_x[reg], mod, key);
+    else
+        r = gen_pac_add(s, cpu_x[reg], mod, key);
+    a64_set_reg(s, reg, r, true);
+    return true;
+}
+
+/* PACIA1716, PACIB1716, AUTIA1716, AUTIB1716 (op2 even; odd ones are
+ * plain hints). */
+static bool trans_pac_1716(DisasContext *s, uint32_t insn)
+{
+    unsigned op = bits(insn, 5, 3);
+
+    if (op & 1)
+        return true;
+    return gen_pac_hint(s, 17, cpu_x[16], op);
+}
+
+/* PACIAZ, PACIASP, PACIBZ, PACIBSP, AUTIAZ, AUTIASP, AUTIBZ, AUTIBSP. */
+static bool trans_pac_x30(DisasContext *s, uint32_t insn)
+{
+    unsigned op = bits(insn, 5, 3);
+
+    return gen_pac_hint(s, 30, (op & 1) ? cpu_x[31] : a64_const(s, IR_I64, 0), op);
+}
+
+static bool trans_xpaclri(DisasContext *s, uint32_t insn)
+{
+    (void)insn;
+    if (A64_HAS(s, A64_FEAT_PACA))
+        a64_set_reg(s, 30, gen_pac_strip(s, cpu_x[30], true), true);
     return true;
 }
 
@@ -279,7 +329,10 @@ static const struct A64IdField {
     { SR_ISAR0, 48, 1, A64_FEAT_ASIMDFHM }, { SR_ISAR0, 52, 1, A64_FEAT_FLAGM },
     { SR_ISAR0, 52, 2, A64_FEAT_FLAGM2 }, { SR_ISAR0, 60, 1, A64_FEAT_RNG },
     { SR_ISAR1, 0, 1, A64_FEAT_DCPOP },  { SR_ISAR1, 0, 2, A64_FEAT_DCPODP },
-    { SR_ISAR1, 4, 1, A64_FEAT_PACA },   { SR_ISAR1, 24, 1, A64_FEAT_PACG },
+    /* APA/GPA (QARMA5) or API/GPI (IMPLEMENTATION DEFINED): 5 = PAuth2,
+     * FPAC and FPACCombine; PACA and PACG come with one of these. */
+    { SR_ISAR1, 4, 5, A64_FEAT_PAUTH_QARMA5 }, { SR_ISAR1, 8, 5, A64_FEAT_PAUTH_IMPDEF },
+    { SR_ISAR1, 24, 1, A64_FEAT_PAUTH_QARMA5 }, { SR_ISAR1, 28, 1, A64_FEAT_PAUTH_IMPDEF },
     { SR_ISAR1, 12, 1, A64_FEAT_JSCVT }, { SR_ISAR1, 16, 1, A64_FEAT_FCMA },
     { SR_ISAR1, 20, 1, A64_FEAT_LRCPC }, { SR_ISAR1, 20, 2, A64_FEAT_ILRCPC },
     { SR_ISAR1, 32, 1, A64_FEAT_FRINT }, { SR_ISAR1, 36, 1, A64_FEAT_SB },
@@ -287,9 +340,9 @@ static const struct A64IdField {
     { SR_MMFR2, 32, 1, A64_FEAT_USCAT },
 };
 
-/* The feature fields of ID register key for model m; FP and AdvSIMD read
+/* The feature fields of ID register key for model m (sysregs.h); FP and AdvSIMD read
  * 0xf (not implemented) when the model lacks them. */
-static uint64_t id_feature_bits(const Arm64Model *m, uint32_t key)
+uint64_t a64_id_feature_bits(const Arm64Model *m, uint32_t key)
 {
     uint64_t v = 0;
 
@@ -310,7 +363,7 @@ typedef struct A64SysReg {
     uint32_t key;
     const char *name;
     int feat;                 /* A64_FEAT_* the register needs, or -1 */
-    uint64_t fixed;           /* constant registers: value (plus id_feature_bits) */
+    uint64_t fixed;           /* constant registers: value (plus a64_id_feature_bits) */
     IRTemp (*read)(DisasContext *s);            /* NULL: the constant above */
     void (*write)(DisasContext *s, IRTemp v);   /* NULL: read-only at EL0 */
 } A64SysReg;
@@ -464,7 +517,7 @@ static bool trans_mrs(DisasContext *s, uint32_t insn)
     if (r->read)
         v = r->read(s);
     else
-        v = a64_const(s, IR_I64, r->fixed | id_feature_bits(s->model, key));
+        v = a64_const(s, IR_I64, r->fixed | a64_id_feature_bits(s->model, key));
     a64_set_reg(s, rt(insn), v, true);
     return true;
 }
@@ -536,11 +589,11 @@ const DecodePattern a64_sys_patterns[] = {
     { "1101010100 0 00 011 0010 0000 100 11111", trans_nop, "SEV" },
     { "1101010100 0 00 011 0010 0000 101 11111", trans_nop, "SEVL" },
     { "1101010100 0 00 011 0010 0000 110 11111", trans_nop, "DGH" },
-    { "1101010100 0 00 011 0010 0000 111 11111", trans_nop, "XPACLRI" },
-    { "1101010100 0 00 011 0010 0001 ppp 11111", trans_nop, "PACIA1716/PACIB1716/AUTIA1716/AUTIB1716" },
+    { "1101010100 0 00 011 0010 0000 111 11111", trans_xpaclri, "XPACLRI" },
+    { "1101010100 0 00 011 0010 0001 ppp 11111", trans_pac_1716, "PACIA1716/PACIB1716/AUTIA1716/AUTIB1716" },
     { "1101010100 0 00 011 0010 0010 000 11111", trans_nop, "ESB" },
     { "1101010100 0 00 011 0010 0010 100 11111", trans_nop, "CSDB" },
-    { "1101010100 0 00 011 0010 0011 ppp 11111", trans_nop, "PACIAZ/PACIASP/PACIBZ/PACIBSP/AUTIAZ/AUTIASP/AUTIBZ/AUTIBSP" },
+    { "1101010100 0 00 011 0010 0011 ppp 11111", trans_pac_x30, "PACIAZ/PACIASP/PACIBZ/PACIBSP/AUTIAZ/AUTIASP/AUTIBZ/AUTIBSP" },
     { "1101010100 0 00 011 0010 0100 pp0 11111", trans_nop, "BTI" },
     { "1101010100 0 00 011 0010 mmmm ppp 11111", trans_nop, "HINT" },
     /* Barriers */

@@ -47,6 +47,18 @@ typedef struct A64SysHooks {
     /* Physical memory for AT's table walks (as A64MmuRegs has them). */
     bool (*read64)(void *opaque, uint64_t pa, uint64_t *val);
     bool (*cas64)(void *opaque, uint64_t pa, uint64_t old, uint64_t val);
+    /* For the CPU layer (cpu-system.c): the host address of a RAM page
+     * (NULL: MMIO or nothing); whether a RAM page holds translated code;
+     * a write reached such a page (invalidate its code everywhere);
+     * device accesses (false: external abort); PSCI calls through HVC or
+     * SMC (x[0..3] in and out; false: not a PSCI function the machine
+     * answers, the instruction is then UNDEFINED). */
+    void *(*ram_ptr)(void *opaque, uint64_t pa_page);
+    bool (*code_page)(void *opaque, uint64_t pa_page);
+    void (*code_written)(void *opaque, uint64_t pa_page);
+    bool (*io_read)(void *opaque, uint64_t pa, unsigned size, uint64_t *val);
+    bool (*io_write)(void *opaque, uint64_t pa, unsigned size, uint64_t val);
+    bool (*psci)(void *opaque, uint64_t x[4]);
 } A64SysHooks;
 
 typedef struct A64SysRegs {
@@ -96,6 +108,11 @@ void a64_sysregs_reset(A64SysRegs *s);
  * physical count at which that next changes (UINT64_MAX: never). */
 bool a64_timer_irq(const A64SysRegs *s, unsigned which);
 uint64_t a64_timer_deadline(const A64SysRegs *s);
+
+/* The feature fields (sys.c) of the ID register key (A64_SYSREG) for a
+ * CPU model: the same bits user mode's MRS emulation shows. */
+struct Arm64Model;
+uint64_t a64_id_feature_bits(const struct Arm64Model *m, uint32_t key);
 
 /* The MMU registers of the EL1&0 regime for a walk (a64_mmu_translate),
  * with the hooks' physical memory. */

@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include "translate.h"
+#include "pauth.h"
 #include "util/log.h"
 
 IRTemp cpu_pc, cpu_x[32], cpu_nf, cpu_zf, cpu_cf, cpu_vf;
@@ -418,7 +419,9 @@ static void a64_translate_insn(DisasBase *db)
     s->pc = db->pc_next;
     s->insn = translator_ldl(db, s->pc);
     db->pc_next += 4;
-    if (!decode_run(&a64_decoder, s, s->insn))
+    if (db->num_insns == 1)
+        gen_bti_entry(s);        /* BTI landing-pad check (pauth.c) */
+    if (!(a64_system_mode ? a64_sys_decode(s, s->insn) : decode_run(&a64_decoder, s, s->insn)))
         gen_undef(s);
 }
 
@@ -503,14 +506,20 @@ void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv)
     env->vf = (nzcv & (1u << 28)) ? ~0ull : 0;
 }
 
+/* User mode's decode tables, in priority order (full-system mode puts
+ * its own before them, sys-el1.c). */
+const DecodePattern *const a64_user_tables[] = {
+    a64_branch_patterns, a64_sys_patterns, a64_int_patterns,
+    a64_atomic_patterns, a64_ldst_patterns, a64_fp_patterns,
+    a64_simd_patterns, a64_simd_int_patterns, a64_simd_shift_patterns,
+    a64_simd_fp_patterns, a64_crypto_patterns, a64_simd_ext_patterns, NULL,
+};
+
+bool a64_system_mode;
+
 static void a64_init(GuestArch *arch)
 {
-    static const DecodePattern *const tables[] = {
-        a64_branch_patterns, a64_sys_patterns, a64_int_patterns,
-        a64_atomic_patterns, a64_ldst_patterns, a64_fp_patterns,
-        a64_simd_patterns, a64_simd_int_patterns, a64_simd_shift_patterns,
-        a64_simd_fp_patterns, a64_crypto_patterns, a64_simd_ext_patterns, NULL,
-    };
+    const DecodePattern *const *tables = a64_user_tables;
     static const char *const xnames[32] = {
         "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10",
         "x11", "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x20",

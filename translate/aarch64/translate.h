@@ -44,6 +44,11 @@ extern const DecodePattern a64_simd_shift_patterns[];
 extern const DecodePattern a64_simd_fp_patterns[];
 extern const DecodePattern a64_crypto_patterns[];
 extern const DecodePattern a64_simd_ext_patterns[];
+/* All of the above in priority order, NULL-terminated (translate.c). */
+extern const DecodePattern *const a64_user_tables[];
+/* Full-system mode (sys-el1.c): its decoder runs instead of user mode's. */
+extern bool a64_system_mode;
+bool a64_sys_decode(struct DisasContext *s, uint32_t insn);
 
 #define IRB(s) ((s)->base.b)
 
