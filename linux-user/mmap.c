@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -600,6 +601,92 @@ int target_munmap(guest_addr addr, guest_ulong len)
     if (old & (PAGE_EXEC | PAGE_CODE_WATCHED))
         tb_invalidate_range(addr, addr + alen);
     log_map("munmap", addr, alen, 0, 0);
+    return 0;
+}
+
+/* ---- System V shared memory ---- */
+
+/* Attached segments, for shmdt (which takes only the address). */
+typedef struct ShmAttach {
+    guest_addr start, end;
+} ShmAttach;
+static ShmAttach *shm_attached;
+static size_t n_shm_attached, shm_attached_cap;
+
+guest_long target_shmat(int shmid, guest_addr addr, int shmflg)
+{
+    struct shmid_ds ds;
+    guest_ulong alen;
+    int prot = PROT_READ | (shmflg & SHM_RDONLY ? 0 : PROT_WRITE) | (shmflg & SHM_EXEC ? PROT_EXEC : 0);
+    void *p;
+    char name[40];
+
+    if (shmctl(shmid, IPC_STAT, &ds) < 0)
+        return -errno;
+    alen = page_up(ds.shm_segsz);
+    if (addr && (shmflg & SHM_RND))
+        addr &= GUEST_PAGE_MASK;                   /* SHMLBA is the page size */
+    if (addr & ~GUEST_PAGE_MASK)
+        return -EINVAL;
+    if (addr && !range_valid(addr, alen))
+        return -EINVAL;
+    if (!addr) {
+        /* A place of guise's choosing, reserved first, then replaced. */
+        addr = mmap_find_free(0, alen);
+        if (!addr)
+            return -ENOMEM;
+        shmflg |= SHM_REMAP;
+    }
+    pthread_mutex_lock(&map_lock);
+    if ((shmflg & SHM_REMAP) && !claim_unowned(addr, addr + alen)) {
+        pthread_mutex_unlock(&map_lock);
+        return -EINVAL;
+    }
+    p = shmat(shmid, g2h(addr), shmflg & (SHM_RDONLY | SHM_REMAP | SHM_EXEC));
+    if (p == (void *)-1) {
+        int err = errno;
+        pthread_mutex_unlock(&map_lock);
+        if (shmflg & SHM_REMAP)
+            target_munmap(addr, alen);             /* our reservation */
+        return -err;
+    }
+    page_set_range(addr, addr + alen, PAGE_VALID | prot);
+    snprintf(name, sizeof(name), "/SYSV%08x (deleted)", (unsigned)ds.shm_perm.__key);
+    MapName rec = { .start = addr, .end = addr + alen, .name = name, .shared = true };
+    names_add(&rec);
+    if (n_shm_attached == shm_attached_cap) {
+        shm_attached_cap = shm_attached_cap ? 2 * shm_attached_cap : 8;
+        shm_attached = realloc(shm_attached, shm_attached_cap * sizeof(*shm_attached));
+        BUG_ON(!shm_attached);
+    }
+    shm_attached[n_shm_attached++] = (ShmAttach){ addr, addr + alen };
+    pthread_mutex_unlock(&map_lock);
+    note_guarded(prot);
+    log_map("shmat", addr, alen, prot, (long)addr);
+    return (guest_long)addr;
+}
+
+guest_long target_shmdt(guest_addr addr)
+{
+    int old = 0;
+    size_t i;
+
+    pthread_mutex_lock(&map_lock);
+    for (i = 0; i < n_shm_attached && shm_attached[i].start != addr; i++)
+        ;
+    if (i == n_shm_attached || shmdt(g2h(addr)) < 0) {
+        pthread_mutex_unlock(&map_lock);
+        return -EINVAL;
+    }
+    guest_addr end = shm_attached[i].end;
+    old = page_range_flags(addr, end, NULL);
+    page_set_range(addr, end, 0);
+    names_clear(addr, end);
+    shm_attached[i] = shm_attached[--n_shm_attached];
+    pthread_mutex_unlock(&map_lock);
+    if (old & (PAGE_EXEC | PAGE_CODE_WATCHED))
+        tb_invalidate_range(addr, end);
+    log_map("shmdt", addr, end - addr, 0, 0);
     return 0;
 }
 

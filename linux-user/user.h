@@ -54,6 +54,10 @@ bool page_unwatch_on_write(guest_addr addr);
 guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
                        int fd, int64_t offset);
 int target_munmap(guest_addr addr, guest_ulong len);
+/* System V shared memory attached into the guest's map (shmat's flags
+ * and errors; shmdt of an address shmat did not return is -EINVAL). */
+guest_long target_shmat(int shmid, guest_addr addr, int shmflg);
+guest_long target_shmdt(guest_addr addr);
 int target_mprotect(guest_addr addr, guest_ulong len, int prot);
 guest_long target_mremap(guest_addr old, guest_ulong old_len, guest_ulong new_len,
                          int flags, guest_addr new_addr);

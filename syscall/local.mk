@@ -5,6 +5,7 @@ libguise_syscall_la_SOURCES = \
 	syscall/file.c \
 	syscall/flags.c \
 	syscall/event.c \
+	syscall/ipc.c \
 	syscall/fs.c \
 	syscall/ioctl.c \
 	syscall/mem.c \

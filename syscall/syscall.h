@@ -238,6 +238,12 @@ void sys_strace_break(void);
 
 /* ---- handlers, by file ---- */
 
+/* ipc.c */
+SysHandler sys_msgget, sys_msgsnd, sys_msgrcv, sys_msgctl, sys_semget, sys_semop,
+    sys_semtimedop, sys_semctl, sys_shmget, sys_shmctl, sys_shmat, sys_shmdt,
+    sys_mq_open, sys_mq_unlink, sys_mq_timedsend, sys_mq_timedreceive, sys_mq_notify,
+    sys_mq_getsetattr;
+
 /* file.c */
 SysHandler sys_read, sys_write, sys_readv, sys_writev, sys_pread64, sys_pwrite64,
     sys_preadv, sys_pwritev, sys_openat, sys_close, sys_close_range, sys_lseek,
