@@ -3,7 +3,7 @@
  * C helper of the Advanced SIMD extensions decoded by simd-ext.c: the
  * 8-bit integer matrix multiplies and mixed-sign dot products (FEAT_I8MM:
  * SMMLA, UMMLA, USMMLA, USDOT, SUDOT), the complex arithmetic of
- * FEAT_FCMA (FCADD, FCMLA) on single and double elements, and FEAT_BF16
+ * FEAT_FCMA (FCADD, FCMLA) on half, single and double elements, and FEAT_BF16
  * (BFCVT, BFCVTN, BFDOT, BFMMLA, BFMLALB/T).
  *
  * helper_simd_ext(env, desc) unpacks the SimdExtDesc simd-ext.c packed,
@@ -30,6 +30,7 @@
 
 A64_HELPER(simd_ext, 2, IR_HELPER_NO_GLOBALS);
 
+#define SIGN16 0x8000u
 #define SIGN32 0x80000000u
 #define SIGN64 0x8000000000000000ull
 
@@ -78,7 +79,14 @@ static void do_fcadd(CPUArm64State *env, SimdVec *d, const SimdVec *n,
 {
     bool r270 = x->rot & 1;
 
-    if (x->esize == 2) {
+    if (x->esize == 1) {
+        for (unsigned e = 0; e < x->oprsz / 2; e += 2) {
+            uint32_t e3 = m->u16[e + 1] ^ (r270 ? 0 : SIGN16);
+            uint32_t e4 = m->u16[e] ^ (r270 ? SIGN16 : 0);
+            d->u16[e] = (uint16_t)fpu_add16(env, n->u16[e], e3);
+            d->u16[e + 1] = (uint16_t)fpu_add16(env, n->u16[e + 1], e4);
+        }
+    } else if (x->esize == 2) {
         for (unsigned e = 0; e < x->oprsz / 4; e += 2) {
             uint32_t e3 = m->u32[e + 1] ^ (r270 ? 0 : SIGN32);
             uint32_t e4 = m->u32[e] ^ (r270 ? SIGN32 : 0);
@@ -112,7 +120,13 @@ static void do_fcmla(CPUArm64State *env, SimdVec *d, const SimdVec *n,
 
     for (unsigned e = 0; e < cnt; e += 2) {
         unsigned pm = x->idx >= 0 ? 2 * (unsigned)x->idx : e;
-        if (x->esize == 2) {
+        if (x->esize == 1) {
+            uint32_t nv = n->u16[e + r->nsel];
+            uint32_t m1 = m->u16[pm + r->m1sel] ^ (r->m1neg ? SIGN16 : 0);
+            uint32_t m3 = m->u16[pm + r->m3sel] ^ (r->m3neg ? SIGN16 : 0);
+            d->u16[e] = (uint16_t)fpu_muladd16(env, d->u16[e], nv, m1);
+            d->u16[e + 1] = (uint16_t)fpu_muladd16(env, d->u16[e + 1], nv, m3);
+        } else if (x->esize == 2) {
             uint32_t nv = n->u32[e + r->nsel];
             uint32_t m1 = m->u32[pm + r->m1sel] ^ (r->m1neg ? SIGN32 : 0);
             uint32_t m3 = m->u32[pm + r->m3sel] ^ (r->m3neg ? SIGN32 : 0);

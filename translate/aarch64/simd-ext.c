@@ -6,7 +6,7 @@
  *
  *   FEAT_I8MM  SMMLA, UMMLA, USMMLA, USDOT (vector, by element),
  *              SUDOT (by element)
- *   FEAT_FCMA  FCADD, FCMLA (vector, by element), single and double
+ *   FEAT_FCMA  FCADD, FCMLA (vector, by element), half, single and double
  *              precision (half precision needs FEAT_FP16: UNDEF without it)
  *   FEAT_BF16  BFDOT (vector, by element), BFMMLA, BFMLALB/T (vector, by
  *              element), BFCVTN/BFCVTN2, and the scalar BFCVT (which sits
@@ -56,16 +56,16 @@ static bool gen_i8mm_elem(DisasContext *s, uint32_t insn, unsigned op)
 
 /* ---- FEAT_FCMA ---- */
 
-/* Sizes: S or D (D only as 2D); H needs FEAT_FP16, not implemented. */
-static bool fcma_size_ok(uint32_t insn)
+/* Sizes: H (with FEAT_FP16's vector forms), S, or D (only as 2D). */
+static bool fcma_size_ok(DisasContext *s, uint32_t insn)
 {
     unsigned size = simd_size(insn);
-    return size == 2 || (size == 3 && Q(insn));
+    return (size == 1 && A64_HAS(s, A64_FEAT_ASIMDHP)) || size == 2 || (size == 3 && Q(insn));
 }
 
 static bool gen_fcadd(DisasContext *s, uint32_t insn)
 {
-    if (!A64_HAS(s, A64_FEAT_FCMA) || !fcma_size_ok(insn))
+    if (!A64_HAS(s, A64_FEAT_FCMA) || !fcma_size_ok(s, insn))
         return false;
     SimdExtDesc x = ext_desc(insn, SIMD_EXT_FCADD, simd_size(insn));
     x.rot = bits(insn, 12, 1);
@@ -75,7 +75,7 @@ static bool gen_fcadd(DisasContext *s, uint32_t insn)
 
 static bool gen_fcmla(DisasContext *s, uint32_t insn)
 {
-    if (!A64_HAS(s, A64_FEAT_FCMA) || !fcma_size_ok(insn))
+    if (!A64_HAS(s, A64_FEAT_FCMA) || !fcma_size_ok(s, insn))
         return false;
     SimdExtDesc x = ext_desc(insn, SIMD_EXT_FCMLA, simd_size(insn));
     x.rot = bits(insn, 11, 2);
@@ -83,16 +83,20 @@ static bool gen_fcmla(DisasContext *s, uint32_t insn)
     return true;
 }
 
-/* FCMLA (by element), single precision: 4S only, pair index H (L must be
- * 0); Rm is M:Rm. */
+/* FCMLA (by element), Rm is M:Rm: half precision (4H with pair index L,
+ * 8H with H:L) or single precision (4S only, pair index H, L zero). */
 static bool gen_fcmla_elem(DisasContext *s, uint32_t insn)
 {
-    if (!A64_HAS(s, A64_FEAT_FCMA) || simd_size(insn) != 2 || !Q(insn) ||
-        bits(insn, 21, 1))
+    unsigned size = simd_size(insn), h = bits(insn, 11, 1), l = bits(insn, 21, 1);
+
+    if (!A64_HAS(s, A64_FEAT_FCMA))
         return false;
-    SimdExtDesc x = ext_desc(insn, SIMD_EXT_FCMLA, 2);
+    if (size == 1 ? !A64_HAS(s, A64_FEAT_ASIMDHP) || (h && !Q(insn))
+                  : size != 2 || !Q(insn) || l)
+        return false;
+    SimdExtDesc x = ext_desc(insn, SIMD_EXT_FCMLA, size);
     x.rm = bits(insn, 16, 5);
-    x.idx = (int)bits(insn, 11, 1);
+    x.idx = (int)(size == 1 ? h << 1 | l : h);
     x.rot = bits(insn, 13, 2);
     gen_simd_ext(s, &x);
     return true;

@@ -20,7 +20,7 @@ enum {
 typedef struct SimdExtDesc {
     unsigned op;          /* SIMD_EXT_* */
     unsigned rd, rn, rm;
-    unsigned esize;       /* log2 element bytes (FCMA: 2 or 3) */
+    unsigned esize;       /* log2 element bytes (FCMA: 1, 2 or 3) */
     unsigned oprsz;       /* 8 or 16 */
     int idx;              /* by-element index (of a 32-bit group, a
                              complex pair or a BF16 element), or -1 */
