@@ -24,8 +24,11 @@ libguise_system_la_SOURCES = \
 	system/timer.h
 
 bin_PROGRAMS += guise-system-aarch64
-guise_system_aarch64_SOURCES = system/main.c
+# hw/arm/cpu-a64.c (the tcg accelerator, registered by a constructor) is
+# linked directly, not through a library that would drop it.
+guise_system_aarch64_SOURCES = system/main.c hw/arm/cpu-a64.c
 guise_system_aarch64_CFLAGS = $(AM_CFLAGS) $(LIBFDT_CFLAGS)
 guise_system_aarch64_LDADD = libguise-hw.la libguise-system.la \
-	libguise-block.la libguise-util.la $(LIBFDT_LIBS) $(ZLIB_LIBS) -lpthread -lm
+	libguise-block.la libguise-aarch64.la libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS) $(LIBFDT_LIBS) $(ZLIB_LIBS) -lpthread -lm
 dist_man_MANS += man/guise-system.1

@@ -82,7 +82,7 @@ static void usage(FILE *f)
         "usage: " PROG " [options]\n"
         "  -M|-machine virt[,gic-version=2|3][,dumpdtb=FILE]   (-M help lists boards)\n"
         "  -cpu cortex-a53|cortex-a57|cortex-a72|neoverse-n1|max\n"
-        "  -m SIZE[K|M|G]   -smp N   -kernel Image[.gz]   -initrd FILE   -append CMDLINE   -dtb FILE\n"
+        "  -m SIZE[K|M|G]   -smp N   -kernel Image[.gz]|ELF   -initrd FILE   -append CMDLINE   -dtb FILE\n"
         "  -drive file=F,format=raw|qcow2,if=none,id=ID   -device virtio-blk-device,drive=ID\n"
         "  -device virtio-rng-device   -device virtio-serial-device -device virtconsole,chardev=ID\n"
         "  -chardev socket|stdio|file|null,id=ID,...   -netdev user,... (not supported yet)\n"
@@ -307,8 +307,8 @@ static void warn_netdev(SysMachine *m, Args *a)
 
 /*
  * The vCPUs on the accelerator, started unless -S.  Secondary CPUs wait
- * powered off for PSCI CPU_ON.  No accelerator exists yet: then only a
- * paused machine (-S) is possible.
+ * powered off for PSCI CPU_ON.  The accelerator is the first registered
+ * (hw/arm/cpu-a64.c's tcg); a build without one can only run paused (-S).
  */
 static int start_cpus(SysMachine *m)
 {
@@ -318,8 +318,8 @@ static int start_cpus(SysMachine *m)
     if (!accel) {
         if (m->start_paused)
             return 0;
-        fprintf(stderr, PROG ": cannot run the guest: the aarch64 system CPU is not "
-                "implemented yet (-S with -qmp and -machine dumpdtb=FILE work)\n");
+        fprintf(stderr, PROG ": cannot run the guest: this build has no accelerator "
+                "(-S with -qmp and -machine dumpdtb=FILE work)\n");
         return 1;
     }
     if ((accel->init && (r = accel->init(m)) < 0) ||

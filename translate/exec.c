@@ -258,6 +258,11 @@ void exec_fork_child(void)
     pthread_cond_init(&excl_resume, NULL);
 }
 
+CPUCommon *exec_current_env(void)
+{
+    return current_env;
+}
+
 bool exec_in_guest(void)
 {
     return in_guest;

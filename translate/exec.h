@@ -83,6 +83,8 @@ int cpu_exec(CPUCommon *env);
  * maps host_pc to the guest pc and unwinds to cpu_exec.  Returns only if the
  * fault did not come from guest execution. */
 void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp);
+/* The CPU this thread runs (set by exec_cpu_init), or NULL. */
+CPUCommon *exec_current_env(void);
 /* True while this thread is inside cpu_exec running guest code. */
 bool exec_in_guest(void);
 

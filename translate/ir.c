@@ -85,6 +85,7 @@ void ir_block_init(IRBlock *b, const IRGlobals *g)
     b->nlabels = 0;
     b->pc_start = 0;
     b->ninsns = 0;
+    b->softmmu_idx = -1;
 }
 
 void ir_block_free(IRBlock *b)

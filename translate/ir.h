@@ -201,6 +201,10 @@ typedef struct IRBlock {
     uint32_t nlabels;
     uint64_t pc_start;       /* guest pc of the first instruction */
     uint32_t ninsns;
+    /* Full-system mode: the MMU index of the block's guest accesses, which
+     * the builders below then emit as calls of the software MMU's helpers
+     * (softmmu-ir.c); -1 in user mode (host loads and stores). */
+    int softmmu_idx;
 } IRBlock;
 
 /* Start an empty block with the given globals (reuses b's storage). */
@@ -289,20 +293,53 @@ static inline void ir_brcond(IRBlock *b, IRType t, IRCond c, IRTemp x,
                              IRTemp y, uint32_t l)
 { uint32_t a[4] = { x, y, c, l }; ir_emit(b, IR_OP_brcond, t, a); }
 
-/* Guest memory.  t is the width of the value register. */
+/* Guest memory.  t is the width of the value register.  In full-system
+ * mode (b->softmmu_idx >= 0) each becomes a software-MMU helper call. */
+void ir_softmmu_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                       IRTemp v1, IRTemp v2, unsigned mo);
 static inline void ir_ld(IRBlock *b, IRType t, IRTemp d, IRTemp addr, unsigned mo)
-{ uint32_t a[3] = { d, addr, mo }; ir_emit(b, IR_OP_ld, t, a); }
+{
+    uint32_t a[3] = { d, addr, mo };
+    if (b->softmmu_idx >= 0)
+        ir_softmmu_access(b, IR_OP_ld, t, d, addr, IR_NONE, IR_NONE, mo);
+    else
+        ir_emit(b, IR_OP_ld, t, a);
+}
 static inline void ir_st(IRBlock *b, IRType t, IRTemp val, IRTemp addr, unsigned mo)
-{ uint32_t a[3] = { val, addr, mo }; ir_emit(b, IR_OP_st, t, a); }
+{
+    uint32_t a[3] = { val, addr, mo };
+    if (b->softmmu_idx >= 0)
+        ir_softmmu_access(b, IR_OP_st, t, IR_NONE, addr, val, IR_NONE, mo);
+    else
+        ir_emit(b, IR_OP_st, t, a);
+}
 static inline void ir_cmpxchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
                               IRTemp expect, IRTemp newv, unsigned mo)
-{ uint32_t a[5] = { d, addr, expect, newv, mo }; ir_emit(b, IR_OP_cmpxchg, t, a); }
+{
+    uint32_t a[5] = { d, addr, expect, newv, mo };
+    if (b->softmmu_idx >= 0)
+        ir_softmmu_access(b, IR_OP_cmpxchg, t, d, addr, expect, newv, mo);
+    else
+        ir_emit(b, IR_OP_cmpxchg, t, a);
+}
 static inline void ir_xchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
                            IRTemp newv, unsigned mo)
-{ uint32_t a[4] = { d, addr, newv, mo }; ir_emit(b, IR_OP_xchg, t, a); }
+{
+    uint32_t a[4] = { d, addr, newv, mo };
+    if (b->softmmu_idx >= 0)
+        ir_softmmu_access(b, IR_OP_xchg, t, d, addr, newv, IR_NONE, mo);
+    else
+        ir_emit(b, IR_OP_xchg, t, a);
+}
 static inline void ir_fetch_add(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
                                 IRTemp v, unsigned mo)
-{ uint32_t a[4] = { d, addr, v, mo }; ir_emit(b, IR_OP_fetch_add, t, a); }
+{
+    uint32_t a[4] = { d, addr, v, mo };
+    if (b->softmmu_idx >= 0)
+        ir_softmmu_access(b, IR_OP_fetch_add, t, d, addr, v, IR_NONE, mo);
+    else
+        ir_emit(b, IR_OP_fetch_add, t, a);
+}
 static inline void ir_mb(IRBlock *b, unsigned kind)
 { uint32_t a[1] = { kind }; ir_emit(b, IR_OP_mb, IR_I64, a); }
 

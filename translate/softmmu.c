@@ -12,6 +12,7 @@
  */
 #include <string.h>
 #include "softmmu.h"
+#include "backend.h"
 #include "util/log.h"
 
 const SoftmmuArch *softmmu_arch;
@@ -114,6 +115,32 @@ void softmmu_st(CPUCommon *env, uint64_t va, uint64_t val, unsigned size, unsign
         e = softtlb_entry(t, mmu_idx, va);
     }
     memcpy((void *)(uintptr_t)(va + e->addend), &val, size);
+}
+
+void *softmmu_rmw_ptr(CPUCommon *env, uint64_t va, unsigned size, unsigned mmu_idx,
+                      uintptr_t retaddr)
+{
+    SoftTlb *t = softmmu_tlb(env);
+
+    if (crosses(t, va, size))
+        return NULL;
+    SoftTlbEntry *e = lookup(env, t, va, SOFTTLB_WRITE, mmu_idx, size, false, retaddr);
+    if (e->cmp_write & SOFTTLB_MMIO)
+        return NULL;
+    if (e->cmp_write & SOFTTLB_NOTDIRTY) {
+        softmmu_arch->code_written(env, pa_of(t, mmu_idx, va) & page_mask(t));
+        e = softtlb_entry(t, mmu_idx, va);
+    }
+    return (void *)(uintptr_t)(va + e->addend);
+}
+
+void *guest_rmw_ptr(uint64_t va, unsigned size, uintptr_t retaddr)
+{
+    CPUCommon *env = exec_current_env();
+
+    if (!env || !env->tlb)
+        return (void *)(uintptr_t)(guest_base + va);
+    return softmmu_rmw_ptr(env, va, size, softmmu_arch->cur_mmu_idx(env), retaddr);
 }
 
 const void *softmmu_code_ptr(CPUCommon *env, uint64_t va, unsigned mmu_idx, uint64_t *pa)

@@ -35,6 +35,12 @@ typedef struct SoftmmuArch {
     /* A write reached a RAM page that holds translated code: invalidate
      * its blocks (and let the page be written at full speed again). */
     void (*code_written)(CPUCommon *env, uint64_t pa_page);
+    /* The MMU index of env's data accesses now (for helpers that are not
+     * told one). */
+    unsigned (*cur_mmu_idx)(CPUCommon *env);
+    /* A misaligned access (va not a multiple of size): raise the guest's
+     * alignment fault if its state asks for one (does not return then). */
+    void (*misaligned)(CPUCommon *env, uint64_t va, bool write, uintptr_t retaddr);
 } SoftmmuArch;
 
 extern const SoftmmuArch *softmmu_arch;
@@ -48,6 +54,20 @@ uint64_t softmmu_ld(CPUCommon *env, uint64_t va, unsigned size, unsigned mmu_idx
                     uintptr_t retaddr);
 void softmmu_st(CPUCommon *env, uint64_t va, uint64_t val, unsigned size, unsigned mmu_idx,
                 uintptr_t retaddr);
+/* The host address of size bytes at va for an atomic read-modify-write
+ * (write permission checked, code on the page invalidated), or NULL when
+ * they are not in one RAM page (MMIO, or crossing pages): the caller
+ * then reads and writes them through softmmu_ld/st. */
+void *softmmu_rmw_ptr(CPUCommon *env, uint64_t va, unsigned size, unsigned mmu_idx,
+                      uintptr_t retaddr);
+
+/* For frontend helpers that access guest memory themselves (DC ZVA,
+ * 128-bit compare-and-swap): the host address of size bytes at guest
+ * address va for reading and writing, through the TLB of this thread's
+ * CPU in full-system mode (NULL: not one RAM page; use softmmu_ld/st),
+ * guest_base + va in user mode. */
+void *guest_rmw_ptr(uint64_t va, unsigned size, uintptr_t retaddr);
+
 /* The host address of va for an instruction fetch of code in RAM, or NULL
  * when the fetch faults (nothing raised) or the code is not in RAM;
  * *pa gets the physical address. */

@@ -89,6 +89,62 @@ static int copy_to_ram(SysMachine *m, uint64_t addr, const void *data, size_t le
     return 0;
 }
 
+static uint32_t le32(const uint8_t *p)
+{
+    return (uint32_t)le64(p);
+}
+
+static uint16_t le16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+/* An aarch64 ELF executable (bare-metal programs, as QEMU's -kernel takes
+ * them): each PT_LOAD at its physical address, the rest of its memory
+ * size zeroed; entry at e_entry.  Everything is checked against the file
+ * and RAM first. */
+static int load_elf(SysMachine *m, VirtBoard *b, const uint8_t *img, size_t len)
+{
+    uint64_t phoff, lo = UINT64_MAX, hi = 0;
+    unsigned phnum, phentsize;
+
+    if (len < 64 || img[4] != 2 || img[5] != 1 || le16(img + 18) != 183)
+        return fail("cannot load kernel", m->kernel, "not a little-endian 64-bit aarch64 ELF");
+    phoff = le64(img + 32);
+    phentsize = le16(img + 54);
+    phnum = le16(img + 56);
+    if (phentsize < 56 || phoff > len || (uint64_t)phnum * phentsize > len - phoff)
+        return fail("cannot load kernel", m->kernel, "truncated ELF program headers");
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned i = 0; i < phnum; i++) {
+            const uint8_t *ph = img + phoff + (uint64_t)i * phentsize;
+            uint64_t off = le64(ph + 8), pa = le64(ph + 24), fsz = le64(ph + 32), msz = le64(ph + 40);
+            if (le32(ph) != 1 || !msz)          /* PT_LOAD */
+                continue;
+            if (pass == 0) {
+                if (fsz > msz || off > len || fsz > len - off || pa < VIRT_MEM ||
+                    pa - VIRT_MEM > m->ram_size || msz > m->ram_size - (pa - VIRT_MEM))
+                    return fail("cannot load kernel", m->kernel,
+                                "an ELF segment lies outside the file or outside RAM");
+                lo = pa < lo ? pa : lo;
+                hi = pa + msz > hi ? pa + msz : hi;
+                continue;
+            }
+            uint8_t *host = sys_as_ram_ptr(&m->as, pa, msz);
+            if (!host)
+                return fail("cannot load kernel", m->kernel, "an ELF segment lies outside RAM");
+            memcpy(host, img + off, fsz);
+            memset(host + fsz, 0, msz - fsz);
+        }
+    }
+    if (hi == 0)
+        return fail("cannot load kernel", m->kernel, "the ELF has nothing to load");
+    b->boot.kernel_addr = lo;
+    b->boot.kernel_size = hi - lo;
+    b->boot.entry = le64(img + 24);
+    return 0;
+}
+
 static int load_kernel(SysMachine *m, VirtBoard *b)
 {
     char why[128] = "";
@@ -97,6 +153,11 @@ static int load_kernel(SysMachine *m, VirtBoard *b)
 
     if (!img)
         return fail("cannot load kernel", m->kernel, why);
+    if (len >= 4 && !memcmp(img, "\x7f" "ELF", 4)) {
+        int r = load_elf(m, b, img, len);
+        free(img);
+        return r;
+    }
     if (len < 64 || (uint32_t)le64(img + 56) != ARM64_MAGIC) {
         free(img);
         return fail("cannot load kernel", m->kernel,
@@ -107,7 +168,7 @@ static int load_kernel(SysMachine *m, VirtBoard *b)
         text_offset = 0x80000;
     if (text_offset < BOOTLOADER_MAX)
         text_offset += 2 * MiB;
-    b->boot.kernel_addr = VIRT_MEM + text_offset;
+    b->boot.kernel_addr = b->boot.entry = VIRT_MEM + text_offset;
     b->boot.kernel_size = image_size > len ? image_size : len;
     if (text_offset + b->boot.kernel_size > m->ram_size ||
         copy_to_ram(m, b->boot.kernel_addr, img, len) < 0) {
@@ -206,7 +267,7 @@ int virt_load_linux(SysMachine *m, VirtBoard *b)
         return -1;
     }
     /* booting.rst: x0 = DTB, x1-x3 = 0, MMU off, at EL2 or EL1. */
-    m->boot_pc = b->boot.kernel_addr;
+    m->boot_pc = b->boot.entry;
     m->boot_x0 = b->boot.dtb_addr;
     return 0;
 }

@@ -8,7 +8,7 @@
 #include "system/runstate.h"
 #include "util/log.h"
 
-#define PSCI_VERSION_1_0 0x00010000
+#define PSCI_VERSION_1_1 0x00010001
 #define FN_MASK 0xbfffffffull           /* SMC64 (bit 30) folded onto SMC32 */
 
 typedef PsciAction (*PsciFn)(SysMachine *m, unsigned caller, const uint64_t x[4], int64_t *ret);
@@ -26,7 +26,7 @@ static SysVcpu *find_cpu(SysMachine *m, uint64_t target)
 static PsciAction do_version(SysMachine *m, unsigned c, const uint64_t x[4], int64_t *ret)
 {
     (void)m; (void)c; (void)x;
-    *ret = PSCI_VERSION_1_0;
+    *ret = PSCI_VERSION_1_1;
     return PSCI_RETURN;
 }
 

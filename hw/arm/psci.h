@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * PSCI 1.0 (ARM DEN 0022) as the virt board's firmware answers it: the CPU
+ * PSCI 1.1 (ARM DEN 0022, as QEMU's virt reports it; none of 1.1's
+ * optional additions) as the virt board's firmware answers it: the CPU
  * layer hands every HVC (or SMC) whose function ID is in the PSCI range to
  * psci_call() and writes the result to x0.  CPU_ON starts a powered-off
  * vCPU at the given entry with the context ID in x0; CPU_OFF and

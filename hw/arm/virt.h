@@ -44,7 +44,8 @@
 #define VIRT_POWER_GPIO   3
 
 typedef struct VirtBoot {
-    uint64_t kernel_addr, kernel_size;  /* entry = kernel_addr */
+    uint64_t kernel_addr, kernel_size;  /* where it lies in RAM */
+    uint64_t entry;                     /* the Image's start, or an ELF's e_entry */
     uint64_t initrd_start, initrd_size;
     uint64_t dtb_addr;                  /* x0 at entry */
 } VirtBoot;

@@ -6,7 +6,8 @@
 # ELF (link.ld: at 0x40080000), booted with `-M virt -cpu max -nographic
 # -no-reboot -kernel ELF` under guise-system-aarch64 and under Debian's
 # qemu-system-aarch64 (the reference, which validates every expected
-# output), and its UART output compared with t-NAME.expect; it ends with
+# output), and its UART output compared with t-NAME.expect (the same for
+# both); it ends with
 # PSCI SYSTEM_OFF, so the emulator must exit 0.  t-NAME.run lists
 # configurations ("LABEL ARGS...", expected output t-NAME.LABEL.expect
 # unless one t-NAME.expect serves all); t-NAME.cflags adds compiler flags.

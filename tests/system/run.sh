@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Full-system suite for guise-system-aarch64 (no guest code runs yet: the
-# aarch64 system CPU comes later).
+# Full-system suite for guise-system-aarch64 without guest code (the
+# programs that run on its CPU are tests/baremetal's).
 #   dtb:   -machine dumpdtb=FILE against qemu-system-aarch64's (package
 #          qemu-system-arm), both decompiled by dtc (device-tree-compiler)
 #          and normalised by dtnorm.py: same nodes, properties and values
@@ -10,8 +10,8 @@
 #          fake arm64 Image, plain and gzipped), modulo phandle numbers,
 #          random seeds and the nodes of devices guise lacks yet (SKIPS);
 #   qmp:   a QMP conversation over a unix and a tcp socket (qmp-check.py);
-#   usage: bad options and files give one line on stderr and exit 1, and
-#          booting says in one line that the CPU does not exist yet.
+#   usage: bad options and files (an ELF of another architecture among
+#          them) give one line on stderr and exit 1.
 # Missing qemu-system-aarch64, dtc or python3 turn their cases into SKIPs.
 #
 # Usage: tests/system/run.sh PATH-TO-guise-aarch64 (guise-system-aarch64
@@ -148,7 +148,7 @@ usage_case drive-virtio-missing -drive file=$T/none.img,format=raw
 usage_case bad-serial -serial bogus
 usage_case bad-qmp -qmp tcp:nonsense
 usage_case kernel-too-big-for-ram -m 1M -kernel Image
-usage_case no-cpu-yet -M virt -kernel Image -serial null
+usage_case elf-not-aarch64 -M virt -kernel /bin/true -serial null
 usage_case human-monitor -monitor stdio
 usage_case graphical-display -display gtk
 usage_case kvm -accel kvm

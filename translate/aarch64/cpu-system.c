@@ -96,11 +96,16 @@ void a64_sys_set_pstate(A64SysCpu *c, uint64_t v)
     env->pstate = v & ~(uint64_t)(0xf0000000u | A64_PSR_BTYPE);
 }
 
+unsigned a64_sys_block_mmu_idx(const CPUArm64State *env)
+{
+    if (a64_psr_el(env->pstate) == 0)
+        return A64_MMU_EL0;
+    return (env->pstate & A64_PSR_PAN) ? A64_MMU_EL1_PAN : A64_MMU_EL1;
+}
+
 unsigned a64_sys_mmu_idx(const A64SysCpu *c)
 {
-    if (a64_psr_el(c->env.pstate) == 0)
-        return A64_MMU_EL0;
-    return (c->env.pstate & A64_PSR_PAN) ? A64_MMU_EL1_PAN : A64_MMU_EL1;
+    return a64_sys_block_mmu_idx(&c->env);
 }
 
 /* ---- exceptions ---- */
@@ -122,6 +127,15 @@ void a64_sys_eret(A64SysCpu *c)
     a64_exception_return(&c->sys.exc, &c->env.common.pc, &pstate, &c->env.x[31]);
     a64_sys_set_pstate(c, pstate);
     c->env.excl_addr = ~0ull;
+}
+
+void a64_sys_recheck_irq(A64SysCpu *c)
+{
+    A64SysHooks *h = &c->sys.hooks;
+    uint64_t pending = h->pending ? h->pending(h->opaque) : 0;
+
+    if (pending & ~c->env.pstate & (A64_PSR_I | A64_PSR_F))
+        c->env.common.exit_request = 1;
 }
 
 bool a64_sys_check_irq(A64SysCpu *c)
@@ -241,7 +255,25 @@ static void code_written(CPUCommon *envc, uint64_t pa_page)
         h->code_written(h->opaque, pa_page);
 }
 
-const SoftmmuArch a64_softmmu = { fill, io_read, io_write, code_written };
+static unsigned cur_mmu_idx(CPUCommon *envc)
+{
+    return a64_sys_mmu_idx(a64_syscpu(envc));
+}
+
+/* SCTLR_EL1.A: misaligned data accesses take an alignment fault (FSC
+ * 0x21).  (Atomics and exclusives check alignment themselves.) */
+static void misaligned(CPUCommon *envc, uint64_t va, bool write, uintptr_t retaddr)
+{
+    A64SysCpu *c = a64_syscpu(envc);
+
+    if (!(c->sys.exc.sctlr[1] & 2))
+        return;
+    exec_restore_pc(envc, retaddr);
+    a64_sys_exception(c, A64_EXC_SYNC, abort_esr(c, false, write, 0x21), true, va);
+    softmmu_raise(envc, 0, EXCP_A64_TAKEN);
+}
+
+const SoftmmuArch a64_softmmu = { fill, io_read, io_write, code_written, cur_mmu_idx, misaligned };
 
 /* ---- exits of the dispatcher ---- */
 

@@ -68,6 +68,9 @@ void a64_sys_exception(A64SysCpu *c, A64ExcKind kind, uint64_t esr, bool has_far
 /* ERET. */
 void a64_sys_eret(A64SysCpu *c);
 
+/* After PSTATE changed (DAIF, ERET): leave the block loop if an
+ * interrupt already pending is now unmasked (it raised no new edge). */
+void a64_sys_recheck_irq(A64SysCpu *c);
 /* Take a pending, unmasked IRQ or FIQ (hooks.pending); true if taken. */
 bool a64_sys_check_irq(A64SysCpu *c);
 /* After cpu_exec returned excp: take the exception it stands for. */

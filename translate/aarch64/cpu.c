@@ -46,6 +46,7 @@
 const Arm64Model a64_models[] = {
     { "max", 0x414fd0c1, A64_IMPLEMENTED },                          /* as Neoverse-N1 r4p1 */
     { "cortex-a53", 0x410fd034, A64_ARMV8_0_CRYPTO & A64_IMPLEMENTED },  /* r0p4 */
+    { "cortex-a57", 0x411fd070, A64_ARMV8_0_CRYPTO & A64_IMPLEMENTED },  /* r1p0 */
     { "cortex-a72", 0x410fd083, A64_ARMV8_0_CRYPTO & A64_IMPLEMENTED },  /* r0p3 */
     { "neoverse-n1", 0x414fd0c1, A64_NEOVERSE_N1 & A64_IMPLEMENTED },    /* r4p1 */
     { NULL, 0, 0 },

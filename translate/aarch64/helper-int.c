@@ -10,6 +10,7 @@
 #include <time.h>
 #include "translate/backend.h"
 #include "translate.h"
+#include "translate/softmmu.h"
 
 /* ---- CRC32, CRC32C (Arm ARM C6.2 "CRC32B, CRC32H, CRC32W, CRC32X") ----
  *
@@ -70,7 +71,16 @@ A64_HELPER(crc32c, 3, IR_HELPER_NO_GLOBALS | IR_HELPER_PURE);
  * layer after invalidation, like a store from generated code. */
 static uint64_t helper_dc_zva(uint64_t addr)
 {
-    memset((void *)(guest_base + (uintptr_t)(addr & ~63ull)), 0, 64);
+    uintptr_t ra = (uintptr_t)__builtin_return_address(0) - 1;
+    void *p = guest_rmw_ptr(addr & ~63ull, 64, ra);
+
+    if (p) {
+        memset(p, 0, 64);
+    } else {                                       /* full-system MMIO */
+        CPUCommon *env = exec_current_env();
+        for (unsigned i = 0; i < 64; i += 8)
+            softmmu_st(env, (addr & ~63ull) + i, 0, 8, softmmu_arch->cur_mmu_idx(env), ra);
+    }
     return 0;
 }
 

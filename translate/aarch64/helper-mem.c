@@ -13,12 +13,28 @@
 #include <stdint.h>
 #include "translate.h"
 #include "translate/backend.h"
+#include "translate/softmmu.h"
 
 /* Compare [p] with (*lo, *hi); if equal store (nlo, nhi).  Returns whether
  * it stored; (*lo, *hi) receive the value seen. */
-static bool cmpxchg128(uint64_t addr, uint64_t *lo, uint64_t *hi, uint64_t nlo, uint64_t nhi)
+static bool cmpxchg128(uint64_t addr, uint64_t *lo, uint64_t *hi, uint64_t nlo, uint64_t nhi,
+                       uintptr_t ra)
 {
-    void *p = (void *)(uintptr_t)(guest_base + addr);
+    void *p = guest_rmw_ptr(addr, 16, ra);
+
+    if (!p) {                                      /* full-system MMIO: not atomic */
+        CPUCommon *env = exec_current_env();
+        unsigned idx = softmmu_arch->cur_mmu_idx(env);
+        uint64_t olo = softmmu_ld(env, addr, 8, idx, ra), ohi = softmmu_ld(env, addr + 8, 8, idx, ra);
+        bool eq = olo == *lo && ohi == *hi;
+        if (eq) {
+            softmmu_st(env, addr, nlo, 8, idx, ra);
+            softmmu_st(env, addr + 8, nhi, 8, idx, ra);
+        }
+        *lo = olo;
+        *hi = ohi;
+        return eq;
+    }
 #if defined(__x86_64__)
     bool ok;
     __asm__ __volatile__("lock cmpxchg16b %1"
@@ -43,7 +59,7 @@ static bool cmpxchg128(uint64_t addr, uint64_t *lo, uint64_t *hi, uint64_t nlo, 
 static uint64_t helper_stxp128(uint64_t addr, uint64_t elo, uint64_t ehi, uint64_t nlo,
                                uint64_t nhi)
 {
-    return !cmpxchg128(addr, &elo, &ehi, nlo, nhi);
+    return !cmpxchg128(addr, &elo, &ehi, nlo, nhi, (uintptr_t)__builtin_return_address(0) - 1);
 }
 
 static uint64_t xreg(const CPUArm64State *env, uint64_t r)
@@ -58,7 +74,8 @@ static uint64_t helper_casp128(uint64_t envp, uint64_t addr, uint64_t rs, uint64
     CPUArm64State *env = (CPUArm64State *)(uintptr_t)envp;
     uint64_t lo = xreg(env, rs), hi = xreg(env, rs + 1);
 
-    cmpxchg128(addr, &lo, &hi, xreg(env, rt), xreg(env, rt + 1));
+    cmpxchg128(addr, &lo, &hi, xreg(env, rt), xreg(env, rt + 1),
+               (uintptr_t)__builtin_return_address(0) - 1);
     env->x[rs] = lo;
     if (rs + 1 != 31)
         env->x[rs + 1] = hi;

@@ -26,19 +26,36 @@ static const A64SysRegDesc *checked(A64SysCpu *c, uint32_t key, bool write)
     return d;
 }
 
+/* ICC_* through the machine's GIC; UNDEFINED when it has none or refuses. */
+static uint64_t gic_access(A64SysCpu *c, uint32_t key, bool write, uint64_t v)
+{
+    A64SysHooks *h = &c->sys.hooks;
+
+    if (!h->gic_sysreg || !h->gic_sysreg(h->opaque, key, write, &v))
+        undef_here(c);
+    return v;
+}
+
 static uint64_t helper_sysreg_read(uint64_t envp, uint64_t key)
 {
     A64SysCpu *c = (A64SysCpu *)(uintptr_t)envp;
+    const A64SysRegDesc *d = checked(c, (uint32_t)key, false);
 
-    return a64_sysreg_read(&c->sys, checked(c, (uint32_t)key, false), (uint32_t)key);
+    if (a64_sysreg_is_gic(d))
+        return gic_access(c, (uint32_t)key, false, 0);
+    return a64_sysreg_read(&c->sys, d, (uint32_t)key);
 }
 A64_HELPER(sysreg_read, 2, 0);
 
 static uint64_t helper_sysreg_write(uint64_t envp, uint64_t key, uint64_t v)
 {
     A64SysCpu *c = (A64SysCpu *)(uintptr_t)envp;
+    const A64SysRegDesc *d = checked(c, (uint32_t)key, true);
 
-    a64_sysreg_write(&c->sys, checked(c, (uint32_t)key, true), (uint32_t)key, v);
+    if (a64_sysreg_is_gic(d))
+        gic_access(c, (uint32_t)key, true, v);
+    else
+        a64_sysreg_write(&c->sys, d, (uint32_t)key, v);
     return 0;
 }
 A64_HELPER(sysreg_write, 3, 0);
@@ -54,7 +71,10 @@ A64_HELPER(sys_insn, 3, 0);
 
 static uint64_t helper_eret(uint64_t envp)
 {
-    a64_sys_eret((A64SysCpu *)(uintptr_t)envp);
+    A64SysCpu *c = (A64SysCpu *)(uintptr_t)envp;
+
+    a64_sys_eret(c);
+    a64_sys_recheck_irq(c);
     return 0;
 }
 A64_HELPER(eret, 1, 0);
@@ -84,6 +104,7 @@ static uint64_t helper_msr_pstate(uint64_t envp, uint64_t field, uint64_t imm)
     /* Through a64_set_pstate so an SPSel change moves the live SP. */
     a64_set_pstate(&c->sys.exc, &p, &c->env.x[31], np);
     a64_sys_set_pstate(c, p);
+    a64_sys_recheck_irq(c);
     return 0;
 }
 A64_HELPER(msr_pstate, 3, 0);

@@ -206,7 +206,7 @@ static A64Val gen_load_reg(DisasContext *s, const A64Mem *m, IRTemp addr, IRTemp
         ir_ld(b, t, v.lo, addr, m->size | (m->sign ? IR_MO_SIGN : 0));
         return v;
     }
-    if (m->size == 4 && a64_vec_ir) {   /* one v128 load (simd-vec.c) */
+    if (m->size == 4 && a64_vec_ir && b->softmmu_idx < 0) {   /* one v128 load (simd-vec.c) */
         v.lo = a64_tmp(s, IR_V128);
         ir_vld(b, v.lo, addr, 4);
         return v;
@@ -249,7 +249,7 @@ static void gen_store_reg(DisasContext *s, const A64Mem *m, unsigned rt, IRTemp 
         ir_st(b, IR_I64, a64_reg(s, rt), addr, m->size);
         return;
     }
-    if (m->size == 4 && a64_vec_ir) {
+    if (m->size == 4 && a64_vec_ir && b->softmmu_idx < 0) {
         lo = a64_tmp(s, IR_V128);
         ir_vldenv(b, lo, vreg_off(rt, 0));
         ir_vst(b, lo, addr, 4);
@@ -350,6 +350,15 @@ static bool gen_ldst_imm9(DisasContext *s, uint32_t insn, A64Index mode, bool un
         return false;
     if (k == LDST_PREFETCH)
         return mode == AM_OFFSET && !unpriv;
+    if (unpriv && IRB(s)->softmmu_idx > 0) {
+        /* Full-system mode at EL1: LDTR/STTR are checked as EL0's (MMU
+         * index 0, cpu-system.h), PAN or not. */
+        int idx = IRB(s)->softmmu_idx;
+        IRB(s)->softmmu_idx = 0;
+        bool ok = gen_ldst(s, &m, load, rt(insn), gen_addr_imm(s, rn(insn), imm9(insn), mode));
+        IRB(s)->softmmu_idx = idx;
+        return ok;
+    }
     return gen_ldst(s, &m, load, rt(insn), gen_addr_imm(s, rn(insn), imm9(insn), mode));
 }
 

@@ -299,6 +299,13 @@ static const A64SysRegDesc table[] = {
 
 /* The ID space and GIC registers not in the table. */
 static const A64SysRegDesc id_space = { 0, "ID register", A64_SR_READONLY, 0, 0, rd_id, NULL };
+/* ICC_*: the machine's GIC answers (hooks.gic_sysreg, helper-system.c). */
+static const A64SysRegDesc gic_cpuif = { 0, "GIC CPU interface", A64_SR_END_TB, 0, 0, NULL, NULL };
+
+bool a64_sysreg_is_gic(const A64SysRegDesc *d)
+{
+    return d == &gic_cpuif;
+}
 
 const A64SysRegDesc *a64_sysreg_lookup(uint32_t key)
 {
@@ -308,6 +315,12 @@ const A64SysRegDesc *a64_sysreg_lookup(uint32_t key)
     /* op0 = 3, op1 = 0, CRn = 0, CRm 1-7: the ID registers. */
     if ((key & ~(uint32_t)R(0, 0, 0, 7, 7)) == R(3, 0, 0, 0, 0) && (key >> 3 & 0xf) >= 1)
         return &id_space;
+    /* The GICv3 CPU interface: op0 3, op1 0, CRn 12, CRm 8, 9, 11, 12;
+     * ICC_PMR_EL1 (CRn 4, CRm 6). */
+    unsigned crm = (key >> 3) & 0xf;
+    if (((key & ~(uint32_t)R(0, 0, 0, 15, 7)) == R(3, 0, 12, 0, 0) &&
+         (crm == 8 || crm == 9 || crm == 11 || crm == 12)) || key == R(3, 0, 4, 6, 0))
+        return &gic_cpuif;
     return NULL;
 }
 

@@ -94,6 +94,9 @@ typedef struct A64SysRegDesc {
 /* The register named by key, or NULL (UNDEF). */
 const A64SysRegDesc *a64_sysreg_lookup(uint32_t key);
 
+/* Whether d stands for the GIC's CPU interface (hooks.gic_sysreg). */
+bool a64_sysreg_is_gic(const A64SysRegDesc *d);
+
 /* Whether EL0 may access d now (SCTLR_EL1.UCT/UCI/UMA, CNTKCTL_EL1 bits). */
 bool a64_sysreg_el0_ok(const A64SysRegs *s, const A64SysRegDesc *d, bool write);
 

@@ -462,6 +462,10 @@ static uint32_t a64_translate(IRBlock *b, CPUCommon *env, uint64_t pc, unsigned 
     s.env = (CPUArm64State *)env;
     s.model = s.env->model;
     s.base.b = b;
+    /* Full-system mode: loads and stores go through the software MMU
+     * under the exception level (and PAN) the block runs at. */
+    if (a64_system_mode)
+        b->softmmu_idx = (int)a64_sys_block_mmu_idx(s.env);
     if (pc & 3) {
         /* A misaligned pc faults before any fetch (PC alignment fault). */
         b->pc_start = pc;

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The tcg accelerator of the aarch64 virt board: each vCPU is an
+ * A64SysCpu (translate/aarch64/cpu-system.h) run by the translator's
+ * dispatcher on its own thread, wired to the board: RAM and MMIO through
+ * the address space, the GIC's IRQ/FIQ outputs as its interrupt lines and
+ * its system-register CPU interface (GICv3), the generic timers as PPIs 30
+ * and 27 driven by a virtual-clock timer, PSCI through the board's
+ * firmware, TLB maintenance broadcast to the other vCPUs, and the code
+ * pages of RAM (a write to one invalidates its translated blocks).
+ *
+ * vcpu_run runs without the big lock; every hook into device state takes
+ * it.  A kick (stop request, interrupt) sets the CPU's exit_request, which
+ * the dispatcher sees at the next block.
+ *
+ * Also here: the OS-layer hooks of translate/exec.h for this program
+ * (code fetch through the current vCPU's MMU, code-page watching).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "hw/arm/psci.h"
+#include "hw/arm/virt.h"
+#include "system/accel.h"
+#include "system/mainloop.h"
+#include "system/memory.h"
+#include "system/timer.h"
+#include "translate/aarch64/cpu-system.h"
+#include "translate/aarch64/pauth.h"
+#include "translate/translator.h"
+#include "util/log.h"
+
+typedef struct A64Vcpu {
+    A64SysCpu cpu;                     /* first: the CPUCommon is at offset 0 */
+    SysVcpu *vcpu;
+    SysMachine *m;
+    Gic *gic;
+    SysIrq lines[2];                   /* inputs from the GIC: IRQ, FIQ */
+    volatile int irq, fiq;
+    volatile int flush_pending;        /* a TLBI ...IS from another vCPU */
+    bool power_off, halt;              /* set by PSCI for the loop */
+    SysTimer timer;
+} A64Vcpu;
+
+static SysMachine *machine;
+static uint8_t *code_pages;            /* one byte per RAM page: holds translated code */
+static uint64_t ram_pages;
+static __thread A64Vcpu *this_vcpu;
+
+static A64Vcpu *vc_of(SysVcpu *v) { return v->accel_state; }
+
+/* ---- memory ---- */
+
+static void *ram_ptr(void *opaque, uint64_t pa_page)
+{
+    (void)opaque;
+    return sys_as_ram_ptr(&machine->as, pa_page, 4096);
+}
+
+static bool rd64(void *opaque, uint64_t pa, uint64_t *v)
+{
+    uint64_t *p = (pa & 7) ? NULL : sys_as_ram_ptr(&machine->as, pa, 8);
+    (void)opaque;
+    if (!p)
+        return false;
+    *v = __atomic_load_n(p, __ATOMIC_ACQUIRE);
+    return true;
+}
+
+static bool cas64(void *opaque, uint64_t pa, uint64_t old, uint64_t v)
+{
+    uint64_t *p = (pa & 7) ? NULL : sys_as_ram_ptr(&machine->as, pa, 8);
+    (void)opaque;
+    return p && __atomic_compare_exchange_n(p, &old, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+static bool io_read(void *opaque, uint64_t pa, unsigned size, uint64_t *val)
+{
+    A64Vcpu *vc = opaque;
+    sys_lock();
+    SysMemResult r = sys_as_read(&machine->as, pa, size, val, SYS_ATTRS_CPU(vc->vcpu->index));
+    sys_unlock();
+    return r == SYS_MEM_OK;
+}
+
+static bool io_write(void *opaque, uint64_t pa, unsigned size, uint64_t val)
+{
+    A64Vcpu *vc = opaque;
+    sys_lock();
+    SysMemResult r = sys_as_write(&machine->as, pa, size, val, SYS_ATTRS_CPU(vc->vcpu->index));
+    sys_unlock();
+    return r == SYS_MEM_OK;
+}
+
+/* The RAM page index of pa, or -1. */
+static int64_t ram_page(uint64_t pa)
+{
+    uint64_t p = (pa - VIRT_MEM) >> 12;
+    return pa >= VIRT_MEM && p < ram_pages ? (int64_t)p : -1;
+}
+
+static bool code_page(void *opaque, uint64_t pa_page)
+{
+    int64_t p = ram_page(pa_page);
+    (void)opaque;
+    return p >= 0 && __atomic_load_n(&code_pages[p], __ATOMIC_ACQUIRE);
+}
+
+static void set_notdirty_all(uint64_t pa_page, bool on)
+{
+    for (unsigned i = 0; i < machine->smp; i++) {
+        A64Vcpu *vc = vc_of(&machine->vcpus[i]);
+        if (vc)
+            softtlb_set_notdirty(&vc->cpu.tlb, pa_page, on);
+    }
+}
+
+static void code_written(void *opaque, uint64_t pa_page)
+{
+    int64_t p = ram_page(pa_page);
+    (void)opaque;
+    if (p >= 0)
+        __atomic_store_n(&code_pages[p], 0, __ATOMIC_RELEASE);
+    tb_invalidate_range(pa_page, pa_page + 4096);
+    set_notdirty_all(pa_page, false);
+}
+
+/* ---- translate/exec.h's OS-layer hooks for this program ---- */
+
+const void *guest_code_ptr(uint64_t addr)
+{
+    A64Vcpu *vc = this_vcpu;
+    uint64_t pa;
+
+    if (!vc)
+        return NULL;
+    return softmmu_code_ptr(&vc->cpu.env.common, addr,
+                            a64_psr_el(vc->cpu.env.pstate) ? A64_MMU_EL1 : A64_MMU_EL0, &pa);
+}
+
+bool guest_code_fetchable(uint64_t addr, size_t len)
+{
+    (void)len;                         /* blocks never cross a page */
+    return guest_code_ptr(addr) != NULL;
+}
+
+void guest_code_page_watch(uint64_t pa)
+{
+    int64_t p = ram_page(pa);
+
+    if (p < 0 || __atomic_exchange_n(&code_pages[p], 1, __ATOMIC_ACQ_REL))
+        return;
+    set_notdirty_all(pa & ~4095ull, true);
+}
+
+/* translate/aarch64/pauth.h: BTI guarded pages are user mode's (GP bit of
+ * the descriptors is not implemented in the system MMU yet). */
+bool guest_guarded_pages;
+
+bool guest_page_guarded(uint64_t addr)
+{
+    (void)addr;
+    return false;
+}
+
+/* ---- interrupts, timers, TLB maintenance, PSCI ---- */
+
+static void line_in(void *opaque, int n, int level)
+{
+    A64Vcpu *vc = opaque;
+
+    if (n == 0)
+        vc->irq = level;
+    else
+        vc->fiq = level;
+    if (level) {
+        vc->cpu.env.common.exit_request = 1;
+        sys_vcpu_wake(vc->vcpu);
+    }
+}
+
+static uint64_t pending(void *opaque)
+{
+    A64Vcpu *vc = opaque;
+    return (vc->irq ? (1u << 7) : 0) | (vc->fiq ? (1u << 6) : 0);
+}
+
+static uint64_t counter(void *opaque)
+{
+    (void)opaque;
+    return (uint64_t)sys_clock_ns(SYS_CLOCK_VIRTUAL);   /* CNTFRQ is 1 GHz */
+}
+
+/* The timers' lines and the next expiry (big lock held). */
+static void timer_update(A64Vcpu *vc)
+{
+    unsigned i = vc->vcpu->index;
+    uint64_t next;
+
+    sys_irq_set(gic_ppi(vc->gic, i, 30), a64_timer_irq(&vc->cpu.sys, 0));
+    sys_irq_set(gic_ppi(vc->gic, i, 27), a64_timer_irq(&vc->cpu.sys, 1));
+    next = a64_timer_deadline(&vc->cpu.sys);
+    if (next == UINT64_MAX)
+        sys_timer_del(&vc->timer);
+    else
+        sys_timer_mod(&vc->timer, (int64_t)(next > INT64_MAX ? INT64_MAX : next));
+}
+
+static void timer_fire(void *opaque)
+{
+    timer_update(opaque);
+}
+
+static void timer_changed(void *opaque)
+{
+    sys_lock();
+    timer_update(opaque);
+    sys_unlock();
+    sys_main_loop_notify();
+}
+
+static bool gic_sysreg(void *opaque, uint32_t key, bool write, uint64_t *val)
+{
+    A64Vcpu *vc = opaque;
+    bool ok;
+
+    if (vc->gic->version != 3)
+        return false;
+    sys_lock();
+    ok = gicv3_sysreg_access(vc->gic, vc->vcpu->index, key, write, val);
+    sys_unlock();
+    return ok;
+}
+
+static void tlb_flush(void *opaque, A64TlbFlush kind, uint64_t va)
+{
+    A64Vcpu *vc = opaque;
+    bool all = kind == A64_TLB_FLUSH_ALL || kind == A64_TLB_FLUSH_ALL_IS;
+
+    if (all)
+        softtlb_flush_all(&vc->cpu.tlb);
+    else
+        softtlb_flush_page(&vc->cpu.tlb, va, ~0u);
+    if (kind != A64_TLB_FLUSH_ALL_IS && kind != A64_TLB_FLUSH_VA_IS)
+        return;
+    /* The others flush everything before their next block. */
+    for (unsigned i = 0; i < machine->smp; i++) {
+        A64Vcpu *o = vc_of(&machine->vcpus[i]);
+        if (o && o != vc) {
+            __atomic_store_n(&o->flush_pending, 1, __ATOMIC_RELEASE);
+            o->cpu.env.common.exit_request = 1;
+        }
+    }
+}
+
+static bool psci(void *opaque, uint64_t x[4])
+{
+    A64Vcpu *vc = opaque;
+    int64_t ret;
+    PsciAction act;
+
+    if (!psci_is_call(x[0]))
+        return false;
+    sys_lock();
+    act = psci_call(machine, vc->vcpu->index, x, &ret);
+    sys_unlock();
+    x[0] = (uint64_t)ret;
+    if (act == PSCI_POWER_OFF)
+        vc->power_off = true;
+    else if (act == PSCI_HALT)
+        vc->halt = true;
+    return true;
+}
+
+/* ---- the accelerator ---- */
+
+static int tcg_init(SysMachine *m)
+{
+    machine = m;
+    ram_pages = m->ram_size >> 12;
+    code_pages = calloc(ram_pages ? ram_pages : 1, 1);
+    if (!code_pages)
+        return -ENOMEM;
+    a64_guest_arch.tb_id = a64_sys_tb_id;
+    exec_init(&a64_guest_arch);
+    a64_sys_arch_init();
+    softmmu_arch = &a64_softmmu;
+    return 0;
+}
+
+static int vcpu_init(SysVcpu *v)
+{
+    A64Vcpu *vc = aligned_alloc(64, (sizeof(A64Vcpu) + 63) & ~(size_t)63);
+    VirtBoard *b = machine->board;
+    const Arm64Model *model = a64_model_find(machine->cpu_type);
+
+    if (!vc || !model)
+        return -1;
+    memset(vc, 0, sizeof(*vc));
+    if (!a64_sys_init(&vc->cpu, model))
+        return -1;
+    vc->vcpu = v;
+    vc->m = machine;
+    vc->gic = &b->gic;
+    sys_irq_init_array(vc->lines, 2, line_in, vc);
+    vc->gic->cpu[v->index].irq_out = &vc->lines[0];
+    vc->gic->cpu[v->index].fiq_out = &vc->lines[1];
+    sys_timer_init(&vc->timer, SYS_CLOCK_VIRTUAL, timer_fire, vc);
+    vc->cpu.sys.hooks = (A64SysHooks){
+        .opaque = vc, .counter = counter, .tlb_flush = tlb_flush, .timer_changed = timer_changed,
+        .gic_sysreg = gic_sysreg, .pending = pending, .read64 = rd64, .cas64 = cas64,
+        .ram_ptr = ram_ptr, .code_page = code_page, .code_written = code_written,
+        .io_read = io_read, .io_write = io_write, .psci = psci,
+    };
+    vc->cpu.sys.mpidr = 1ull << 31 | v->mp_affinity;
+    if (vc->gic->version == 3)
+        vc->cpu.sys.id[4][0] |= 1u << 24;           /* ID_AA64PFR0.GIC: sysreg interface */
+    v->accel_state = vc;
+    this_vcpu = vc;
+    exec_cpu_init(&vc->cpu.env.common);
+    a64_sys_reset(&vc->cpu, v->start_pc, v->start_x0);
+    return 0;
+}
+
+static void vcpu_reset(SysVcpu *v)
+{
+    A64Vcpu *vc = vc_of(v);
+
+    if (!vc)
+        return;
+    a64_sys_reset(&vc->cpu, v->start_pc, v->start_x0);
+    vc->power_off = vc->halt = false;
+}
+
+static SysVcpuExit vcpu_run(SysVcpu *v)
+{
+    A64Vcpu *vc = vc_of(v);
+    A64SysCpu *c = &vc->cpu;
+
+    this_vcpu = vc;
+    for (;;) {
+        if (__atomic_exchange_n(&vc->flush_pending, 0, __ATOMIC_ACQ_REL))
+            softtlb_flush_all(&c->tlb);
+        a64_sys_check_irq(c);
+        int excp = cpu_exec(&c->env.common);
+        A64SysNext next = a64_sys_handle_exit(c, excp);
+        if (vc->power_off) {
+            vc->power_off = false;
+            return SYS_VCPU_EXIT_OFF;
+        }
+        if (vc->halt) {
+            vc->halt = false;
+            return SYS_VCPU_EXIT_HALT;
+        }
+        if (next == A64_SYS_HALT)
+            return SYS_VCPU_EXIT_HALT;
+        if (next == A64_SYS_STOP)
+            return SYS_VCPU_EXIT_KICKED;
+    }
+}
+
+static void vcpu_kick(SysVcpu *v)
+{
+    A64Vcpu *vc = vc_of(v);
+    if (vc)
+        vc->cpu.env.common.exit_request = 1;
+}
+
+static void vcpu_destroy(SysVcpu *v)
+{
+    A64Vcpu *vc = vc_of(v);
+
+    if (!vc)
+        return;
+    sys_timer_del(&vc->timer);
+    exec_cpu_exit(&vc->cpu.env.common);
+    v->accel_state = NULL;
+}
+
+static const SysAccelOps tcg_ops = {
+    .name = "tcg", .init = tcg_init, .vcpu_init = vcpu_init, .vcpu_reset = vcpu_reset,
+    .vcpu_run = vcpu_run, .vcpu_kick = vcpu_kick, .vcpu_destroy = vcpu_destroy,
+};
+
+__attribute__((constructor)) static void tcg_register(void)
+{
+    sys_accel_register(&tcg_ops);
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Guest memory accesses of full-system mode as IR: when a block is
+ * translated with an MMU index (IRBlock.softmmu_idx), the IR builders of
+ * loads, stores and atomics emit a call of one of the helpers below
+ * instead of a host access.  Both backends then need nothing of their own
+ * for the software MMU: the call syncs the guest registers first, and a
+ * helper that raises a guest fault finds the faulting instruction from
+ * its return address (generated code) or the interpreter's current pc.
+ *
+ * The helpers take desc = the access's IR_MO bits, bit 7 set for a 64-bit
+ * value register, and the MMU index from bit 8; loads return the value as
+ * the IR op defines it (zero-extended, or sign-extended to the register
+ * width with IR_MO_SIGN).  Atomics run as host atomics on RAM, and as a
+ * plain read-modify-write on MMIO or across pages.
+ *
+ * This is the simple form: one call per access.  An inline TLB probe in
+ * the x86 backend (softtlb.h's layout is made for it) is the fast path to
+ * come.
+ */
+#include "ir.h"
+#include "softmmu.h"
+
+#define DESC_W64 (1u << 7)
+
+static unsigned desc_size(uint64_t desc)
+{
+    return 1u << (desc & IR_MO_SIZE);
+}
+
+static uint64_t swap(uint64_t v, uint64_t desc)
+{
+    switch (desc & IR_MO_SIZE) {
+    case IR_MO_16: return __builtin_bswap16((uint16_t)v);
+    case IR_MO_32: return __builtin_bswap32((uint32_t)v);
+    case IR_MO_64: return __builtin_bswap64(v);
+    default: return v;
+    }
+}
+
+/* A loaded (or old) value as the IR op defines it. */
+static uint64_t loaded(uint64_t v, uint64_t desc)
+{
+    unsigned bits = 8 * desc_size(desc);
+
+    if (desc & IR_MO_BE)
+        v = swap(v, desc);
+    if ((desc & IR_MO_SIGN) && bits < 64) {
+        v = (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+        if (!(desc & DESC_W64))
+            v = (uint32_t)v;
+    }
+    return v;
+}
+
+/* The return address of the helper's caller, inside its guest
+ * instruction's code (a call may be the last thing that code does). */
+#define RETADDR ((uintptr_t)__builtin_return_address(0) - 1)
+
+static void check_align(CPUCommon *env, uint64_t addr, uint64_t desc, bool write, uintptr_t ra)
+{
+    if ((addr & (desc_size(desc) - 1)) && softmmu_arch->misaligned)
+        softmmu_arch->misaligned(env, addr, write, ra);
+}
+
+static uint64_t helper_softmmu_ld(uint64_t envp, uint64_t addr, uint64_t desc)
+{
+    CPUCommon *env = (CPUCommon *)(uintptr_t)envp;
+    check_align(env, addr, desc, false, RETADDR);
+    return loaded(softmmu_ld(env, addr, desc_size(desc), (unsigned)(desc >> 8), RETADDR), desc);
+}
+
+static uint64_t helper_softmmu_st(uint64_t envp, uint64_t addr, uint64_t val, uint64_t desc)
+{
+    CPUCommon *env = (CPUCommon *)(uintptr_t)envp;
+    check_align(env, addr, desc, true, RETADDR);
+    if (desc & IR_MO_BE)
+        val = swap(val, desc);
+    softmmu_st(env, addr, val, desc_size(desc), (unsigned)(desc >> 8), RETADDR);
+    return 0;
+}
+
+/* op 0 cmpxchg (a = expected, b = new), 1 xchg (a = new), 2 fetch_add. */
+static uint64_t rmw(CPUCommon *env, uint64_t addr, uint64_t a, uint64_t b, uint64_t desc,
+                    int op, uintptr_t ra)
+{
+    unsigned size = desc_size(desc), idx = (unsigned)(desc >> 8);
+    uint64_t mask = size == 8 ? ~0ull : (1ull << (8 * size)) - 1, old;
+    void *p;
+
+    if (desc & IR_MO_BE) {
+        a = op == 2 ? a : swap(a, desc);
+        b = swap(b, desc);
+    }
+    a &= mask;
+    b &= mask;
+    p = softmmu_rmw_ptr(env, addr, size, idx, ra);
+    if (!p) {
+        old = softmmu_ld(env, addr, size, idx, ra);
+        uint64_t nv = op == 0 ? (old == a ? b : old) : op == 1 ? a : old + a;
+        if (op != 0 || old == a)
+            softmmu_st(env, addr, nv, size, idx, ra);
+        return loaded(old, desc);
+    }
+#define RMW(T) do { \
+        T *q = p, e = (T)a; \
+        if (op == 0) { __atomic_compare_exchange_n(q, &e, (T)b, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); old = e; } \
+        else if (op == 1) old = __atomic_exchange_n(q, (T)a, __ATOMIC_SEQ_CST); \
+        else old = __atomic_fetch_add(q, (T)a, __ATOMIC_SEQ_CST); \
+    } while (0)
+    switch (size) {
+    case 1: RMW(uint8_t); break;
+    case 2: RMW(uint16_t); break;
+    case 4: RMW(uint32_t); break;
+    default: RMW(uint64_t); break;
+    }
+#undef RMW
+    return loaded(old, desc);
+}
+
+static uint64_t helper_softmmu_cmpxchg(uint64_t envp, uint64_t addr, uint64_t expect,
+                                       uint64_t newv, uint64_t desc)
+{
+    return rmw((CPUCommon *)(uintptr_t)envp, addr, expect, newv, desc, 0, RETADDR);
+}
+
+static uint64_t helper_softmmu_xchg(uint64_t envp, uint64_t addr, uint64_t newv, uint64_t desc)
+{
+    return rmw((CPUCommon *)(uintptr_t)envp, addr, newv, 0, desc, 1, RETADDR);
+}
+
+static uint64_t helper_softmmu_fetch_add(uint64_t envp, uint64_t addr, uint64_t v, uint64_t desc)
+{
+    return rmw((CPUCommon *)(uintptr_t)envp, addr, v, 0, desc, 2, RETADDR);
+}
+
+/* They read the guest registers (a fault needs them in the CPU state) but
+ * write none: a fault leaves through the dispatcher. */
+static IRHelper helper_desc_softmmu_ld = { (void *)helper_softmmu_ld, "softmmu_ld", 3,
+                                           IR_HELPER_READ_GLOBALS, 0 };
+static IRHelper helper_desc_softmmu_st = { (void *)helper_softmmu_st, "softmmu_st", 4,
+                                           IR_HELPER_READ_GLOBALS, 0 };
+static IRHelper helper_desc_softmmu_cmpxchg = { (void *)helper_softmmu_cmpxchg,
+                                                "softmmu_cmpxchg", 5, IR_HELPER_READ_GLOBALS, 0 };
+static IRHelper helper_desc_softmmu_xchg = { (void *)helper_softmmu_xchg, "softmmu_xchg", 4,
+                                             IR_HELPER_READ_GLOBALS, 0 };
+static IRHelper helper_desc_softmmu_fetch_add = { (void *)helper_softmmu_fetch_add,
+                                                  "softmmu_fetch_add", 4, IR_HELPER_READ_GLOBALS, 0 };
+
+void ir_softmmu_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                       IRTemp v1, IRTemp v2, unsigned mo)
+{
+    uint64_t desc = mo | (t == IR_I64 ? DESC_W64 : 0) | (uint64_t)b->softmmu_idx << 8;
+    IRTemp dt = ir_const(b, IR_I64, desc);
+    IRTemp r = d;
+
+    /* Helpers return 64-bit values; a 32-bit destination takes the low
+     * half (the helper already made it what the op defines). */
+    if (d != IR_NONE && t != IR_I64)
+        r = ir_new_temp(b, IR_I64);
+    switch (op) {
+    case IR_OP_ld:
+        ir_call(b, &helper_desc_softmmu_ld, r, IR_ENV, addr, dt, IR_NONE, IR_NONE);
+        break;
+    case IR_OP_st:
+        ir_call(b, &helper_desc_softmmu_st, IR_NONE, IR_ENV, addr, v1, dt, IR_NONE);
+        break;
+    case IR_OP_cmpxchg:
+        ir_call(b, &helper_desc_softmmu_cmpxchg, r, IR_ENV, addr, v1, v2, dt);
+        break;
+    case IR_OP_xchg:
+        ir_call(b, &helper_desc_softmmu_xchg, r, IR_ENV, addr, v1, dt, IR_NONE);
+        break;
+    default:
+        ir_call(b, &helper_desc_softmmu_fetch_add, r, IR_ENV, addr, v1, dt, IR_NONE);
+        break;
+    }
+    if (r != d)
+        ir_trunc(b, d, r);
+}
