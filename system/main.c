@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "block/block.h"
 #include "hw/arm/virt.h"
 #include "system/chardev.h"
 #include "system/machine.h"
@@ -366,6 +367,16 @@ int main(int argc, char **argv)
         r = start_cpus(m);
         if (r == 0)
             r = sys_main_loop_run();
+        /* Park the vCPUs, then close the disks: a qcow2 image's caches
+         * are written back only then (a guest's last writes included).
+         * The main loop returns with the big lock held. */
+        if (m->vcpus)
+            sys_vcpus_pause_all(m);
+        for (int i = 0; i < m->nblocks; i++)
+            if (m->blocks[i].bs) {
+                blk_close(m->blocks[i].bs);
+                m->blocks[i].bs = NULL;
+            }
     } else {
         r = r < 0;          /* 1: finished (dumpdtb), exit 0 */
     }

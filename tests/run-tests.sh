@@ -406,7 +406,8 @@ for t in "$BUILDDIR"/tests/unit/test-*; do
 done
 for s in "$SRCDIR"/tests/bad-input/run.sh "$SRCDIR"/tests/strace/*.sh "$SRCDIR"/tests/diff/run.sh \
          "$SRCDIR"/tests/binfmt/run.sh "$SRCDIR"/tests/block/run.sh "$SRCDIR"/tests/world/run.sh \
-         "$SRCDIR"/tests/system/run.sh "$SRCDIR"/tests/baremetal/run.sh; do
+         "$SRCDIR"/tests/system/run.sh "$SRCDIR"/tests/system/boot-linux.sh \
+         "$SRCDIR"/tests/baremetal/run.sh; do
     [ -f "$s" ] || continue
     name=${s#"$SRCDIR"/tests/}
     selected "$name" && add_job suite "$name" "$s"

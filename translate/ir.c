@@ -71,6 +71,9 @@ static void temps_reserve(IRBlock *b, uint32_t n)
     b->temps_cap = cap;
 }
 
+void (*ir_softmmu_access)(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                          IRTemp v1, IRTemp v2, unsigned mo);
+
 void ir_block_init(IRBlock *b, const IRGlobals *g)
 {
     temps_reserve(b, g->count + 1);

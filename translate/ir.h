@@ -294,9 +294,12 @@ static inline void ir_brcond(IRBlock *b, IRType t, IRCond c, IRTemp x,
 { uint32_t a[4] = { x, y, c, l }; ir_emit(b, IR_OP_brcond, t, a); }
 
 /* Guest memory.  t is the width of the value register.  In full-system
- * mode (b->softmmu_idx >= 0) each becomes a software-MMU helper call. */
-void ir_softmmu_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
-                       IRTemp v1, IRTemp v2, unsigned mo);
+ * mode (b->softmmu_idx >= 0) each becomes a software-MMU helper call,
+ * emitted by the function the system layer installs here
+ * (softmmu_ir_access; a pointer, so programs without a software MMU do
+ * not link it). */
+extern void (*ir_softmmu_access)(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                                 IRTemp v1, IRTemp v2, unsigned mo);
 static inline void ir_ld(IRBlock *b, IRType t, IRTemp d, IRTemp addr, unsigned mo)
 {
     uint32_t a[3] = { d, addr, mo };

@@ -147,7 +147,7 @@ static IRHelper helper_desc_softmmu_xchg = { (void *)helper_softmmu_xchg, "softm
 static IRHelper helper_desc_softmmu_fetch_add = { (void *)helper_softmmu_fetch_add,
                                                   "softmmu_fetch_add", 4, IR_HELPER_READ_GLOBALS, 0 };
 
-void ir_softmmu_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
                        IRTemp v1, IRTemp v2, unsigned mo)
 {
     uint64_t desc = mo | (t == IR_I64 ? DESC_W64 : 0) | (uint64_t)b->softmmu_idx << 8;

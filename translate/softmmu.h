@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "exec.h"
+#include "ir.h"
 #include "softtlb.h"
 
 typedef struct SoftmmuArch {
@@ -72,6 +73,11 @@ void *guest_rmw_ptr(uint64_t va, unsigned size, uintptr_t retaddr);
  * when the fetch faults (nothing raised) or the code is not in RAM;
  * *pa gets the physical address. */
 const void *softmmu_code_ptr(CPUCommon *env, uint64_t va, unsigned mmu_idx, uint64_t *pa);
+
+/* ir.h's ir_softmmu_access for full-system programs (softmmu-ir.c): the
+ * system layer installs it before translating. */
+void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                       IRTemp v1, IRTemp v2, unsigned mo);
 
 /* Leave the guest code with env->pc at the instruction whose access is
  * at retaddr (0: env->pc is already right), returning excp from cpu_exec. */

@@ -285,6 +285,7 @@ static int tcg_init(SysMachine *m)
     exec_init(&a64_guest_arch);
     a64_sys_arch_init();
     softmmu_arch = &a64_softmmu;
+    ir_softmmu_access = softmmu_ir_access;
     return 0;
 }
 

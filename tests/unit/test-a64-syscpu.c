@@ -128,7 +128,12 @@ int main(void)
     pending_bits = A64_PSR_I;
     a64_sys_set_pstate(c, A64_PSR_I);
     result("masked IRQ not taken", !a64_sys_check_irq(c));
-    result("WFI with a masked IRQ sleeps", a64_sys_handle_exit(c, EXCP_A64_WFI) == A64_SYS_HALT);
+    c->env.common.pc = 0x1800;
+    result("WFI with a masked IRQ pending completes, IRQ not taken",
+           a64_sys_handle_exit(c, EXCP_A64_WFI) == A64_SYS_RUN && c->env.common.pc == 0x1800);
+    pending_bits = 0;
+    result("WFI with nothing pending sleeps", a64_sys_handle_exit(c, EXCP_A64_WFI) == A64_SYS_HALT);
+    pending_bits = A64_PSR_I;
     a64_sys_set_pstate(c, 0);
     c->env.common.pc = 0x2000;
     result("WFI with an IRQ runs on", a64_sys_handle_exit(c, EXCP_A64_WFI) == A64_SYS_RUN &&

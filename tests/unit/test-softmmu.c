@@ -78,7 +78,8 @@ static void code_written(CPUCommon *env, uint64_t pa_page)
     softtlb_set_notdirty(&tlb, pa_page, false);
 }
 
-static const SoftmmuArch arch = { fill, io_read, io_write, code_written };
+static const SoftmmuArch arch = { .fill = fill, .io_read = io_read, .io_write = io_write,
+                                  .code_written = code_written };
 
 int main(void)
 {

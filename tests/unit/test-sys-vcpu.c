@@ -98,7 +98,7 @@ static void test_psci(SysMachine *m)
     CHECK(psci_is_call(0x84000000) && psci_is_call(0xc4000003));
     CHECK(psci_is_call(0xffffffff84000002ull));     /* W0 only */
     CHECK(!psci_is_call(0x86000000) && !psci_is_call(0x84000020));
-    CHECK_EQ(psci(m, 0, 0x84000000, 0, 0, 0, &act), 0x10000);
+    CHECK_EQ(psci(m, 0, 0x84000000, 0, 0, 0, &act), 0x10001);
     CHECK_EQ(act, PSCI_RETURN);
     CHECK_EQ(psci(m, 0, 0x8400000a, 0xc4000003, 0, 0, &act), 0);
     CHECK_EQ(psci(m, 0, 0x8400000a, 0x8400001f, 0, 0, &act), (uint64_t)PSCI_NOT_SUPPORTED);

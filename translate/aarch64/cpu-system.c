@@ -71,6 +71,7 @@ void a64_sys_reset(A64SysCpu *c, uint64_t pc, uint64_t x0)
     env->zf = 1;
     env->fpcr = env->fpsr = 0;
     env->btype = 0;
+    env->pac_enabled = 0;                          /* SCTLR_EL1.EnIA... reset to 0 */
     env->excl_addr = ~0ull;
     env->pstate = 1ull << A64_PSR_EL_SHIFT | A64_PSR_SP | A64_PSR_DAIF;
     env->common.pc = pc;
@@ -354,7 +355,12 @@ A64SysNext a64_sys_handle_exit(A64SysCpu *c, int excp)
         a64_sys_exception(c, A64_EXC_SYNC, a64_esr(A64_EC_BTI, env->btype), false, 0);
         break;
     case EXCP_A64_WFI:
-        return a64_sys_check_irq(c) ? A64_SYS_RUN : A64_SYS_HALT;
+        /* WFI completes on any pending interrupt, masked or not (Linux
+         * idles with IRQs masked, and takes them after the WFI). */
+        if (a64_sys_check_irq(c) || (c->sys.hooks.pending &&
+                                     c->sys.hooks.pending(c->sys.hooks.opaque)))
+            return A64_SYS_RUN;
+        return A64_SYS_HALT;
     default:
         /* EXCP_FAULT_READ/WRITE come from user mode's host faults and
          * cannot happen with a software MMU. */

@@ -13,10 +13,11 @@
  * FPCR/FPSR/TPIDR_EL0 live in the CPU state and are the translator's.
  */
 #include <stddef.h>
-#include "sysregs.h"
+#include "cpu-system.h"
 
 #define R A64_SYSREG
-#define OFF(f) ((uint16_t)offsetof(A64SysRegs, f))
+/* A field as A64SysRegDesc.off holds it: its offset plus one (0: none). */
+#define OFF(f) ((uint16_t)(offsetof(A64SysRegs, f) + 1))
 #define ALL (~0ull)
 
 /* SCTLR_EL1 bits that read as one whatever is written (v8.0-8.2 RES1,
@@ -211,7 +212,7 @@ static void flush(A64SysRegs *s)
 
 static uint64_t *field(const A64SysRegs *s, const A64SysRegDesc *d)
 {
-    return (uint64_t *)((char *)s + d->off);
+    return (uint64_t *)((char *)s + d->off - 1);
 }
 
 static void wr_translation(A64SysRegs *s, uint32_t key, uint64_t v)
@@ -232,12 +233,57 @@ static uint64_t rd_sctlr(const A64SysRegs *s, uint32_t key)
     return s->exc.sctlr[1] | SCTLR_RES1;
 }
 
+/* ---- pointer authentication: the keys and SCTLR_EL1.EnIA/IB/DA/DB live
+ * in the CPU state (pauth.h), beside these registers ---- */
+
+static CPUArm64State *env_of(const A64SysRegs *s)
+{
+    return &((A64SysCpu *)((char *)s - offsetof(A64SysCpu, sys)))->env;
+}
+
+static void wr_sctlr(A64SysRegs *s, uint32_t key, uint64_t v)
+{
+    wr_translation(s, key, v);
+    /* EnIA 31, EnIB 30, EnDA 27, EnDB 13 as PR_PAC_AP{IA,IB,DA,DB}KEY. */
+    env_of(s)->pac_enabled = (uint32_t)((v >> 31 & 1) | (v >> 30 & 1) << 1 |
+                                        (v >> 27 & 1) << 2 | (v >> 13 & 1) << 3);
+}
+
+/* APIAKeyLo_EL1 ... APGAKeyHi_EL1: CRm 1 (IA, IB), 2 (DA, DB), 3 (GA);
+ * op2 bit 1 picks the second key of the pair, bit 0 Lo/Hi. */
+static uint64_t *pac_key(const A64SysRegs *s, uint32_t key)
+{
+    unsigned crm = (key >> 3) & 0xf, op2 = key & 7;
+    return &env_of(s)->pac_keys[(crm - 1) * 2 + (op2 >> 1)][op2 & 1];
+}
+
+static uint64_t rd_pac_key(const A64SysRegs *s, uint32_t key)
+{
+    return *pac_key(s, key);
+}
+
+static void wr_pac_key(A64SysRegs *s, uint32_t key, uint64_t v)
+{
+    *pac_key(s, key) = v;
+}
+
 #define RW(key, name, f, mask) { key, name, 0, OFF(f), mask, NULL, NULL }
 #define RO_FN(key, name, fl, fn) { key, name, A64_SR_READONLY | (fl), 0, 0, fn, NULL }
 
 static const A64SysRegDesc table[] = {
     /* Translation and control: writes end the block. */
-    { R(3, 0, 1, 0, 0), "SCTLR_EL1", A64_SR_END_TB, OFF(exc.sctlr[1]), ALL, rd_sctlr, wr_translation },
+    { R(3, 0, 1, 0, 0), "SCTLR_EL1", A64_SR_END_TB, OFF(exc.sctlr[1]), ALL, rd_sctlr, wr_sctlr },
+    /* Pointer authentication keys. */
+    { R(3, 0, 2, 1, 0), "APIAKeyLo_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 1, 1), "APIAKeyHi_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 1, 2), "APIBKeyLo_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 1, 3), "APIBKeyHi_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 2, 0), "APDAKeyLo_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 2, 1), "APDAKeyHi_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 2, 2), "APDBKeyLo_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 2, 3), "APDBKeyHi_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 3, 0), "APGAKeyLo_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
+    { R(3, 0, 2, 3, 1), "APGAKeyHi_EL1", 0, 0, 0, rd_pac_key, wr_pac_key },
     { R(3, 0, 2, 0, 0), "TTBR0_EL1", A64_SR_END_TB, OFF(ttbr0), ALL, NULL, wr_translation },
     { R(3, 0, 2, 0, 1), "TTBR1_EL1", A64_SR_END_TB, OFF(ttbr1), ALL, NULL, wr_translation },
     /* TCR_EL1: RES0 bits 6, 35, 63-60 kept clear. */

@@ -85,7 +85,7 @@ typedef struct A64SysRegDesc {
     uint32_t key;
     const char *name;
     unsigned flags;
-    uint16_t off;             /* offsetof(A64SysRegs, field), 0: custom or const */
+    uint16_t off;             /* offsetof(A64SysRegs, field) + 1; 0: custom or const */
     uint64_t wmask;           /* bits a write changes (RES0/RES1 others kept) */
     uint64_t (*read)(const A64SysRegs *s, uint32_t key);
     void (*write)(A64SysRegs *s, uint32_t key, uint64_t v);

@@ -54,8 +54,10 @@ int main(int argc, char **argv)
     /* posix_spawn: CLONE_VM|CLONE_VFORK on a separate stack. */
     char *args[] = { argv[0], "hello", NULL };
     err = posix_spawn(&pid, "/proc/self/exe", NULL, NULL, args, environ);
-    printf("posix_spawn: %s\n", strerror(err));
+    /* Printed once the child is gone: its own line comes first then,
+     * whichever process the host schedules first. */
     waitpid(pid, &status, 0);
+    printf("posix_spawn: %s\n", strerror(err));
     printf("spawned exit %d\n", WEXITSTATUS(status));
     /* A failed exec reports its errno through the shared memory. */
     char *bad[] = { "/nonexistent/prog", NULL };
