@@ -88,7 +88,7 @@ static void usage(FILE *f)
         "  -device virtio-rng-device   -device virtio-serial-device -device virtconsole,chardev=ID\n"
         "  -chardev socket|stdio|file|null,id=ID,...   -netdev user,... (not supported yet)\n"
         "  -serial stdio|mon:stdio|null|file:F|unix:P,server,nowait|tcp:H:P,server,nowait\n"
-        "  -nographic  -no-reboot  -S  -qmp unix:PATH,server,nowait|tcp:HOST:PORT,server,nowait\n"
+        "  -accel tcg|help   -nographic  -no-reboot  -S  -qmp unix:PATH,server,nowait|tcp:HOST:PORT,server,nowait\n"
         "  -d items  -D logfile  -version  -help\n"
         "See guise-system(1).\n");
 }

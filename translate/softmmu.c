@@ -143,6 +143,18 @@ void *guest_rmw_ptr(uint64_t va, unsigned size, uintptr_t retaddr)
     return softmmu_rmw_ptr(env, va, size, softmmu_arch->cur_mmu_idx(env), retaddr);
 }
 
+uint64_t guest_mmio_ld(uint64_t va, unsigned size, uintptr_t retaddr)
+{
+    CPUCommon *env = exec_current_env();
+    return softmmu_ld(env, va, size, softmmu_arch->cur_mmu_idx(env), retaddr);
+}
+
+void guest_mmio_st(uint64_t va, uint64_t val, unsigned size, uintptr_t retaddr)
+{
+    CPUCommon *env = exec_current_env();
+    softmmu_st(env, va, val, size, softmmu_arch->cur_mmu_idx(env), retaddr);
+}
+
 const void *softmmu_code_ptr(CPUCommon *env, uint64_t va, unsigned mmu_idx, uint64_t *pa)
 {
     SoftTlb *t = softmmu_tlb(env);

@@ -68,6 +68,10 @@ void *softmmu_rmw_ptr(CPUCommon *env, uint64_t va, unsigned size, unsigned mmu_i
  * CPU in full-system mode (NULL: not one RAM page; use softmmu_ld/st),
  * guest_base + va in user mode. */
 void *guest_rmw_ptr(uint64_t va, unsigned size, uintptr_t retaddr);
+/* Their MMIO fallback: softmmu_ld/st for this thread's CPU at its
+ * current MMU index. */
+uint64_t guest_mmio_ld(uint64_t va, unsigned size, uintptr_t retaddr);
+void guest_mmio_st(uint64_t va, uint64_t val, unsigned size, uintptr_t retaddr);
 
 /* The host address of va for an instruction fetch of code in RAM, or NULL
  * when the fetch faults (nothing raised) or the code is not in RAM;

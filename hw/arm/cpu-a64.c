@@ -57,9 +57,15 @@ static void *ram_ptr(void *opaque, uint64_t pa_page)
     return sys_as_ram_ptr(&machine->as, pa_page, 4096);
 }
 
+/* A translation table descriptor: an aligned word of RAM, or NULL. */
+static uint64_t *ram_word(uint64_t pa)
+{
+    return (pa & 7) ? NULL : sys_as_ram_ptr(&machine->as, pa, 8);
+}
+
 static bool rd64(void *opaque, uint64_t pa, uint64_t *v)
 {
-    uint64_t *p = (pa & 7) ? NULL : sys_as_ram_ptr(&machine->as, pa, 8);
+    uint64_t *p = ram_word(pa);
     (void)opaque;
     if (!p)
         return false;
@@ -69,7 +75,7 @@ static bool rd64(void *opaque, uint64_t pa, uint64_t *v)
 
 static bool cas64(void *opaque, uint64_t pa, uint64_t old, uint64_t v)
 {
-    uint64_t *p = (pa & 7) ? NULL : sys_as_ram_ptr(&machine->as, pa, 8);
+    uint64_t *p = ram_word(pa);
     (void)opaque;
     return p && __atomic_compare_exchange_n(p, &old, v, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
@@ -129,13 +135,9 @@ static void code_written(void *opaque, uint64_t pa_page)
 
 const void *guest_code_ptr(uint64_t addr)
 {
-    A64Vcpu *vc = this_vcpu;
     uint64_t pa;
 
-    if (!vc)
-        return NULL;
-    return softmmu_code_ptr(&vc->cpu.env.common, addr,
-                            a64_psr_el(vc->cpu.env.pstate) ? A64_MMU_EL1 : A64_MMU_EL0, &pa);
+    return this_vcpu ? a64_sys_code_ptr(&this_vcpu->cpu, addr, &pa) : NULL;
 }
 
 bool guest_code_fetchable(uint64_t addr, size_t len)

@@ -99,5 +99,5 @@ int main(void)
     CHECK_EQ(dma(0x1234u << 16 | 8 | 2, 4, RAM + 0x300), 0);
     CHECK_EQ(*(uint32_t *)sys_as_ram_ptr(&as, RAM + 0x300, 4), 0);
     sys_as_destroy(&as);
-    return t_summary();
+    return unit_summary();
 }

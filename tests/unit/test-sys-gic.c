@@ -248,5 +248,5 @@ int main(void)
     memset(irq_out, 0, sizeof(irq_out));
     memset(fiq_out, 0, sizeof(fiq_out));
     test_v3();
-    return t_summary();
+    return unit_summary();
 }

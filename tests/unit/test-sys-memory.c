@@ -265,5 +265,5 @@ int main(void)
     test_opts();
     test_json();
     test_clock();
-    return t_summary();
+    return unit_summary();
 }

@@ -112,5 +112,5 @@ int main(void)
     CHECK_EQ(rd(0x38), 0);
     CHECK_EQ(irq_level[0], 0);
     sys_as_destroy(&as);
-    return t_summary();
+    return unit_summary();
 }

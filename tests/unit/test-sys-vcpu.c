@@ -196,5 +196,5 @@ int main(void)
     sys_vcpus_destroy(&m);
     CHECK(m.vcpus == NULL);
     sys_unlock();
-    return t_summary();
+    return unit_summary();
 }

@@ -169,5 +169,5 @@ int main(void)
     unlink(path);
     test_boot(512 << 20, true, 0x48000000, 0x48200000);
     test_boot(64 << 20, false, 0, 0x42000000);
-    return t_summary();
+    return unit_summary();
 }

@@ -291,5 +291,5 @@ int main(void)
     test_blk("qcow2");
     test_rng_and_indirect();
     test_console();
-    return t_summary();
+    return unit_summary();
 }

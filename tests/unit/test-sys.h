@@ -14,9 +14,6 @@
 #include "system/chardev.h"
 #include "unit.h"
 
-/* The counters and checks are unit.h's; t_summary is its summary. */
-#define t_summary unit_summary
-
 /* A backend writing into a non-blocking pipe; *rd gets the read end. */
 static inline SysChardev *t_pipe_chardev(int *rd)
 {

@@ -167,6 +167,12 @@ static uint64_t abort_esr(const A64SysCpu *c, bool fetch, bool write, unsigned f
 
 /* ---- translation ---- */
 
+const void *a64_sys_code_ptr(A64SysCpu *c, uint64_t pc, uint64_t *phys)
+{
+    unsigned idx = a64_psr_el(c->env.pstate) ? A64_MMU_EL1 : A64_MMU_EL0;   /* PAN: data only */
+    return softmmu_code_ptr(&c->env.common, pc, idx, phys);
+}
+
 /* Block flags: the EL and PAN decide the MMU index baked into the code,
  * CPACR_EL1.FPEN whether FP/SIMD instructions trap. */
 bool a64_sys_tb_id(CPUCommon *envc, uint64_t pc, uint32_t *flags, uint64_t *phys)
@@ -177,7 +183,7 @@ bool a64_sys_tb_id(CPUCommon *envc, uint64_t pc, uint32_t *flags, uint64_t *phys
     bool fp = fpen == 3 || (fpen == 1 && el == 1);
 
     *flags = el | (c->env.pstate & A64_PSR_PAN ? 4u : 0) | (fp ? 8u : 0);
-    return softmmu_code_ptr(envc, pc, el ? A64_MMU_EL1 : A64_MMU_EL0, phys) != NULL;
+    return a64_sys_code_ptr(c, pc, phys) != NULL;
 }
 
 static bool fill(CPUCommon *envc, SoftTlb *t, uint64_t va, SoftTlbAccess acc, unsigned mmu_idx,

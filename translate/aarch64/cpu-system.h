@@ -76,6 +76,11 @@ bool a64_sys_check_irq(A64SysCpu *c);
 /* After cpu_exec returned excp: take the exception it stands for. */
 A64SysNext a64_sys_handle_exit(A64SysCpu *c, int excp);
 
+/* The host address of the instruction at pc (RAM only) and its physical
+ * address, through the TLB under the current EL; NULL if it cannot be
+ * fetched (nothing raised). */
+const void *a64_sys_code_ptr(A64SysCpu *c, uint64_t pc, uint64_t *phys);
+
 /* GuestArch.tb_id and the SoftmmuArch of full-system aarch64. */
 bool a64_sys_tb_id(CPUCommon *env, uint64_t pc, uint32_t *flags, uint64_t *phys);
 extern const SoftmmuArch a64_softmmu;

@@ -77,9 +77,8 @@ static uint64_t helper_dc_zva(uint64_t addr)
     if (p) {
         memset(p, 0, 64);
     } else {                                       /* full-system MMIO */
-        CPUCommon *env = exec_current_env();
         for (unsigned i = 0; i < 64; i += 8)
-            softmmu_st(env, (addr & ~63ull) + i, 0, 8, softmmu_arch->cur_mmu_idx(env), ra);
+            guest_mmio_st((addr & ~63ull) + i, 0, 8, ra);
     }
     return 0;
 }

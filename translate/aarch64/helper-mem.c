@@ -23,13 +23,11 @@ static bool cmpxchg128(uint64_t addr, uint64_t *lo, uint64_t *hi, uint64_t nlo, 
     void *p = guest_rmw_ptr(addr, 16, ra);
 
     if (!p) {                                      /* full-system MMIO: not atomic */
-        CPUCommon *env = exec_current_env();
-        unsigned idx = softmmu_arch->cur_mmu_idx(env);
-        uint64_t olo = softmmu_ld(env, addr, 8, idx, ra), ohi = softmmu_ld(env, addr + 8, 8, idx, ra);
+        uint64_t olo = guest_mmio_ld(addr, 8, ra), ohi = guest_mmio_ld(addr + 8, 8, ra);
         bool eq = olo == *lo && ohi == *hi;
         if (eq) {
-            softmmu_st(env, addr, nlo, 8, idx, ra);
-            softmmu_st(env, addr + 8, nhi, 8, idx, ra);
+            guest_mmio_st(addr, nlo, 8, ra);
+            guest_mmio_st(addr + 8, nhi, 8, ra);
         }
         *lo = olo;
         *hi = ohi;
