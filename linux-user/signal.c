@@ -200,6 +200,16 @@ void signal_vm_child_init(void)
     sigact = copy;
 }
 
+void signal_altstack_get(GuestStack *alt)
+{
+    *alt = sig_thread.alt;
+}
+
+void signal_altstack_set(const GuestStack *alt)
+{
+    sig_thread.alt = *alt;
+}
+
 /* ---- signal numbers and masks ---- */
 
 static int host_sig(int g)

@@ -28,8 +28,10 @@
  * and on the donor's TLS (the donor sleeps until the host clears its
  * CLONE_CHILD_CLEARTID word at the child's exec or exit, then cleans up).
  * With CLONE_VFORK the host suspends the donor, and the guest parent waits
- * for the donor.  Such a child ends with exit_group, and without
- * CLONE_SIGHAND keeps its own copy of the guest's signal actions.
+ * for the donor.  Such a child ends with exit_group, uses its parent's
+ * table of signal actions or, without CLONE_SIGHAND, a copy of it, and
+ * starts with its parent's alternate signal stack if CLONE_VFORK, with
+ * none otherwise (Linux's copy_process).
  *
  * Forks are syscall/process.c's; fork handlers installed with the first
  * thread hold the code cache's locks and this file's across the fork, so
@@ -183,6 +185,8 @@ typedef struct VmProcStart {
     void *env;
     ThreadCloneArgs ca;
     sigset_t guest_mask;       /* the parent's mask, the child's at start */
+    void *sigactions;          /* the parent's table of signal actions */
+    GuestStack altstack;       /* the child's sigaltstack at start */
     uint32_t started;          /* the donor has the child's pid (or an error) */
     uint32_t refs;             /* the parent and the donor: the last frees */
     long pid;
@@ -205,8 +209,10 @@ static int vm_child_main(void *arg)
     pid_t tid = host_gettid();
 
     vm_child = vp;
+    signal_actions_adopt(vp->sigactions);
     if (!(vp->ca.flags & CLONE_SIGHAND))
         signal_vm_child_init();
+    signal_altstack_set(&vp->altstack);
     pthread_sigmask(SIG_SETMASK, &vp->guest_mask, NULL);
     if (vp->ca.flags & CLONE_CHILD_SETTID)
         put_tid(vp->ca.child_tid, tid);
@@ -234,7 +240,8 @@ static void vm_started(VmProcStart *vp)
  * child has no glibc thread of its own), which makes the clone, reports
  * the pid and then sleeps, touching neither its TLS nor guest state,
  * until the host clears host_ctid (the child exec'd or exited); then it
- * takes the child's CPU off the dispatcher and frees what it used. */
+ * takes the child's CPU off the dispatcher, even one a signal killed in
+ * guest code (exec_cpu_drop), and frees what it used. */
 static void *vm_donor_main(void *arg)
 {
     VmProcStart *vp = arg;
@@ -255,8 +262,10 @@ static void *vm_donor_main(void *arg)
     vm_started(vp);
     while ((v = __atomic_load_n(&vp->host_ctid, __ATOMIC_SEQ_CST)) != 0)
         host_futex(&vp->host_ctid, FUTEX_WAIT, v);
+    /* Not through thread_exit: the child exec'd (from a system call) or
+     * was killed by a signal, maybe in the middle of a block. */
     if (!__atomic_load_n(&vp->cpu_done, __ATOMIC_SEQ_CST))
-        exec_cpu_exit(vp->env);
+        exec_cpu_drop(vp->env);
     target_cpu_free(vp->env);
     munmap(vp->stack, VM_CHILD_STACK);
     vm_put(vp);
@@ -275,6 +284,9 @@ guest_long thread_create_vm_process(void *parent_env, const ThreadCloneArgs *ca)
     if (!vp)
         return -ENOMEM;
     vp->ca = *ca;
+    vp->sigactions = signal_actions_current();
+    if (ca->flags & CLONE_VFORK)
+        signal_altstack_get(&vp->altstack);    /* else none: calloc's zeros */
     vp->stack = mmap(NULL, VM_CHILD_STACK, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
     vp->env = target_cpu_clone(parent_env, ca->stack, (ca->flags & CLONE_SETTLS) != 0, ca->tls);

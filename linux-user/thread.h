@@ -34,13 +34,17 @@ guest_long thread_create(void *parent_env, const ThreadCloneArgs *ca);
 /* clone with CLONE_VM but without CLONE_THREAD (posix_spawn, vfork, a
  * raw clone(CLONE_VM|SIGCHLD)): a new host process that shares guise's
  * memory and runs the child's CPU; with CLONE_VFORK the call returns when
- * the child has exec'd or exited.  Returns the child's pid or a -errno.
- * (A child killed by a signal in the middle of a block leaves its CPU
- * marked running, which a later code-cache flush would wait for.) */
+ * the child has exec'd or exited (a signal that kills it in the middle of
+ * a block included).  Returns the child's pid or a -errno. */
 guest_long thread_create_vm_process(void *parent_env, const ThreadCloneArgs *ca);
 /* signal.c: a memory-sharing child without CLONE_SIGHAND gets its own copy
  * of the guest's signal actions. */
 void signal_vm_child_init(void);
+/* signal.c: the calling thread's alternate signal stack, and replacing it.
+ * A vfork child (CLONE_VM|CLONE_VFORK) starts with its parent's, as in
+ * Linux (copy_process drops it for CLONE_VM without CLONE_VFORK). */
+void signal_altstack_get(GuestStack *alt);
+void signal_altstack_set(const GuestStack *alt);
 /* The calling thread's table of signal actions, and adopting one: a new
  * thread uses its creator's (signal.c). */
 void *signal_actions_current(void);

@@ -101,7 +101,9 @@ void exec_cpu_init(CPUCommon *env)
     current_env = env;
 }
 
-void exec_cpu_exit(CPUCommon *env)
+/* Take env's record off the list; a pending exclusive section that counted
+ * it stops waiting for it. */
+static ExecThread *cpu_unlist(CPUCommon *env)
 {
     ExecThread **pp, *t = NULL;
 
@@ -113,12 +115,34 @@ void exec_cpu_exit(CPUCommon *env)
             break;
         }
     }
+    if (t && t->has_waiter) {
+        t->has_waiter = false;
+        if (--pending_cpus == 0)
+            pthread_cond_signal(&excl_cond);
+    }
     pthread_mutex_unlock(&excl_lock);
+    return t;
+}
+
+void exec_cpu_exit(CPUCommon *env)
+{
+    ExecThread *t = cpu_unlist(env);
+
     BUG_ON(!t || t->running);
     if (exec_self == t)
         exec_self = NULL;
     if (current_env == env)
         current_env = NULL;
+    free(t);
+    free(env->jmp_cache);
+    env->jmp_cache = NULL;
+}
+
+void exec_cpu_drop(CPUCommon *env)
+{
+    ExecThread *t = cpu_unlist(env);
+
+    BUG_ON(!t);
     free(t);
     free(env->jmp_cache);
     env->jmp_cache = NULL;
@@ -528,6 +552,8 @@ void exec_restore_pc(CPUCommon *env, uintptr_t host_pc)
 {
     uint64_t pc;
 
+    if (!host_pc)
+        return;     /* the caller made env->pc right */
     if (exec_host_pc_to_guest(host_pc, &pc))
         env->pc = pc;
     else if (interp_active)

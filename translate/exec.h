@@ -61,6 +61,11 @@ void exec_init(const struct GuestArch *arch);
 void exec_cpu_init(CPUCommon *env);
 /* Undo exec_cpu_init when the thread running env ends (outside cpu_exec). */
 void exec_cpu_exit(CPUCommon *env);
+/* Undo exec_cpu_init for a CPU whose thread is gone without leaving
+ * cpu_exec (a process sharing our memory killed by a signal in guest
+ * code), from another thread: the record goes even if marked running, and
+ * an exclusive section waiting for it stops waiting. */
+void exec_cpu_drop(CPUCommon *env);
 /* fork(2) of a process that may have several threads: prepare takes the
  * code cache's locks, parent releases them; child makes the calling
  * thread's CPU the only one and frees the locks (the code memory copy is
@@ -90,8 +95,12 @@ bool exec_in_guest(void);
 
 /* Set env->pc to the guest instruction running at host_pc (generated code,
  * or the interpreter's current instruction); unchanged for a host pc in a
- * helper whose block stored the pc before calling it. */
+ * helper whose block stored the pc before calling it, and for host_pc 0
+ * (the caller has set env->pc). */
 void exec_restore_pc(CPUCommon *env, uintptr_t host_pc);
+/* The host pc the interpreter passes to helpers that take one: outside
+ * generated code, so a fault finds the interpreter's current pc. */
+#define EXEC_HOST_PC_INTERP ((uintptr_t)1)
 
 /* Guest pc of the instruction whose code contains host_pc, if any. */
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);

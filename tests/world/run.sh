@@ -7,13 +7,16 @@
 #
 # Fetches a small set of Debian bookworm arm64 packages (libc6, coreutils,
 # bash, dash, busybox, grep, sed, gawk, gzip, xz-utils, tar, findutils, perl-base,
-# python3.11-minimal, gcc-12 with binutils and libc6-dev, fzf (a Go program)
-# and the libraries they need; about 60 MB) with apt-get download, through a private apt
+# python3.11-minimal, gcc-12 with binutils and libc6-dev, fzf (a Go program),
+# ripgrep and fd-find (Rust programs) and the libraries they need; about
+# 60 MB) with apt-get download, through a private apt
 # configuration (no dpkg --add-architecture), into a cache outside the
 # clone: ${GUISE_WORLD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise-world}.
 # The packages are unpacked into CACHE/root (merged /usr, as Debian's
 # installed systems are) and reused by later runs; delete the cache to
-# fetch again.  Without apt or network every test is a SKIP.
+# fetch again.  Without apt or network every test is a SKIP.  The amd64
+# builds of the programs the host lacks (NATIVE_PACKAGES: ripgrep, fd-find)
+# are fetched the same way into CACHE/native, to compare with.
 #
 # Each test runs a command under `guise-aarch64 -L ROOT` and compares its
 # output with the same command run natively by the host's (amd64) tools,
@@ -36,7 +39,9 @@ PACKAGES="libc6 libgcc-s1 coreutils bash dash grep sed gawk gzip xz-utils tar fi
   libzstd1 libmd0 busybox python3.11-minimal libpython3.11-minimal libexpat1 libssl3
   gcc-12 cpp-12 gcc-12-base libgcc-12-dev libcc1-0 libstdc++6 libisl23 libmpc3
   binutils binutils-aarch64-linux-gnu libbinutils libctf0 libctf-nobfd0 libjansson4
-  libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev fzf"
+  libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev fzf ripgrep fd-find"
+NATIVE=$CACHE/native
+NATIVE_PACKAGES="ripgrep fd-find"
 
 pass=0 fail=0 skip=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/guise-world.XXXXXX")
@@ -46,13 +51,15 @@ say() { printf '%s\n' "$*"; }
 
 # ---- the sysroot ----
 
+# apt_opts [DIR ARCH]: options for a private apt in DIR (default
+# CACHE/apt) for one architecture (default arm64).
 apt_opts() {
-    local a=$CACHE/apt
+    local a=${1:-$CACHE/apt} arch=${2:-arm64}
     printf '%s\n' -o "Dir::Etc=$a/etc" -o "Dir::Etc::sourcelist=$a/etc/sources.list" \
         -o "Dir::Etc::sourceparts=$a/etc/sources.list.d" \
         -o "Dir::Etc::preferencesparts=$a/etc/preferences.d" \
         -o "Dir::State=$a/state" -o "Dir::State::status=$a/state/status" \
-        -o "Dir::Cache=$a/cache" -o "APT::Architecture=arm64" -o "APT::Architectures=arm64" \
+        -o "Dir::Cache=$a/cache" -o "APT::Architecture=$arch" -o "APT::Architectures=$arch" \
         -o "APT::Sandbox::User=root" -o "Debug::NoLocking=1"
 }
 
@@ -85,6 +92,30 @@ fetch_root() {
     rm -rf "$ROOT" && mv "$ROOT.new" "$ROOT" && echo "$want" > "$stamp"
 }
 
+# The host's (amd64) builds of NATIVE_PACKAGES, unpacked into NATIVE; their
+# libraries are the host's own.
+fetch_native() {
+    local a=$CACHE/apt-amd64 stamp=$CACHE/native.stamp want
+    want=$(printf '%s %s %s' "$SUITE" "$MIRROR" "$NATIVE_PACKAGES" | sha256sum | cut -c1-16)
+    [ -d "$NATIVE/usr/bin" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && return 0
+    command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null || return 1
+    mkdir -p "$a/etc/sources.list.d" "$a/etc/preferences.d" "$a/state/lists/partial" \
+        "$a/cache/archives/partial" "$CACHE/debs-amd64" || return 1
+    : > "$a/state/status"
+    local keyring=/usr/share/keyrings/debian-archive-keyring.gpg opt="arch=amd64"
+    [ -r "$keyring" ] && opt="$opt signed-by=$keyring"
+    echo "deb [$opt] $MIRROR $SUITE main" > "$a/etc/sources.list"
+    mapfile -t O < <(apt_opts "$a" amd64)
+    apt-get -q "${O[@]}" update > "$CACHE/apt-amd64.log" 2>&1 &&
+        (cd "$CACHE/debs-amd64" && rm -f ./*.deb &&
+            apt-get -q "${O[@]}" download $NATIVE_PACKAGES) >> "$CACHE/apt-amd64.log" 2>&1 || return 1
+    rm -rf "$NATIVE.new" && mkdir -p "$NATIVE.new" || return 1
+    for deb in "$CACHE"/debs-amd64/*.deb; do
+        dpkg-deb -x "$deb" "$NATIVE.new" || return 1
+    done
+    rm -rf "$NATIVE" && mv "$NATIVE.new" "$NATIVE" && echo "$want" > "$stamp"
+}
+
 # ---- running ----
 
 # g PROG ARGS...: a program of the guest root under guise.
@@ -93,7 +124,7 @@ g() {
     timeout -k 5 "$TIMEOUT" "$GUISE" -L "$ROOT" "$ROOT/usr/bin/$p" "$@"
 }
 export -f g
-export GUISE ROOT TIMEOUT
+export GUISE ROOT TIMEOUT NATIVE
 
 selected() { [ -z "$FILTER" ] || [[ $1 == *$FILTER* ]]; }
 
@@ -141,6 +172,7 @@ if ! fetch_root; then
         exit 0
     fi
 fi
+fetch_native || true   # without it, the Rust tests are skipped (rust, below)
 
 # need PROG NAME...: true if the root has usr/bin/PROG, else the named
 # tests are skipped.
@@ -295,6 +327,39 @@ fi
 need fzf go-fzf-filter &&
 same go-fzf-filter     'g fzf --exact --no-sort --filter=seven < data.txt | g md5sum; g fzf -e --filter=1999 < data.txt | g sort' \
                        'grep seven data.txt | md5sum; grep 1999 data.txt | LC_ALL=C sort'
+
+# Rust programs (ripgrep, fd-find): the Rust runtime's threads (rg -j2
+# walks and searches in parallel, fd runs its -x commands from worker
+# threads), memory-mapped files, the regex crate's SIMD literal search and
+# Unicode classes, PCRE2, and process spawning (rg -z runs gzip, fd -x wc).
+# Compared with the amd64 builds of the same packages (CACHE/native).
+# rust NAME PROG 'COMMAND': COMMAND with each @@ the program, under guise
+# for the guest and the amd64 build for the host.
+rust() {
+    local name=$1 p=$2 cmd=$3
+    selected "$name" || return 0
+    if [ ! -x "$ROOT/usr/bin/$p" ] || [ ! -x "$NATIVE/usr/bin/$p" ]; then
+        say "SKIP: world/$name (no arm64 or amd64 $p in $CACHE)"; skip=$((skip + 1)); return 0
+    fi
+    same "$name" "${cmd//@@/g $p}" "${cmd//@@/\"\$NATIVE/usr/bin/$p\"}"
+}
+for i in $(seq 1 60); do
+    d=$WORK/rgtree/d$((i % 5))/e$((i % 3)); mkdir -p "$d"
+    seq "$i" 7 3000 | sed "s/\$/ word$i caf\\xc3\\xa9/" > "$d/f$i.txt"
+done
+echo 'd1/' > "$WORK/rgtree/.ignore"
+echo "hidden seven" > "$WORK/rgtree/.hidden"
+printf '%s\n' 'Καλημέρα κόσμε' 'ÉTÉ été Été' 'Straße STRASSE' 'Größe grösser' 'plain ascii line' \
+    'ΑΒΓ abc' 'naïve café' '日本語 テキスト' > "$WORK/uni.txt"
+rust rust-rg-parallel  rg '@@ -j2 -n "^2[0-9]7 " rgtree | LC_ALL=C sort; @@ -j2 -c word1 rgtree | LC_ALL=C sort'
+rust rust-rg-j1-count  rg '@@ -j1 --sort path -c 99 rgtree; @@ -j1 -l -w "word[0-9]" rgtree | LC_ALL=C sort'
+rust rust-rg-files     rg '@@ --files rgtree | LC_ALL=C sort; @@ --files --hidden --no-ignore rgtree | wc -l; @@ --hidden -g "!d2" -g "!*3.txt" -c seven rgtree | LC_ALL=C sort'
+rust rust-rg-unicode   rg '@@ -n "\p{Greek}+" uni.txt; @@ -o -i "été|straße" uni.txt; @@ -c "^[\w ]+$" uni.txt; @@ -o "\b\w*ö\w*\b" uni.txt; @@ -o "\p{Han}+|\p{Katakana}+" uni.txt'
+rust rust-rg-mmap      rg '@@ --mmap -n "ab[0-9a-f]{3}c" data.txt; @@ --no-mmap -c "seven$" data.txt; @@ -o "[0-9a-f]{4}ff" data.txt | md5sum; @@ -F -c -e 111 -e 222 data.txt; @@ -ci "LINE \d+9 SEVEN" data.txt'
+rust rust-rg-pcre2     rg '@@ -P "(?<=line )1\d{3}(?= seven)" data.txt | head; cat data.txt | @@ -c -v odd; @@ -U -c "seven\n.*odd" data.txt; @@ -w -r "<\$1>" -m3 "word(\d+)" --sort path rgtree'
+rust rust-rg-gzip      rg 'gzip -c data.txt > d.gz && @@ -z -c seven d.gz && @@ -z -n "line 77 " d.gz'
+rust rust-fd-find      fdfind '@@ -e txt . rgtree | LC_ALL=C sort; @@ -t d . rgtree | LC_ALL=C sort; @@ -H -I "^\." rgtree'
+rust rust-fd-exec      fdfind '@@ -j2 "f[0-9]*1\.txt" rgtree -x wc -l | LC_ALL=C sort; @@ -e txt . rgtree/d3 -X wc -c | tail -1'
 
 say "${pass} passed, ${fail} failed, ${skip} skipped"
 [ "$fail" = 0 ]
