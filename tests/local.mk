@@ -22,6 +22,11 @@ tests_unit_test_x64_block_SOURCES = tests/unit/test-x64-block.c tests/unit/test-
 tests_unit_test_x64_block_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
+check_PROGRAMS += tests/unit/test-vec-ext
+tests_unit_test_vec_ext_SOURCES = tests/unit/test-vec-ext.c tests/unit/test-x64.h
+tests_unit_test_vec_ext_LDADD = libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS)
+
 tests_unit_test_ir_SOURCES = tests/unit/test-ir.c tests/unit/no-guest-code.c
 tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)

@@ -13,10 +13,13 @@
  * translate/aarch64/simd-vec.c for the FPCR/FPSR rules it applies).
  * Which NaN a NaN result is (payload, sign) is the host's choice, as in
  * its SSE instructions: frontends must not let one reach guest state.
+ * The kinds of ir-vec-ext.h are here too (the saturating narrowings) or,
+ * for the cryptographic ones, in ir-vec-crypto.c.
  */
 #include <math.h>
 #include <string.h>
 #include "ir.h"
+#include "ir-vec-ext.h"
 #include "util/log.h"
 
 static const char *const vec_names[IR_VEC_COUNT] = {
@@ -38,7 +41,9 @@ static const char *const vec_names[IR_VEC_COUNT] = {
 
 const char *ir_vec_name(unsigned kind)
 {
-    return kind < IR_VEC_COUNT && vec_names[kind] ? vec_names[kind] : "?";
+    if (kind >= IR_VEC_EXT_FIRST)
+        return ir_vec_ext_name(kind);
+    return vec_names[kind] ? vec_names[kind] : "?";
 }
 
 /* Lane i of v, esize bytes log2, zero- or sign-extended. */
@@ -204,13 +209,38 @@ static void fused(unsigned kind, unsigned esize, IRVec *r, const IRVec *a,
     }
 }
 
+/* Lane i of v (esize, the wide size) narrowed with saturation. */
+static uint64_t narrow_sat(unsigned kind, unsigned esize, const IRVec *v, unsigned i)
+{
+    unsigned bits = 4u << esize;   /* of the result */
+
+    if (kind == IR_VEC_UQXTN) {
+        uint64_t x = lane(v, esize, i), max = (1ull << bits) - 1;
+        return x > max ? max : x;
+    }
+    if (kind == IR_VEC_SQXTN)
+        return (uint64_t)clamp_s(slane(v, esize, i), bits);
+    return clamp_u(slane(v, esize, i), bits);
+}
+
 void ir_vec_eval(unsigned kind, unsigned esize, unsigned imm, IRVec *d,
                  const IRVec *a, const IRVec *b, const IRVec *c)
 {
     IRVec r = { .u64 = { 0, 0 } };
     unsigned n = 16u >> esize;
 
-    BUG_ON(kind >= IR_VEC_COUNT || esize > 3);
+    BUG_ON(kind >= IR_VEC_XCOUNT || esize > 3);
+    if (kind >= IR_VEC_SQXTN && kind <= IR_VEC_SQXTUN) {
+        BUG_ON(esize < 1);
+        for (unsigned i = 0; i < 2 * n; i++)
+            set_lane(&r, esize - 1, i, narrow_sat(kind, esize, i < n ? a : b, i % n));
+        *d = r;
+        return;
+    }
+    if (kind >= IR_VEC_EXT_FIRST) {
+        ir_vec_eval_crypto(kind, imm, d, a, b, c);
+        return;
+    }
     switch (kind) {
     case IR_VEC_AND: r.u64[0] = a->u64[0] & b->u64[0]; r.u64[1] = a->u64[1] & b->u64[1]; break;
     case IR_VEC_OR: r.u64[0] = a->u64[0] | b->u64[0]; r.u64[1] = a->u64[1] | b->u64[1]; break;

@@ -3,6 +3,7 @@
 noinst_LTLIBRARIES += libguise-translate.la
 libguise_translate_la_SOURCES = \
 	translate/ir.c translate/ir.h translate/ir-ops.def translate/ir-vec.c \
+	translate/ir-vec-crypto.c translate/ir-vec-ext.h \
 	translate/opt.c translate/opt.h translate/opt-fold.c \
 	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c \
 	translate/decode.c translate/decode.h \

@@ -14,13 +14,60 @@
  *   FEAT_SM4     SM4E, SM4EKEY
  *
  * The SHA3 operations are a few bitwise ops per half and are emitted as IR;
- * the rest is one call of helper_crypto (helper-crypto.c), which uses the
- * host's AES-NI and SHA-NI when present.  PMULL (FEAT_PMULL) is in
- * simd-int.c with the other "three different" forms.  Each row is gated on
+ * AES and SHA-256 are the IR's cryptographic vector kinds, which the x86-64
+ * backend lowers to AES-NI and SHA-NI; the rest (and everything under
+ * GUISE_SIMD_HELPERS) is one call of helper_crypto (helper-crypto.c).
+ * PMULL (FEAT_PMULL) is in simd-int.c with the other "three different"
+ * forms.  Each row is gated on
  * the -cpu model's feature; without it the encoding is UNDEF (SIGILL).
  */
 #include "simd.h"
 #include "crypto.h"
+#include "translate/ir-vec-ext.h"
+
+/* AES and SHA-256 as the IR's vector kinds (ir-vec-ext.h), which the
+ * backend runs on AES-NI and SHA-NI: the kind and its operands, from
+ * Vd (D), Vn (N) and Vm (M).  The other operations use the helper. */
+enum { OPS_N = 1, OPS_DN, OPS_DNM };
+
+static const struct {
+    uint8_t kind, ops;
+} crypto_vec[CRYPTO_OP_COUNT] = {
+    [CRYPTO_OP_AESE] = { IR_VEC_AESE, OPS_DN },
+    [CRYPTO_OP_AESD] = { IR_VEC_AESD, OPS_DN },
+    [CRYPTO_OP_AESMC] = { IR_VEC_AESMC, OPS_N },
+    [CRYPTO_OP_AESIMC] = { IR_VEC_AESIMC, OPS_N },
+    [CRYPTO_OP_SHA256H] = { IR_VEC_SHA256H, OPS_DNM },
+    [CRYPTO_OP_SHA256H2] = { IR_VEC_SHA256H2, OPS_DNM },
+    [CRYPTO_OP_SHA256SU0] = { IR_VEC_SHA256SU0, OPS_DN },
+    [CRYPTO_OP_SHA256SU1] = { IR_VEC_SHA256SU1, OPS_DNM },
+};
+
+static IRTemp gen_vreg_v(DisasContext *s, unsigned reg)
+{
+    IRTemp t = a64_tmp(s, IR_V128);
+    ir_vldenv(IRB(s), t, vreg_off(reg, 0));
+    return t;
+}
+
+static void gen_crypto_vec(DisasContext *s, uint32_t insn, unsigned op)
+{
+    unsigned kind = crypto_vec[op].kind;
+    IRTemp r = a64_tmp(s, IR_V128), n = gen_vreg_v(s, rn(insn));
+
+    switch (crypto_vec[op].ops) {
+    case OPS_N:
+        ir_vec1(IRB(s), kind, 0, r, n, 0);
+        break;
+    case OPS_DN:
+        ir_vec2(IRB(s), kind, 0, r, gen_vreg_v(s, rd(insn)), n, 0);
+        break;
+    default:
+        ir_vec3(IRB(s), kind, 0, r, gen_vreg_v(s, rd(insn)), n, gen_vreg_v(s, rm(insn)));
+        break;
+    }
+    ir_vstenv(IRB(s), r, vreg_off(rd(insn), 0));
+}
 
 /* Vd := op(Vd, Vn, Vm, Va) through the helper, when the model has feat. */
 static bool gen_crypto(DisasContext *s, uint32_t insn, unsigned feat,
@@ -28,6 +75,10 @@ static bool gen_crypto(DisasContext *s, uint32_t insn, unsigned feat,
 {
     if (!A64_HAS(s, feat))
         return false;
+    if (a64_vec_ir && crypto_vec[op].ops) {
+        gen_crypto_vec(s, insn, op);
+        return true;
+    }
     a64_crypto_init();
     IRTemp desc = a64_const(s, IR_I64, crypto_desc(op, rd(insn), rn(insn), rm(insn),
                                                    ra(insn), imm));

@@ -2,7 +2,8 @@
 /*
  * Internal to the cryptographic extension: the decoder (crypto.c) and its
  * C helper (helper-crypto.c).  Every crypto instruction but the SHA3
- * bitwise ones (IR in crypto.c) becomes one call of helper_crypto(env,
+ * bitwise ones and (unless GUISE_SIMD_HELPERS is set) AES and SHA-256,
+ * which are IR in crypto.c, becomes one call of helper_crypto(env,
  * desc), where desc packs the operation (CRYPTO_OP_*), the register numbers
  * and an immediate.  The helper reads Vd, Vn, Vm and Va whole, runs the
  * operation and writes the whole of Vd.

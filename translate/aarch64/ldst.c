@@ -421,6 +421,36 @@ static bool trans_ldr_lit(DisasContext *s, uint32_t insn)
 
 /* ---- pairs ---- */
 
+/* LDP/STP of two X registers as one 16-byte access (user mode; the
+ * software MMU splits its accesses).  With FEAT_LSE2 such a pair aligned
+ * to 16 bytes is single-copy atomic as a whole, and otherwise each
+ * register is as long as it does not cross a 16-byte boundary (Arm ARM
+ * B2.2.1).  An SSE load or store of 16 aligned bytes is atomic on AVX
+ * hosts (Intel SDM vol. 3 9.1.1, AMD APM vol. 2 7.3.2); unaligned, its
+ * 8-byte halves stay within a cache line whenever they do not cross 16
+ * bytes, as the two separate accesses did. */
+static void gen_pair_x(DisasContext *s, unsigned t1, unsigned t2, const A64Addr *a, bool load)
+{
+    IRBlock *b = IRB(s);
+    IRTemp v = a64_tmp(s, IR_V128);
+
+    if (load) {
+        IRTemp x1 = a64_tmp(s, IR_I64), x2 = a64_tmp(s, IR_I64);
+        ir_vld(b, v, a->addr, 4);
+        ir_vget(b, 3, x1, v, 0);
+        ir_vget(b, 3, x2, v, 1);
+        gen_writeback(s, a);
+        a64_set_reg(s, t1, x1, true);
+        a64_set_reg(s, t2, x2, true);
+    } else {
+        IRTemp w = a64_tmp(s, IR_V128);
+        ir_vdup(b, 3, v, a64_reg(s, t1));
+        ir_vset(b, 3, w, v, a64_reg(s, t2), 1);
+        ir_vst(b, w, a->addr, 4);
+        gen_writeback(s, a);
+    }
+}
+
 /* LDP/STP/LDPSW/LDNP/STNP, integer and FP/SIMD (C4.1.94 "Load/store
  * register pair"): both loads complete before either register is written. */
 static bool gen_ldst_pair(DisasContext *s, uint32_t insn, A64Index mode, bool nt)
@@ -430,6 +460,8 @@ static bool gen_ldst_pair(DisasContext *s, uint32_t insn, A64Index mode, bool nt
     A64Mem m = { 0 };
     A64Addr a;
     IRTemp addr2;
+    int64_t off;
+    bool sp_odd;
 
     if (bits(insn, 26, 1)) {
         if (opc == 3)
@@ -444,7 +476,15 @@ static bool gen_ldst_pair(DisasContext *s, uint32_t insn, A64Index mode, bool nt
     } else {
         m.size = 2 + (opc >> 1);
     }
-    a = gen_addr_imm(s, rn(insn), imm7(insn) * (1 << m.size), mode);
+    off = imm7(insn) * (1 << m.size);
+    a = gen_addr_imm(s, rn(insn), off, mode);
+    /* SP is 16-byte aligned when it is a base (gen_ldst_base checks), so
+     * SP + 8 * odd is not, and two 8-byte accesses are exact (and cheaper) */
+    sp_odd = rn(insn) == 31 && mode != AM_POST && (off & 15);
+    if (!m.vec && m.size == 3 && !sp_odd && IRB(s)->softmmu_idx < 0) {
+        gen_pair_x(s, t1, t2, &a, load);
+        return true;
+    }
     addr2 = gen_add_imm(s, a.addr, 1 << m.size);
     if (load) {
         A64Val v1 = gen_load_reg(s, &m, a.addr, IR_NONE);

@@ -16,6 +16,7 @@
  * pair their sources first.
  */
 #include "simd.h"
+#include "translate/ir-vec-ext.h"
 
 /* ---- bitwise, as IR ---- */
 
@@ -114,7 +115,8 @@ static bool trans_RBIT(DisasContext *s, uint32_t insn)
     return true;
 }
 
-/* XTN(2): IR; the saturating narrowings use the helper. */
+/* XTN(2): IR on the halves (simd-ir.c); the saturating narrowings go
+ * through gen_simd_call (vector IR for the vector forms, simd-vec.c). */
 static bool trans_XTN(DisasContext *s, uint32_t insn)
 {
     return simd_size(insn) != 3 && gen_ir_shrn(s, insn, simd_size(insn), 0);
@@ -236,6 +238,15 @@ static bool trans_PMULL(DisasContext *s, uint32_t insn)
         return gen_long(s, insn, SIMD_OP_PMUL, SIMD_WIDEN_U, false, SZ_B);
     if (!A64_HAS(s, A64_FEAT_PMULL))
         return false;
+    if (a64_vec_ir) {
+        /* the IR's carry-less multiply (PCLMULQDQ): lane Q of Vn and Vm */
+        IRTemp n = a64_tmp(s, IR_V128), m = a64_tmp(s, IR_V128), r = a64_tmp(s, IR_V128);
+        ir_vldenv(IRB(s), n, vreg_off(rn(insn), 0));
+        ir_vldenv(IRB(s), m, vreg_off(rm(insn), 0));
+        ir_vec2(IRB(s), (IRVecKind)IR_VEC_CLMUL, 3, r, n, m, Q(insn) ? 0x11 : 0x00);
+        ir_vstenv(IRB(s), r, vreg_off(rd(insn), 0));
+        return true;
+    }
     SimdDesc d = simd_desc(insn, SIMD_OP_PMULL64, 3);
     d.oprsz = 16;
     d.hi = Q(insn);

@@ -14,9 +14,15 @@
  * result), URHADD, ABS/NEG, shifts by immediate and their accumulating
  * forms, the long/wide forms (sources widened with SXTL/UXTL), MLA/MLS,
  * by-element forms (the element duplicated first), ZIP, EXT, single-
- * register TBL.  Declined (helper): scalar forms narrower than 64 bits,
- * narrowing and pairwise forms, and element sizes whose operation has no
- * single SSE instruction (they would only become a C call per op in the
+ * register TBL; the vector narrowings (XTN, SQXTN, UQXTN, SQXTUN and the
+ * narrowing shifts SQSHRN ..., from H and S: the SSE packs of
+ * ir-vec-ext.h, FPSR.QC where a lane widened back differs), the integer
+ * pairwise forms (SMAXP ...: the op on UZP1 and UZP2), the across-lanes
+ * reductions (ADDV, S/UMAXV, S/UMINV, S/UADDLV: halving EXT steps) and
+ * the widening pairwise adds (S/UADDLP, S/UADALP: shifts within the wide
+ * lanes).  Declined (helper): scalar forms narrower than 64 bits, the
+ * rounding narrowings, and element sizes whose operation has no single
+ * SSE instruction (they would only become a C call per op in the
  * backend: 8-bit multiply, 64-bit min/max/saturation...).
  *
  * The FP entry gen_vec_fp3() (FADD, FSUB, FMUL, FDIV, FMLA, FMLS vectors) computes
@@ -26,6 +32,7 @@
  */
 #include <stdlib.h>
 #include "simd.h"
+#include "translate/ir-vec-ext.h"
 #include "util/log.h"
 
 bool a64_vec_ir = true;
@@ -50,7 +57,7 @@ enum {
     V_ACCSH,   /* d + kind(n) by desc imm */
     V_SAT,     /* kind(n, m), FPSR.QC if it differs from the wrapping op */
 };
-enum { VF_SWAP = 1, VF_NOT = 2, VF_SUB = 4, VF_Q = 8 };
+enum { VF_SWAP = 1, VF_NOT = 2, VF_SUB = 4, VF_Q = 8, VF_NARROW = 16 };
 
 typedef struct VecRecipe {
     uint8_t form, kind, sizes, flags;
@@ -62,6 +69,7 @@ typedef struct VecRecipe {
 #define D SZ_D
 
 static const VecRecipe recipes[SIMD_OP_INT_COUNT] = {
+    [SIMD_OP_MOV] = { V_UN, IR_VEC_MOV, H | S | D, VF_NARROW },   /* XTN, SQXTN ... */
     [SIMD_OP_ADD] = { V_BIN, IR_VEC_ADD, B | H | S | D, 0 },
     [SIMD_OP_SUB] = { V_BIN, IR_VEC_SUB, B | H | S | D, 0 },
     [SIMD_OP_MUL] = { V_BIN, IR_VEC_MUL, H | S, 0 },
@@ -177,10 +185,50 @@ static void gen_qc(DisasContext *s, IRTemp r, IRTemp w, unsigned oprsz)
     ir_stenv(b, IR_I64, f, env_off(fpsr), IR_MO_32);
 }
 
+/* The narrowing steps gen_narrow_step does: vector forms, and the
+ * saturating ones only where the backend has a pack (not from D). */
+static bool narrow_ok(const SimdDesc *d)
+{
+    if (d->oprsz != 16 || d->esize == 0 || d->wn || d->wm)
+        return false;
+    if (d->narrow == SIMD_NARROW_TRUNC)
+        return true;
+    return d->esize <= 2 && (d->narrow == SIMD_NARROW_SQXTN || d->narrow == SIMD_NARROW_UQXTN ||
+                             d->narrow == SIMD_NARROW_SQXTUN);
+}
+
+/* The narrowing step of a desc (simd.h, SIMD_NARROW_*) on the wide result
+ * w: the narrow lanes in the lower half with the upper half zero, or for
+ * the "2" forms in the upper half with Vd's lower half kept; FPSR.QC if
+ * a saturating narrowing saturated: its lanes widened back differ from w. */
+static IRTemp gen_narrow_step(DisasContext *s, const SimdDesc *d, IRTemp w)
+{
+    IRTemp z = gen_vzero(s), r;
+    unsigned kind = d->narrow == SIMD_NARROW_SQXTN ? IR_VEC_SQXTN
+                  : d->narrow == SIMD_NARROW_UQXTN ? IR_VEC_UQXTN : IR_VEC_SQXTUN;
+
+    if (d->narrow == SIMD_NARROW_TRUNC) {
+        r = gen_v2(s, IR_VEC_UZP1, d->esize - 1, w, z);
+    } else {
+        r = gen_v2(s, kind, d->esize, w, z);
+        gen_qc(s, gen_v1(s, kind == IR_VEC_SQXTN ? IR_VEC_SXTL : IR_VEC_UXTL, d->esize - 1,
+                         r, 0), w, 16);
+    }
+    if (d->hi)
+        r = gen_v2(s, IR_VEC_ZIPLO, 3, gen_vreg(s, d->rd), r);
+    return r;
+}
+
 /* Does the desc have the shape the recipes handle? */
 static bool desc_ok(const SimdDesc *d, const VecRecipe *r)
 {
-    if (d->op >= SIMD_OP_INT_COUNT || r->form == V_NONE || d->narrow || d->pair)
+    if (d->op >= SIMD_OP_INT_COUNT || r->form == V_NONE)
+        return false;
+    /* pairwise: a plain binary op on the even and odd lanes (gen_pairs) */
+    if (d->pair && (d->pair != SIMD_PAIR_VEC || r->form != V_BIN || r->flags || d->narrow ||
+                    d->wn || d->wm || d->idx >= 0))
+        return false;
+    if (d->narrow ? !narrow_ok(d) : (r->flags & VF_NARROW) != 0)
         return false;
     if (!((r->sizes >> d->esize) & 1) || (d->oprsz != 16 && d->oprsz != 8))
         return false;
@@ -192,12 +240,94 @@ static bool desc_ok(const SimdDesc *d, const VecRecipe *r)
     return true;
 }
 
+/* The pairwise forms (SMAXP ...) take the pairs of Vm:Vn: op of the even
+ * lanes (UZP1) and the odd ones (UZP2).  A 64-bit form first joins the
+ * low halves, Vn's below Vm's, into one vector whose lower half then
+ * holds the result. */
+static void gen_pairs(DisasContext *s, const SimdDesc *d, IRTemp *n, IRTemp *m)
+{
+    IRTemp a = *n, b = *m;
+
+    if (d->oprsz == 8)
+        a = b = gen_v2(s, IR_VEC_ZIPLO, 3, *n, *m);
+    *n = gen_v2(s, IR_VEC_UZP1, d->esize, a, b);
+    *m = gen_v2(s, IR_VEC_UZP2, d->esize, a, b);
+}
+
+/* The sums of adjacent pairs of v's lanes, widened to lanes of esize
+ * (the wide size): the odd lane is the wide lane shifted right by half
+ * its width, the even one shifted left and back (arithmetic shifts when
+ * signed), so the sum cannot carry out of the wide lane. */
+static IRTemp gen_addlp_lanes(DisasContext *s, IRTemp v, unsigned esize, bool sign)
+{
+    unsigned half = 4u << esize, sh = sign ? IR_VEC_SARI : IR_VEC_SHRI;
+    IRTemp odd = gen_v1(s, sh, esize, v, half);
+    IRTemp even = gen_v1(s, sh, esize, gen_v1(s, IR_VEC_SHLI, esize, v, half), half);
+
+    return gen_v2(s, IR_VEC_ADD, esize, even, odd);
+}
+
+/* SADDLP, UADDLP, SADALP, UADALP (esize: the result's). */
+static bool gen_vec_addlp(DisasContext *s, const SimdDesc *d)
+{
+    bool sign = d->op == SIMD_OP_SADDLP || d->op == SIMD_OP_SADALP;
+    IRTemp r;
+
+    if (d->esize == 0 || (sign && d->esize == 3) || (d->oprsz != 16 && d->oprsz != 8))
+        return false;
+    r = gen_addlp_lanes(s, gen_vreg(s, d->rn), d->esize, sign);
+    if (d->op == SIMD_OP_SADALP || d->op == SIMD_OP_UADALP)
+        r = gen_v2(s, IR_VEC_ADD, d->esize, gen_vreg(s, d->rd), r);
+    if (d->oprsz == 8)
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    ir_vstenv(IRB(s), r, vreg_off(d->rd, 0));
+    return true;
+}
+
+/* ADDV, SMAXV, SMINV, UMAXV, UMINV, SADDLV, UADDLV: halving steps, each
+ * combining the vector with itself rotated by half the remaining width
+ * (EXT), until lane 0 holds the whole reduction; lanes beyond the width
+ * hold garbage no later step reads.  The long forms first add pairs into
+ * lanes of twice the size, over the same bytes (the sums fit).  The result is lane 0, the rest
+ * of Vd zeroed. */
+static bool gen_vec_across(DisasContext *s, const SimdDesc *d)
+{
+    bool lng = d->op == SIMD_OP_SADDLV || d->op == SIMD_OP_UADDLV;
+    unsigned kind = d->op == SIMD_OP_SMAXV ? IR_VEC_MAXS : d->op == SIMD_OP_SMINV ? IR_VEC_MINS
+                  : d->op == SIMD_OP_UMAXV ? IR_VEC_MAXU : d->op == SIMD_OP_UMINV ? IR_VEC_MINU
+                  : IR_VEC_ADD;
+    unsigned es = d->esize + lng, w = d->oprsz / 2;
+    IRTemp v, x, r;
+
+    if (d->esize > 2 || (d->oprsz != 16 && d->oprsz != 8) ||
+        (d->op == SIMD_OP_SADDLV && es == 3))
+        return false;
+    v = gen_vreg(s, d->rn);
+    x = a64_tmp(s, IR_I64);
+    r = vtmp(s);
+    if (lng)
+        v = gen_addlp_lanes(s, v, es, d->op == SIMD_OP_SADDLV);
+    for (; w >= 1u << es; w /= 2) {
+        IRTemp t = vtmp(s);
+        ir_vec2(IRB(s), IR_VEC_EXT, 0, t, v, v, w);
+        v = gen_v2(s, kind, es, v, t);
+    }
+    ir_vget(IRB(s), es, x, v, 0);
+    ir_vdup(IRB(s), 3, r, x);
+    ir_vstenv(IRB(s), gen_v1(s, IR_VEC_ZEXT64, 0, r, 0), vreg_off(d->rd, 0));
+    return true;
+}
+
 bool gen_vec_desc(DisasContext *s, const SimdDesc *d)
 {
     const VecRecipe *r = d->op < SIMD_OP_INT_COUNT ? &recipes[d->op] : NULL;
     IRTemp n, m = IR_NONE, res = IR_NONE, t;
     unsigned es;
 
+    if (a64_vec_ir && d->op >= SIMD_OP_ADDV && d->op <= SIMD_OP_UADDLV)
+        return gen_vec_across(s, d);
+    if (a64_vec_ir && d->op >= SIMD_OP_SADDLP && d->op <= SIMD_OP_UADALP)
+        return gen_vec_addlp(s, d);
     if (!a64_vec_ir || !r || !desc_ok(d, r))
         return false;
     es = d->esize;
@@ -207,6 +337,8 @@ bool gen_vec_desc(DisasContext *s, const SimdDesc *d)
     else if (d->idx >= 0)
         return false;   /* not reached: by-element forms have an m */
 
+    if (d->pair)
+        gen_pairs(s, d, &n, &m);
     switch (r->form) {
     case V_BIN: case V_SAT:
         res = (r->flags & VF_SWAP) ? gen_v2(s, r->kind, es, m, n) : gen_v2(s, r->kind, es, n, m);
@@ -236,6 +368,8 @@ bool gen_vec_desc(DisasContext *s, const SimdDesc *d)
     default:
         unreachable();
     }
+    if (d->narrow)
+        res = gen_narrow_step(s, d, res);
     if (d->oprsz == 8)
         res = gen_v1(s, IR_VEC_ZEXT64, 0, res, 0);
     ir_vstenv(IRB(s), res, vreg_off(d->rd, 0));

@@ -634,3 +634,40 @@ void emit_fma231(X64Emit *e, bool dbl, bool neg, int dst, int a, int b)
     /* VEX.128.66.0F38.W0/W1 B8 (vfmadd231) / BC (vfnmadd231) */
     emit_vex_rr(e, 2, 1, dbl, neg ? 0xbc : 0xb8, dst, a, b);
 }
+
+/* "op r, r/m" with a memory source: add/cmp/... r, [m]. */
+void emit_alu_rm(X64Emit *e, X64Alu op, bool w, int dst, X64Mem m)
+{
+    emit_rm(e, (unsigned)(op << 3 | 3) | W(w), dst, m);
+}
+
+/* ---- AES-NI, SHA-NI, PCLMULQDQ, horizontal adds, signed packs ---- */
+
+static const unsigned sse2_opc[X64_SSE2_COUNT] = {
+    [X64_AESENC] = P38(0xdc), [X64_AESENCLAST] = P38(0xdd),
+    [X64_AESDEC] = P38(0xde), [X64_AESDECLAST] = P38(0xdf), [X64_AESIMC] = P38(0xdb),
+    /* the SHA extensions have no 66 prefix */
+    [X64_SHA256RNDS2] = OPC_0F38 | 0xcb, [X64_SHA256MSG1] = OPC_0F38 | 0xcc,
+    [X64_SHA256MSG2] = OPC_0F38 | 0xcd,
+    [X64_PHADDW] = P38(0x01), [X64_PHADDD] = P38(0x02),
+    [X64_PACKSSWB] = P66(0x63), [X64_PACKSSDW] = P66(0x6b),
+};
+
+void emit_sse2_rr(X64Emit *e, X64SseOp2 op, int dst, int src)
+{
+    BUG_ON(op >= X64_SSE2_COUNT);
+    emit_rr(e, sse2_opc[op], dst, src);
+}
+
+void emit_pclmulqdq(X64Emit *e, int dst, int src, unsigned imm)
+{
+    emit_rr(e, OPC_66 | OPC_0F3A | 0x44, dst, src);
+    emit_u8(e, (uint8_t)imm);
+}
+
+/* test [m], imm32 (32 bits, or 64 with the immediate sign-extended). */
+void emit_test_mi(X64Emit *e, bool w, X64Mem m, int32_t imm)
+{
+    emit_rm(e, 0xf7 | W(w), 0, m);
+    emit_u32(e, (uint32_t)imm);
+}

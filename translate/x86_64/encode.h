@@ -110,8 +110,10 @@ void emit_movbe_store(X64Emit *e, unsigned size, int src, X64Mem m);
 void emit_alu_rr(X64Emit *e, X64Alu op, bool w, int dst, int src);
 void emit_alu_ri(X64Emit *e, X64Alu op, bool w, int dst, int32_t imm);
 void emit_alu_mi(X64Emit *e, X64Alu op, bool w, X64Mem m, int32_t imm);
+void emit_alu_rm(X64Emit *e, X64Alu op, bool w, int dst, X64Mem m);   /* dst op= [m] */
 void emit_test_rr(X64Emit *e, bool w, int a, int b);
 void emit_test_ri(X64Emit *e, bool w, int a, int32_t imm);
+void emit_test_mi(X64Emit *e, bool w, X64Mem m, int32_t imm);
 void emit_unary(X64Emit *e, X64Unary op, bool w, int reg);
 void emit_imul_rr(X64Emit *e, bool w, int dst, int src);
 void emit_imul_rri(X64Emit *e, bool w, int dst, int src, int32_t imm);
@@ -212,5 +214,19 @@ static inline bool x64_fits_s32(int64_t v)
 {
     return v == (int32_t)v;
 }
+
+/* More two-operand SSE forms, "op xdst, xsrc": AES-NI, SHA-NI (sha256rnds2
+ * reads xmm0 as its third operand), SSSE3 horizontal adds and the signed
+ * packs.  For callers that checked the host features (lower-vec.c). */
+typedef enum X64SseOp2 {
+    X64_AESENC, X64_AESENCLAST, X64_AESDEC, X64_AESDECLAST, X64_AESIMC,
+    X64_SHA256RNDS2, X64_SHA256MSG1, X64_SHA256MSG2,
+    X64_PHADDW, X64_PHADDD, X64_PACKSSWB, X64_PACKSSDW,
+    X64_SSE2_COUNT
+} X64SseOp2;
+
+void emit_sse2_rr(X64Emit *e, X64SseOp2 op, int dst, int src);
+/* pclmulqdq dst, src, imm: imm bit 0 picks dst's quadword, bit 4 src's. */
+void emit_pclmulqdq(X64Emit *e, int dst, int src, unsigned imm);
 
 #endif

@@ -21,9 +21,12 @@
  * sequences below, or -- for the pairs SSE lacks (8-bit shifts, 64-bit
  * multiply, min/max and compares) and on hosts without SSSE3/SSE4.1 --
  * a call of ir_vec_eval_packed(), the C definition the interpreter uses.
+ * The kinds of ir-vec-ext.h become the SSE packs and, when cpuid has
+ * them, AES-NI, PCLMULQDQ and SHA-NI instructions.
  */
 #include <stddef.h>
 #include "x64-internal.h"
+#include "translate/ir-vec-ext.h"
 #include "util/log.h"
 
 #define XA 0   /* xmm0: first operand and result */
@@ -151,6 +154,75 @@ static void vput(X64Ctx *c, IRTemp d)
     c->vstamp[r] = c->op_index;
 }
 
+/* ---- operating in the cache registers ---- */
+
+/* The register holding t: its cache register, or scratch x loaded from
+ * its slot. */
+static int vsrc(X64Ctx *c, int x, IRTemp t)
+{
+    int r = vfind(c, t);
+
+    if (r >= 0) {
+        c->vstamp[r] = c->op_index;
+        return r;
+    }
+    emit_sse_load(&c->e, 4, x, vhome(c, t));
+    return x;
+}
+
+/* A cache register to compute d in (its value from now on, newer than
+ * its slot), nothing emitted: d's own, or that of a source a in ra which
+ * dies at this op, or a free or least recently used one.  The sources'
+ * registers were stamped by vsrc, so they are not the ones evicted. */
+static int vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra)
+{
+    int r = vfind(c, d);
+
+    if (r < 0 && a != IR_NONE && ra >= X64_VREG_FIRST && c->ts[a].last_use <= c->op_index)
+        r = ra;   /* ra_end_op kills a next: its register is d's */
+    for (int k = X64_VREG_FIRST; r < 0 && k < 16; k++)
+        if (c->vreg[k] == IR_NONE)
+            r = k;
+    if (r < 0) {
+        r = X64_VREG_FIRST;
+        for (int k = X64_VREG_FIRST + 1; k < 16; k++)
+            if (c->vstamp[k] < c->vstamp[r])
+                r = k;
+        vclean(c, r);
+    }
+    c->vreg[r] = d;
+    c->vdirty[r] = true;
+    c->vstamp[r] = c->op_index;
+    return r;
+}
+
+/* d = a op b as "op rd, rb" after rd = a; d's register. */
+static int vbin(X64Ctx *c, X64SseOp op, IRTemp d, IRTemp a, IRTemp b)
+{
+    int rb = vsrc(c, XB, b), ra = vsrc(c, XA, a), rd;
+
+    rd = vdst(c, d, a, ra);
+    if (rd == rb && rb != ra) {
+        /* d is b, written in place: keep b */
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, XB, rb);
+        rb = XB;
+    }
+    if (rd != ra)
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, rd, ra);
+    emit_sse_rr(&c->e, op, rd, rb);
+    return rd;
+}
+
+/* d = a, then d's register for an in-place op. */
+static int vcopy(X64Ctx *c, IRTemp d, IRTemp a)
+{
+    int ra = vsrc(c, XA, a), rd = vdst(c, d, a, ra);
+
+    if (rd != ra)
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, rd, ra);
+    return rd;
+}
+
 /* ---- the C fallback ---- */
 
 static void vec_call(X64Ctx *c, const IROp *op, unsigned kind, unsigned esize,
@@ -230,6 +302,179 @@ static void emit_ones(X64Ctx *c, int x)
     emit_sse_rr(&c->e, X64_PCMPEQD, x, x);
 }
 
+/* ---- ir-vec-ext.h: narrowing packs, AES-NI, PCLMULQDQ, SHA-NI ---- */
+
+static struct { bool aes, clmul, sha; } host_crypto;
+
+__attribute__((constructor)) static void crypto_features(void)
+{
+    __builtin_cpu_init();
+    host_crypto.aes = __builtin_cpu_supports("aes");
+    host_crypto.clmul = __builtin_cpu_supports("pclmul");
+    host_crypto.sha = __builtin_cpu_supports("sha") && __builtin_cpu_supports("ssse3");
+}
+
+/* AESE/AESD: with a zero round key, AESENCLAST is ShiftRows then
+ * SubBytes and AESDECLAST their inverses (the order does not matter:
+ * SubBytes works byte by byte). */
+static bool lower_aes2(X64Ctx *c, unsigned kind, IRTemp d, IRTemp a, IRTemp b)
+{
+    int rd;
+
+    if (!host_crypto.aes)
+        return false;
+    rd = vbin(c, X64_PXOR, d, a, b);
+    emit_sse_rr(&c->e, X64_PXOR, XC, XC);
+    emit_sse2_rr(&c->e, kind == IR_VEC_AESE ? X64_AESENCLAST : X64_AESDECLAST, rd, XC);
+    return true;
+}
+
+/* AESMC: AESENC with a zero key is MixColumns(SubBytes(ShiftRows(x))),
+ * so AESDECLAST undoes the first two beforehand; AESIMC is the inverse
+ * MixColumns itself. */
+static bool lower_aes1(X64Ctx *c, unsigned kind, IRTemp d, IRTemp a)
+{
+    int rd;
+
+    if (!host_crypto.aes)
+        return false;
+    rd = vcopy(c, d, a);
+    if (kind == IR_VEC_AESIMC) {
+        emit_sse2_rr(&c->e, X64_AESIMC, rd, rd);
+    } else {
+        emit_sse_rr(&c->e, X64_PXOR, XC, XC);
+        emit_sse2_rr(&c->e, X64_AESDECLAST, rd, XC);
+        emit_sse2_rr(&c->e, X64_AESENC, rd, XC);
+    }
+    return true;
+}
+
+static bool lower_clmul(X64Ctx *c, unsigned imm, IRTemp d, IRTemp a, IRTemp b)
+{
+    if (!host_crypto.clmul)
+        return false;
+    vget2(c, a, b);
+    emit_pclmulqdq(&c->e, XA, XB, imm & 0x11);
+    vput(c, d);
+    return true;
+}
+
+/* SHA256SU0 is SHA256MSG1 (dst = w0..w3, src = w4..w7). */
+static bool lower_sha256su0(X64Ctx *c, IRTemp d, IRTemp a, IRTemp b)
+{
+    if (!host_crypto.sha)
+        return false;
+    vget2(c, a, b);
+    emit_sse2_rr(&c->e, X64_SHA256MSG1, XA, XB);
+    vput(c, d);
+    return true;
+}
+
+/* SHA256SU1: SHA256MSG2 adds sigma1 of src's upper words (and of its own
+ * first two results) to dst, so dst = Vd + (Vm:Vn >> 32 bits), src = Vm. */
+static bool lower_sha256su1(X64Ctx *c, IRTemp d, IRTemp vd, IRTemp vn, IRTemp vm)
+{
+    if (!host_crypto.sha)
+        return false;
+    vget(c, XC, vm);
+    vget(c, XB, vn);
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, XA, XC);
+    emit_palignr(&c->e, XA, XB, 4);
+    vget(c, XB, vd);
+    emit_sse_rr(&c->e, X64_PADDD, XA, XB);
+    emit_sse2_rr(&c->e, X64_SHA256MSG2, XA, XC);
+    vput(c, d);
+    return true;
+}
+
+/* SHA256H/H2: Arm keeps abcd and efgh in lanes 0..3, SHA256RNDS2 wants
+ * ABEF and CDGH from lane 3 down (A in lane 3) and does two rounds with
+ * the two low words of xmm0, leaving the new ABEF (the new CDGH is the
+ * old ABEF).  With X' and Y' the lanes of abcd and efgh reversed,
+ * ABEF = punpckhqdq(Y', X') and CDGH = punpcklqdq(Y', X'); after four
+ * rounds shufps picks a, b, c, d (0xbb) or e, f, g, h (0x11) back. */
+static bool lower_sha256h(X64Ctx *c, unsigned kind, IRTemp d, IRTemp a, IRTemp b, IRTemp w)
+{
+    bool h2 = kind == IR_VEC_SHA256H2;
+
+    if (!host_crypto.sha)
+        return false;
+    vget(c, XB, h2 ? b : a);   /* abcd */
+    vget(c, XC, h2 ? a : b);   /* efgh */
+    emit_pshufd(&c->e, XB, XB, 0x1b);
+    emit_pshufd(&c->e, XC, XC, 0x1b);
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, XA, XC);
+    emit_sse_rr(&c->e, X64_PUNPCKHQDQ, XA, XB);      /* ABEF */
+    emit_sse_rr(&c->e, X64_PUNPCKLQDQ, XC, XB);      /* CDGH */
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, XB, XA);
+    vget(c, XA, w);
+    emit_sse2_rr(&c->e, X64_SHA256RNDS2, XC, XB);    /* rounds 0, 1 */
+    emit_pshufd(&c->e, XA, XA, 0x0e);
+    emit_sse2_rr(&c->e, X64_SHA256RNDS2, XB, XC);    /* rounds 2, 3 */
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, XA, XB);
+    emit_shufps(&c->e, XA, XC, h2 ? 0x11 : 0xbb);
+    vput(c, d);
+    return true;
+}
+
+/* The saturating narrowings are the packs; for unsigned sources the
+ * lanes are first clamped to the narrow maximum (an unsigned min), which
+ * the signed-source PACKUS then keeps.  64-bit lanes have no pack. */
+static bool lower_narrow(X64Ctx *c, unsigned kind, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
+{
+    if (esize == 1 && kind != IR_VEC_UQXTN) {
+        vget2(c, a, b);
+        if (kind == IR_VEC_SQXTN)
+            emit_sse2_rr(&c->e, X64_PACKSSWB, XA, XB);
+        else
+            emit_sse_rr(&c->e, X64_PACKUSWB, XA, XB);
+    } else if (esize == 2 && kind == IR_VEC_SQXTN) {
+        vget2(c, a, b);
+        emit_sse2_rr(&c->e, X64_PACKSSDW, XA, XB);
+    } else if ((esize == 1 || esize == 2) && x64_features.sse41) {
+        vget2(c, a, b);
+        if (kind == IR_VEC_UQXTN) {
+            X64SseOp min = esize == 1 ? X64_PMINUW : X64_PMINUD;
+            emit_mov_ri(&c->e, X64_SCRATCH, esize == 1 ? 0x00ff00ffu : 0xffffu);
+            emit_movq_xr(&c->e, XC, X64_SCRATCH);
+            emit_pshufd(&c->e, XC, XC, 0);
+            emit_sse_rr(&c->e, min, XA, XC);
+            emit_sse_rr(&c->e, min, XB, XC);
+        }
+        emit_sse_rr(&c->e, esize == 1 ? X64_PACKUSWB : X64_PACKUSDW, XA, XB);
+    } else {
+        return false;
+    }
+    vput(c, d);
+    return true;
+}
+
+/* One of ir-vec-ext.h's kinds, or false for the C fallback. */
+static bool lower_ext(X64Ctx *c, const IROp *op)
+{
+    IRTemp d = op->args[0], a = op->args[1], b = op->args[2];
+
+    switch (op->opc == IR_OP_vec1 ? op->args[2] : op->opc == IR_OP_vec2 ? op->args[3]
+                                                                         : op->args[4]) {
+    case IR_VEC_SQXTN: case IR_VEC_UQXTN: case IR_VEC_SQXTUN:
+        return op->opc == IR_OP_vec2 && lower_narrow(c, op->args[3], op->args[4], d, a, b);
+    case IR_VEC_AESE: case IR_VEC_AESD:
+        return lower_aes2(c, op->args[3], d, a, b);
+    case IR_VEC_AESMC: case IR_VEC_AESIMC:
+        return lower_aes1(c, op->args[2], d, a);
+    case IR_VEC_CLMUL:
+        return lower_clmul(c, op->args[5], d, a, b);
+    case IR_VEC_SHA256SU0:
+        return lower_sha256su0(c, d, a, b);
+    case IR_VEC_SHA256SU1:
+        return lower_sha256su1(c, d, a, b, op->args[3]);
+    case IR_VEC_SHA256H: case IR_VEC_SHA256H2:
+        return lower_sha256h(c, op->args[4], d, a, b, op->args[3]);
+    default:
+        return false;
+    }
+}
+
 /* ---- vec2 ---- */
 
 /* Unsigned a > b as NOT(max(a, b) == b). */
@@ -305,6 +550,8 @@ static bool lower_vec2(X64Ctx *c, const IROp *op)
     unsigned kind = op->args[3], esize = op->args[4], imm = op->args[5];
     const SseRow *r;
 
+    if (kind >= IR_VEC_EXT_FIRST)
+        return lower_ext(c, op);
     switch (kind) {
     case IR_VEC_CMGTU:
         return lower_cmgtu(c, esize, d, a, b);
@@ -327,11 +574,9 @@ static bool lower_vec2(X64Ctx *c, const IROp *op)
     if (!r->ok || !have(r->need))
         return false;
     if (r->flags & SSE_SWAP)
-        vget2(c, b, a);
+        vbin(c, r->op, d, b, a);
     else
-        vget2(c, a, b);
-    emit_sse_rr(&c->e, r->op, XA, XB);
-    vput(c, d);
+        vbin(c, r->op, d, a, b);
     return true;
 }
 
@@ -350,13 +595,19 @@ static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
     static const uint8_t sx[3] = { X64_PMOVSXBW, X64_PMOVSXWD, X64_PMOVSXDQ };
     static const uint8_t zx[3] = { X64_PMOVZXBW, X64_PMOVZXWD, X64_PMOVZXDQ };
 
+    int ra, rd;
+
     if (esize > 2 || !x64_features.sse41)
         return false;
-    vget2(c, a, IR_NONE);
-    if (hi)
+    ra = vsrc(c, XA, a);
+    if (hi) {
+        if (ra != XA)
+            emit_sse_rr(&c->e, X64_MOVDQA_XX, XA, ra);
         emit_sse_shift(&c->e, X64_PSRLDQ, XA, 8);
-    emit_sse_rr(&c->e, (kind == IR_VEC_SXTL ? sx : zx)[esize], XA, XA);
-    vput(c, d);
+        ra = XA;
+    }
+    rd = vdst(c, d, a, ra);
+    emit_sse_rr(&c->e, (kind == IR_VEC_SXTL ? sx : zx)[esize], rd, ra);
     return true;
 }
 
@@ -405,6 +656,8 @@ static bool lower_vec1(X64Ctx *c, const IROp *op)
     IRTemp d = op->args[0], a = op->args[1];
     unsigned kind = op->args[2], esize = op->args[3], imm = op->args[4];
 
+    if (kind >= IR_VEC_EXT_FIRST)
+        return lower_ext(c, op);
     switch (kind) {
     case IR_VEC_NOT:
         vget2(c, a, IR_NONE);
@@ -426,19 +679,18 @@ static bool lower_vec1(X64Ctx *c, const IROp *op)
         uint8_t s = shift_ops[kind - IR_VEC_SHLI][esize];
         if (s == 0xff)
             return false;
-        vget2(c, a, IR_NONE);
         /* counts past the lane width give 0 (sign fill for sar), as the
          * IR defines; keep the immediate within a byte */
-        emit_sse_shift(&c->e, s, XA, imm > 64 ? 64 : imm);
-        break;
+        emit_sse_shift(&c->e, s, vcopy(c, d, a), imm > 64 ? 64 : imm);
+        return true;
     }
     case IR_VEC_SXTL: case IR_VEC_UXTL:
         return lower_widen(c, kind, esize, imm, d, a);
     case IR_VEC_FSPECIAL:
         return lower_fspecial(c, esize, d, a);
     case IR_VEC_MOV:
-        vget2(c, a, IR_NONE);
-        break;
+        vcopy(c, d, a);
+        return true;
     case IR_VEC_ZEXT64:
         vget2(c, a, IR_NONE);
         emit_sse_rr(&c->e, X64_MOVQ_XX, XA, XA);
@@ -462,6 +714,8 @@ static bool lower_vec3(X64Ctx *c, const IROp *op)
 {
     unsigned kind = op->args[4], esize = op->args[5];
 
+    if (kind >= IR_VEC_EXT_FIRST)
+        return lower_ext(c, op);
     if (!x64_features.fma || esize < 2)
         return false;
     vget(c, XC, op->args[3]);
@@ -482,13 +736,10 @@ static void lower_env(X64Ctx *c, const IROp *op)
     /* a global that overlaps the 16 bytes is written back (or forgotten) */
     ra_env_access(c, off, 3, st);
     ra_env_access(c, off + 8, 3, st);
-    if (st) {
-        vget(c, XA, op->args[0]);
-        emit_sse_store(&c->e, 4, XA, x64_mem(X64_ENV, off));
-    } else {
-        emit_sse_load(&c->e, 4, XA, x64_mem(X64_ENV, off));
-        vput(c, op->args[0]);
-    }
+    if (st)
+        emit_sse_store(&c->e, 4, vsrc(c, XA, op->args[0]), x64_mem(X64_ENV, off));
+    else
+        emit_sse_load(&c->e, 4, vdst(c, op->args[0], IR_NONE, -1), x64_mem(X64_ENV, off));
 }
 
 /* Guest memory: the globals are in env first, so a fault inside is
@@ -501,13 +752,12 @@ static void lower_mem(X64Ctx *c, const IROp *op)
     BUG_ON(lg < 2 || lg > 4);
     ra_sync_globals(c);
     if (op->opc == IR_OP_vst) {
-        vget(c, XA, op->args[0]);
+        int r = vsrc(c, XA, op->args[0]);
         m = x64_guest_addr(c, op->args[1]);
-        emit_sse_store(&c->e, lg, XA, m);
+        emit_sse_store(&c->e, lg, r, m);
     } else {
         m = x64_guest_addr(c, op->args[1]);
-        emit_sse_load(&c->e, lg, XA, m);
-        vput(c, op->args[0]);
+        emit_sse_load(&c->e, lg, vdst(c, op->args[0], IR_NONE, -1), m);
     }
 }
 
@@ -544,13 +794,14 @@ static bool lower_dup(X64Ctx *c, const IROp *op)
 static void lower_get(X64Ctx *c, const IROp *op)
 {
     unsigned esize = op->args[2], idx = op->args[3];
-    int rd;
+    int rv = vsrc(c, XA, op->args[1]);
+    int rd = ra_out(c, op, op->args[0]);
 
-    vget(c, XA, op->args[1]);
-    rd = ra_out(c, op, op->args[0]);
     if (x64_features.sse41) {
-        emit_pextr(&c->e, esize, rd, XA, idx);
+        emit_pextr(&c->e, esize, rd, rv, idx);
     } else {
+        if (rv != XA)
+            emit_sse_rr(&c->e, X64_MOVDQA_XX, XA, rv);
         /* plain SSE2: the lane's quadword, then shift and mask */
         unsigned bits = 8u << esize, pos = (idx << esize) * 8;
         if (pos >= 64) {
