@@ -17,6 +17,8 @@ libguise_hw_la_SOURCES = \
 	hw/intc/gic.h \
 	hw/intc/gicv2.c \
 	hw/intc/gicv3.c \
+	hw/net/virtio-net.c \
+	hw/net/virtio-net.h \
 	hw/nvram/fw_cfg.c \
 	hw/nvram/fw_cfg.h \
 	hw/rtc/pl031.c \

@@ -71,6 +71,8 @@ struct SysMachine {
     int ndevices;
     SysOpts chardevs[8];        /* -chardev */
     int nchardevs;
+    SysOpts netdevs[8];         /* -netdev, and -nic's backends */
+    int nnetdevs;
     SysBlockEntry blocks[8];    /* drives attached to devices */
     int nblocks;
     struct SysChardev *serial;  /* -serial / -nographic backend */

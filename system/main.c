@@ -16,8 +16,10 @@
 #include "system/chardev.h"
 #include "system/machine.h"
 #include "system/mainloop.h"
+#include "system/net.h"
 #include "system/qmp.h"
 #include "system/runstate.h"
+#include "translate/exec.h"
 #include "util/log.h"
 
 #ifdef PACKAGE_VERSION
@@ -37,12 +39,12 @@ static const SysMachineClass *const machines[] = {
 };
 
 typedef struct Args {
-    const char *machine, *cpu, *mem, *smp, *serial, *qmp, *d, *D, *netdev;
-    const char *kernel, *initrd, *append, *dtb, *display, *monitor, *accel;
+    const char *machine, *cpu, *mem, *smp, *serial, *qmp, *d, *D;
+    const char *kernel, *initrd, *append, *dtb, *display, *monitor, *accel, *jit;
     bool nographic, no_reboot, start_paused, help, version, nodefaults;
 } Args;
 
-enum { OPT_FLAG, OPT_STR, OPT_DRIVE, OPT_DEVICE, OPT_CHARDEV };
+enum { OPT_FLAG, OPT_STR, OPT_DRIVE, OPT_DEVICE, OPT_CHARDEV, OPT_NETDEV, OPT_NIC };
 
 /* The command line: QEMU's names; "--name" works as "-name". */
 static const struct {
@@ -60,10 +62,12 @@ static const struct {
     { "-dtb", NULL, OPT_STR, offsetof(Args, dtb) },
     { "-serial", NULL, OPT_STR, offsetof(Args, serial) },
     { "-qmp", NULL, OPT_STR, offsetof(Args, qmp) },
-    { "-netdev", NULL, OPT_STR, offsetof(Args, netdev) },
+    { "-netdev", NULL, OPT_NETDEV, 0 },
+    { "-nic", NULL, OPT_NIC, 0 },
     { "-display", NULL, OPT_STR, offsetof(Args, display) },
     { "-monitor", NULL, OPT_STR, offsetof(Args, monitor) },
     { "-accel", NULL, OPT_STR, offsetof(Args, accel) },
+    { "-jit", NULL, OPT_STR, offsetof(Args, jit) },
     { "-d", NULL, OPT_STR, offsetof(Args, d) },
     { "-D", NULL, OPT_STR, offsetof(Args, D) },
     { "-drive", NULL, OPT_DRIVE, 0 },
@@ -86,9 +90,12 @@ static void usage(FILE *f)
         "  -m SIZE[K|M|G]   -smp N   -kernel Image[.gz]|ELF   -initrd FILE   -append CMDLINE   -dtb FILE\n"
         "  -drive file=F,format=raw|qcow2,if=none,id=ID   -device virtio-blk-device,drive=ID\n"
         "  -device virtio-rng-device   -device virtio-serial-device -device virtconsole,chardev=ID\n"
-        "  -chardev socket|stdio|file|null,id=ID,...   -netdev user,... (not supported yet)\n"
+        "  -chardev socket|stdio|file|null,id=ID,...\n"
+        "  -netdev user,id=ID[,hostfwd=tcp:[HOSTADDR]:HOSTPORT-[GUESTADDR]:GUESTPORT][,net=10.0.2.0/24]...\n"
+        "  -device virtio-net-device,netdev=ID[,mac=52:54:00:12:34:56]   -nic user[,model=virtio-net-device][,...]\n"
         "  -serial stdio|mon:stdio|null|file:F|unix:P,server,nowait|tcp:H:P,server,nowait\n"
-        "  -accel tcg|help   -nographic  -no-reboot  -S  -qmp unix:PATH,server,nowait|tcp:HOST:PORT,server,nowait\n"
+        "  -accel tcg[,one-insn-per-tb=on][,tb-size=MB]|help   -jit on|off (off: the IR interpreter)\n"
+        "  -nographic  -no-reboot  -S  -qmp unix:PATH,server,nowait|tcp:HOST:PORT,server,nowait\n"
         "  -d items  -D logfile  -version  -help\n"
         "See guise-system(1).\n");
 }
@@ -117,12 +124,33 @@ static bool add_opts(SysOpts *slot, int *n, int max, const char *arg, const char
     return true;
 }
 
-/* -drive, -device, -chardev: option lists the board reads. */
+/* -nic TYPE,...: a -netdev and a -device in one (system/net.h). */
+static bool add_nic(SysMachine *m, const char *v)
+{
+    SysOpts nd, dev;
+    char err[200];
+
+    if (m->nnetdevs == 8 || m->ndevices == 40)
+        return !bad("too many %s options", "-nic");
+    if (!sys_nic_split(v, m->nnetdevs, &nd, &dev, err, sizeof(err))) {
+        fprintf(stderr, PROG ": -nic %s: %s\n", v, err);
+        return false;
+    }
+    if (nd.n) {
+        m->netdevs[m->nnetdevs++] = nd;
+        m->devices[m->ndevices++] = dev;
+    }
+    return true;
+}
+
+/* -drive, -device, -chardev, -netdev, -nic: option lists the board reads. */
 static bool add_list(SysMachine *m, int kind, const char *v)
 {
     switch (kind) {
     case OPT_DRIVE: return add_opts(m->drives, &m->ndrives, 8, v, NULL, "-drive");
     case OPT_DEVICE: return add_opts(m->devices, &m->ndevices, 40, v, "driver", "-device");
+    case OPT_NETDEV: return add_opts(m->netdevs, &m->nnetdevs, 8, v, "type", "-netdev");
+    case OPT_NIC: return add_nic(m, v);
     default: return add_opts(m->chardevs, &m->nchardevs, 8, v, "backend", "-chardev");
     }
 }
@@ -152,17 +180,42 @@ static int parse_args(int argc, char **argv, SysMachine *m, Args *a)
     return 0;
 }
 
+/* -accel tcg[,one-insn-per-tb=on|off][,tb-size=MB]: QEMU's tcg properties
+ * that mean something here, into the translator's options. */
+static int check_accel(const char *spec)
+{
+    char *copy = strdup(spec), *save = NULL, *tok;
+    int r = 0;
+
+    tok = copy ? strtok_r(copy, ",", &save) : NULL;
+    if (!tok || strcmp(tok, "tcg")) {
+        free(copy);
+        return bad("-accel %s: only tcg is available on this machine", spec), -1;
+    }
+    while (r == 0 && (tok = strtok_r(NULL, ",", &save))) {
+        char *end;
+        if (!strcmp(tok, "one-insn-per-tb=on") || !strcmp(tok, "one-insn-per-tb=off")) {
+            exec_opts.max_insns = !strcmp(tok, "one-insn-per-tb=on") ? 1 : 512;
+        } else if (!strcmp(tok, "thread=multi")) {
+            /* what guise does: a host thread per vCPU */
+        } else if (!strncmp(tok, "tb-size=", 8)) {
+            unsigned long mb = strtoul(tok + 8, &end, 10);
+            if (*end || mb < 1 || mb > 4096)
+                r = -1, bad("-accel tcg,%s: the size is in MiB, 1 to 4096", tok);
+            else
+                exec_opts.code_size = (size_t)mb << 20;
+        } else {
+            r = -1, bad("-accel tcg: unsupported property '%s' (one-insn-per-tb, tb-size, "
+                        "thread=multi)", tok);
+        }
+    }
+    free(copy);
+    return r;
+}
+
 /* What parse_args only stored: checked and handed to the machine. */
 static int check_args(SysMachine *m, Args *a)
 {
-    SysOpts tmp;
-    char err[200];
-
-    if (a->netdev) {
-        if (!sys_opts_parse(a->netdev, "type", &tmp, err, sizeof(err)))
-            return bad("-netdev: %s", err);
-        sys_opts_free(&tmp);
-    }
     if (a->display && strcmp(a->display, "none"))
         return bad("-display %s: only -display none (there is no graphical display)", a->display);
     if (a->monitor && strcmp(a->monitor, "none"))
@@ -174,8 +227,11 @@ static int check_args(SysMachine *m, Args *a)
             printf("%s\n", sys_accel_nth(i)->name);
         exit(0);
     }
-    if (a->accel && strncmp(a->accel, "tcg", 3))
-        return bad("-accel %s: only tcg is planned for this machine", a->accel);
+    if (a->accel && check_accel(a->accel) < 0)
+        return 1;
+    if (a->jit && strcmp(a->jit, "on") && strcmp(a->jit, "off"))
+        return bad("-jit %s: on or off", a->jit);
+    exec_opts.use_interp = a->jit && !strcmp(a->jit, "off");
     m->kernel = a->kernel;
     m->initrd = a->initrd;
     m->append = a->append;
@@ -253,6 +309,10 @@ static int open_backends(SysMachine *m, Args *a)
         if (!sys_chardev_open_opts(&m->chardevs[i], err, sizeof(err)))
             return bad("-chardev: %s", err);
     }
+    for (int i = 0; i < m->nnetdevs; i++) {
+        if (!sys_netdev_open_opts(&m->netdevs[i], err, sizeof(err)))
+            return bad("%s", err);
+    }
     if (!strncmp(serial, "chardev:", 8)) {
         if (!(m->serial = sys_chardev_find(serial + 8)))
             return bad("-serial %s: no such -chardev", serial);
@@ -296,16 +356,6 @@ static int info_options(Args *a)
     return -1;
 }
 
-static void warn_netdev(SysMachine *m, Args *a)
-{
-    for (int i = 0; i < m->ndevices; i++)
-        if (!strcmp(sys_opts_get(&m->devices[i], "driver"), "virtio-net-device"))
-            return;     /* the board refuses the device with its own line */
-    if (a->netdev)
-        fprintf(stderr, PROG ": warning: -netdev %s: user networking (libslirp) is not "
-                "supported yet; the machine has no network\n", a->netdev);
-}
-
 /*
  * The vCPUs on the accelerator, started unless -S.  Secondary CPUs wait
  * powered off for PSCI CPU_ON.  The accelerator is the first registered
@@ -347,7 +397,6 @@ int main(int argc, char **argv)
         return r;
     if (check_machine(m, &a))
         return 1;
-    warn_netdev(m, &a);
     if (sys_main_loop_init() < 0)
         return bad("cannot create the main loop's eventfd%s", "");
     sys_lock();
@@ -359,6 +408,7 @@ int main(int argc, char **argv)
     }
     r = m->mc->init(m);
     if (r == 0) {
+        sys_netdev_check_peers();
         sys_system_reset();
         signal(SIGTERM, on_signal);
         signal(SIGINT, on_signal);

@@ -5,7 +5,7 @@
  * from other threads, the big lock; the virtual clock, which is the
  * monotonic clock minus the time spent stopped (it starts stopped at 0 and
  * runs once the machine is started), and the armed-timer lists the loop
- * fires.
+ * fires.  Poll hooks (libslirp) add their fds to each iteration's set.
  */
 #include <errno.h>
 #include <poll.h>
@@ -218,26 +218,65 @@ static void dispatch(struct pollfd *pfd, int n)
     }
 }
 
+/* ---- poll hooks ---- */
+
+#define MAX_HOOKS 4
+#define MAX_HOOK_FDS 256
+
+static const SysPollHook *hooks[MAX_HOOKS];
+static int nhooks;
+/* The set of the current iteration: fds[] and wake_fd, then hook fds.
+ * Static so that sys_poll_add/revents reach it; only the main loop polls. */
+static struct pollfd pfd[MAX_FDS + 1 + MAX_HOOK_FDS];
+static int npfd;
+
+int sys_poll_hook_add(const SysPollHook *hook)
+{
+    if (nhooks == MAX_HOOKS)
+        return -ENOSPC;
+    hooks[nhooks++] = hook;
+    return 0;
+}
+
+int sys_poll_add(int fd, short events)
+{
+    if (npfd == (int)(sizeof(pfd) / sizeof(pfd[0])))
+        return -1;
+    pfd[npfd] = (struct pollfd){ .fd = fd, .events = events };
+    return npfd++;
+}
+
+short sys_poll_revents(int idx)
+{
+    return idx >= 0 && idx < npfd ? pfd[idx].revents : 0;
+}
+
 bool sys_main_loop_wait(int timeout_ms)
 {
-    struct pollfd pfd[MAX_FDS + 1];
-    int n = 0;
     int64_t dl = sys_timers_deadline_ns();
+    int nbase;
 
+    npfd = 0;
     for (int i = 0; i < nfds; i++)
-        pfd[n++] = (struct pollfd){ .fd = fds[i].fd, .events = fds[i].events };
+        pfd[npfd++] = (struct pollfd){ .fd = fds[i].fd, .events = fds[i].events };
     if (wake_fd >= 0)
-        pfd[n++] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+        pfd[npfd++] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+    nbase = npfd;
     if (dl >= 0) {
         int ms = (int)((dl + 999999) / 1000000);
         if (timeout_ms < 0 || ms < timeout_ms)
             timeout_ms = ms;
     }
+    for (int i = 0; i < nhooks; i++)
+        hooks[i]->fill(hooks[i]->opaque, &timeout_ms);
     sys_unlock();
-    int r = poll(pfd, (nfds_t)n, timeout_ms);
+    int r = poll(pfd, (nfds_t)npfd, timeout_ms);
+    bool failed = r < 0 && errno != EINTR;
     sys_lock();
     if (r > 0)
-        dispatch(pfd, n);
+        dispatch(pfd, nbase);
+    for (int i = 0; i < nhooks; i++)
+        hooks[i]->dispatch(hooks[i]->opaque, failed);
     sys_timers_run();
     return !sys_runstate_handle_requests(&exit_status);
 }

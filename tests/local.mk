@@ -61,7 +61,7 @@ tests_unit_test_a64_exception_LDADD = libguise-aarch64.la
 
 check_PROGRAMS += tests/unit/test-a64-sysregs
 tests_unit_test_a64_sysregs_SOURCES = tests/unit/test-a64-sysregs.c
-tests_unit_test_a64_sysregs_LDADD = libguise-aarch64.la
+tests_unit_test_a64_sysregs_LDADD = libguise-aarch64.la libguise-util.la
 
 check_PROGRAMS += tests/unit/test-a64-mmu
 tests_unit_test_a64_mmu_SOURCES = tests/unit/test-a64-mmu.c
@@ -69,7 +69,7 @@ tests_unit_test_a64_mmu_LDADD = libguise-aarch64.la
 
 # Full-system core and devices (system/, hw/).
 SYS_TEST_LIBS = libguise-hw.la libguise-system.la libguise-block.la \
-	libguise-util.la $(LIBFDT_LIBS) $(ZLIB_LIBS) -lpthread -lm
+	libguise-util.la $(LIBFDT_LIBS) $(SLIRP_LIBS) $(ZLIB_LIBS) -lpthread -lm
 check_PROGRAMS += tests/unit/test-sys-memory
 tests_unit_test_sys_memory_SOURCES = tests/unit/test-sys-memory.c tests/unit/test-sys.h
 tests_unit_test_sys_memory_LDADD = $(SYS_TEST_LIBS)
@@ -79,6 +79,9 @@ tests_unit_test_sys_pl011_LDADD = $(SYS_TEST_LIBS)
 tests_unit_test_sys_gic_SOURCES = tests/unit/test-sys-gic.c tests/unit/test-sys.h
 tests_unit_test_sys_gic_LDADD = $(SYS_TEST_LIBS)
 check_PROGRAMS += tests/unit/test-sys-virtio tests/unit/test-sys-fw-cfg
+check_PROGRAMS += tests/unit/test-sys-virtio-net
+tests_unit_test_sys_virtio_net_SOURCES = tests/unit/test-sys-virtio-net.c tests/unit/test-sys.h
+tests_unit_test_sys_virtio_net_LDADD = $(SYS_TEST_LIBS)
 tests_unit_test_sys_virtio_SOURCES = tests/unit/test-sys-virtio.c tests/unit/test-sys.h
 tests_unit_test_sys_virtio_LDADD = $(SYS_TEST_LIBS)
 tests_unit_test_sys_fw_cfg_SOURCES = tests/unit/test-sys-fw-cfg.c tests/unit/test-sys.h

@@ -71,8 +71,8 @@ static void temps_reserve(IRBlock *b, uint32_t n)
     b->temps_cap = cap;
 }
 
-void (*ir_softmmu_access)(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
-                          IRTemp v1, IRTemp v2, unsigned mo);
+const IRSoftmmu *ir_softmmu;
+const IRFpFast *ir_fp_fast;
 
 void ir_block_init(IRBlock *b, const IRGlobals *g)
 {

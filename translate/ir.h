@@ -83,7 +83,14 @@ enum {
     IR_MO_SIZE = 3,
     IR_MO_SIGN = 1 << 2,   /* loads: sign-extend to the op width */
     IR_MO_BE   = 1 << 3,   /* big-endian guest access */
+    /* ld/st of full-system mode: through the software MMU (softtlb.h),
+     * in the MMU index held from bit IR_MO_IDX_SHIFT up. */
+    IR_MO_MMU  = 1 << 4,
 };
+#define IR_MO_IDX_SHIFT 8
+/* The desc argument of the software-MMU helpers (IRSoftmmu): the memop,
+ * plus this bit when the value register is 64 bits wide. */
+#define IR_MO_W64 (1u << 7)
 
 /* Barriers (mb). x86-64 is TSO: only IR_MB_SC needs an instruction. */
 enum { IR_MB_LD = 1, IR_MB_ST = 2, IR_MB_ALL = 3, IR_MB_SC = 4 };
@@ -294,34 +301,49 @@ static inline void ir_brcond(IRBlock *b, IRType t, IRCond c, IRTemp x,
 { uint32_t a[4] = { x, y, c, l }; ir_emit(b, IR_OP_brcond, t, a); }
 
 /* Guest memory.  t is the width of the value register.  In full-system
- * mode (b->softmmu_idx >= 0) each becomes a software-MMU helper call,
- * emitted by the function the system layer installs here
- * (softmmu_ir_access; a pointer, so programs without a software MMU do
- * not link it). */
-extern void (*ir_softmmu_access)(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
-                                 IRTemp v1, IRTemp v2, unsigned mo);
+ * mode (b->softmmu_idx >= 0) loads and stores carry IR_MO_MMU and the
+ * MMU index, and each backend reaches memory through the software MMU:
+ * an inline TLB probe with IRSoftmmu's helpers as its slow path (x86),
+ * or the helpers alone (the interpreter).  Atomics there become helper
+ * calls, emitted by IRSoftmmu.access.  The system layer installs
+ * ir_softmmu (softmmu-ir.c) before translating; it is NULL in user mode,
+ * so programs without a software MMU do not link one. */
+typedef struct IRSoftmmu {
+    void (*access)(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                   IRTemp v1, IRTemp v2, unsigned mo);
+    /* desc = memop | IR_MO_W64; retaddr inside the access's host code
+     * (EXEC_HOST_PC_INTERP from the interpreter).  ld returns the value as the op defines
+     * it (extended per memop and width). */
+    uint64_t (*ld)(uint64_t env, uint64_t addr, uint64_t desc, uint64_t retaddr);
+    uint64_t (*st)(uint64_t env, uint64_t addr, uint64_t val, uint64_t desc,
+                   uint64_t retaddr);
+    /* The TLB's place and shape, for inline probes: env + tlb_off is the
+     * CPU's SoftTlb (the same for every vCPU). */
+    int32_t tlb_off;
+    unsigned page_bits, tlb_bits;
+} IRSoftmmu;
+extern const IRSoftmmu *ir_softmmu;
+
+static inline unsigned ir_mo_mmu(const IRBlock *b, unsigned mo)
+{
+    return mo | IR_MO_MMU | (unsigned)b->softmmu_idx << IR_MO_IDX_SHIFT;
+}
 static inline void ir_ld(IRBlock *b, IRType t, IRTemp d, IRTemp addr, unsigned mo)
 {
-    uint32_t a[3] = { d, addr, mo };
-    if (b->softmmu_idx >= 0)
-        ir_softmmu_access(b, IR_OP_ld, t, d, addr, IR_NONE, IR_NONE, mo);
-    else
-        ir_emit(b, IR_OP_ld, t, a);
+    uint32_t a[3] = { d, addr, b->softmmu_idx >= 0 ? ir_mo_mmu(b, mo) : mo };
+    ir_emit(b, IR_OP_ld, t, a);
 }
 static inline void ir_st(IRBlock *b, IRType t, IRTemp val, IRTemp addr, unsigned mo)
 {
-    uint32_t a[3] = { val, addr, mo };
-    if (b->softmmu_idx >= 0)
-        ir_softmmu_access(b, IR_OP_st, t, IR_NONE, addr, val, IR_NONE, mo);
-    else
-        ir_emit(b, IR_OP_st, t, a);
+    uint32_t a[3] = { val, addr, b->softmmu_idx >= 0 ? ir_mo_mmu(b, mo) : mo };
+    ir_emit(b, IR_OP_st, t, a);
 }
 static inline void ir_cmpxchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
                               IRTemp expect, IRTemp newv, unsigned mo)
 {
     uint32_t a[5] = { d, addr, expect, newv, mo };
     if (b->softmmu_idx >= 0)
-        ir_softmmu_access(b, IR_OP_cmpxchg, t, d, addr, expect, newv, mo);
+        ir_softmmu->access(b, IR_OP_cmpxchg, t, d, addr, expect, newv, mo);
     else
         ir_emit(b, IR_OP_cmpxchg, t, a);
 }
@@ -330,7 +352,7 @@ static inline void ir_xchg(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
 {
     uint32_t a[4] = { d, addr, newv, mo };
     if (b->softmmu_idx >= 0)
-        ir_softmmu_access(b, IR_OP_xchg, t, d, addr, newv, IR_NONE, mo);
+        ir_softmmu->access(b, IR_OP_xchg, t, d, addr, newv, IR_NONE, mo);
     else
         ir_emit(b, IR_OP_xchg, t, a);
 }
@@ -339,7 +361,7 @@ static inline void ir_fetch_add(IRBlock *b, IRType t, IRTemp d, IRTemp addr,
 {
     uint32_t a[4] = { d, addr, v, mo };
     if (b->softmmu_idx >= 0)
-        ir_softmmu_access(b, IR_OP_fetch_add, t, d, addr, v, IR_NONE, mo);
+        ir_softmmu->access(b, IR_OP_fetch_add, t, d, addr, v, IR_NONE, mo);
     else
         ir_emit(b, IR_OP_fetch_add, t, a);
 }
@@ -356,6 +378,34 @@ static inline void ir_stenv(IRBlock *b, IRType t, IRTemp v, int32_t off, unsigne
  * All values are passed and returned as 64-bit integers. */
 void ir_call(IRBlock *b, IRHelper *h, IRTemp d, IRTemp a0, IRTemp a1,
              IRTemp a2, IRTemp a3, IRTemp a4);
+
+/* fpop: what the exact helper computes, for S (IR_FP_64 clear) or D
+ * values; FMA is x + y * z with one rounding. */
+typedef enum IRFpKind {
+    IR_FP_ADD, IR_FP_SUB, IR_FP_MUL, IR_FP_DIV, IR_FP_SQRT, IR_FP_FMA,
+    IR_FP_64 = 0x10,
+} IRFpKind;
+
+/* When a backend may compute an fpop on the host FPU (IEEE 754 with
+ * round-to-nearest, no flush-to-zero) instead of calling its helper: the
+ * 32-bit word at env + ctl_off has no bit of ctl_mask set (the guest asks
+ * for round-to-nearest, no flushing), the word at env + sticky_off has
+ * sticky_bit set (Inexact is already raised, so an inexact result has
+ * nothing left to report), and the result is a finite normal number (no
+ * NaN to choose, nothing to flush, no other exception possible).  The
+ * frontend installs it; NULL: always call. */
+typedef struct IRFpFast {
+    int32_t ctl_off, sticky_off;
+    uint32_t ctl_mask, sticky_bit;
+} IRFpFast;
+extern const IRFpFast *ir_fp_fast;
+
+static inline void ir_fpop(IRBlock *b, unsigned kind, IRHelper *h, IRTemp d, IRTemp x,
+                           IRTemp y, IRTemp z)
+{
+    uint32_t a[6] = { d, x, y, z, kind, ir_helper_id(h) };
+    ir_emit(b, IR_OP_fpop, IR_I64, a);
+}
 
 /* Vectors (see ir-ops.def). */
 static inline void ir_vldenv(IRBlock *b, IRTemp d, int32_t off)

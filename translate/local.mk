@@ -5,7 +5,7 @@ libguise_translate_la_SOURCES = \
 	translate/ir.c translate/ir.h translate/ir-ops.def translate/ir-vec.c \
 	translate/ir-vec-crypto.c translate/ir-vec-ext.h \
 	translate/opt.c translate/opt.h translate/opt-fold.c \
-	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c \
+	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c translate/opt-loop.c \
 	translate/decode.c translate/decode.h \
 	translate/translator.c translate/translator.h \
 	translate/exec.c translate/exec.h translate/tb.h \
@@ -17,6 +17,9 @@ libguise_translate_la_SOURCES = \
 	translate/x86_64/encode.c \
 	translate/x86_64/encode.h \
 	translate/x86_64/lower-alu.c \
+	translate/x86_64/lower-fp.c \
+	translate/x86_64/lower-slow.c \
+	translate/x86_64/lower-softmmu.c \
 	translate/x86_64/lower.c \
 	translate/x86_64/lower-vec.c \
 	translate/x86_64/regalloc.c \

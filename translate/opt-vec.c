@@ -1,19 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Vector registers in env (opt.h's opt_vec): guest vector registers are
- * not globals, so a frontend reads each one with vldenv and writes it with
- * vstenv at every instruction.  Within a basic block this pass
+ * State in env that is not a global (opt.h's opt_vec): guest vector and
+ * FP registers are not globals, so a frontend reads one with vldenv or
+ * ldenv and writes it with vstenv or stenv at every instruction.  Within
+ * a basic block this pass
  *   - forwards: a vldenv of 16 bytes whose value a vldenv or vstenv of the
  *     same offset already holds in a temp becomes "vec1 mov" of that temp
- *     (the backend keeps it in an xmm register);
- *   - removes dead stores: a vstenv overwritten by a later vstenv of the
- *     same 16 bytes with nothing in between that could read them.
+ *     (the backend keeps it in an xmm register); an ldenv (zero-extending,
+ *     little-endian) of bytes a scalar ldenv or stenv at the same offset
+ *     left in a temp becomes a mov or zero extension of that temp;
+ *   - removes dead stores: a vstenv or stenv overwritten by a later one of
+ *     the same bytes with nothing in between that could read them.
  * Anything that may look at env ends what is known: a helper call (it may
- * read or write any state: everything is forgotten), a scalar ldenv of
- * overlapping bytes (the pending store stays), an op that may fault
- * (IR_F_SYNC: env must be exact there, so every pending store stays), a
- * basic block end or an exit.  A temp written again invalidates what was
- * known through it.
+ * read or write any state: everything is forgotten), an access of
+ * overlapping bytes of another size (the pending store stays), an op that
+ * may fault (IR_F_SYNC: env must be exact there, so every pending store
+ * stays), a basic block end or an exit.  fpop reads and writes only the
+ * words ir_fp_fast names.  A temp written again invalidates what was
+ * known through it.  Bytes of a global are never tracked: the global's
+ * temp, not env, holds its value inside a block.
  */
 #include <string.h>
 #include "opt.h"
@@ -21,9 +26,11 @@
 #define NKNOWN 32
 
 typedef struct VecKnown {
-    int32_t off;        /* env offset of the 16 bytes */
-    IRTemp t;           /* a temp holding them */
-    int64_t pending;    /* index of a vstenv not yet read, or -1 */
+    int32_t off;        /* env offset of the bytes */
+    uint8_t size;       /* 16 (v128), or 1..8 (scalar) */
+    uint8_t type;       /* IRType of t */
+    IRTemp t;           /* a temp holding them (a scalar in its low bytes) */
+    int64_t pending;    /* index of a vstenv/stenv not yet read, or -1 */
 } VecKnown;
 
 typedef struct VecState {
@@ -31,10 +38,10 @@ typedef struct VecState {
     unsigned n;
 } VecState;
 
-static VecKnown *find(VecState *s, int32_t off)
+static VecKnown *find(VecState *s, int32_t off, unsigned size)
 {
     for (unsigned i = 0; i < s->n; i++)
-        if (s->k[i].off == off)
+        if (s->k[i].off == off && s->k[i].size == size)
             return &s->k[i];
     return NULL;
 }
@@ -46,7 +53,7 @@ static void drop(VecState *s, unsigned i)
 
 static bool overlaps(const VecKnown *k, int32_t off, unsigned size)
 {
-    return off < k->off + 16 && k->off < off + (int32_t)size;
+    return off < k->off + k->size && k->off < off + (int32_t)size;
 }
 
 /* Bytes [off, off + size) of env are read (write = false) or written by
@@ -71,23 +78,24 @@ static void keep_stores(VecState *s)
         s->k[i].pending = -1;
 }
 
-static void add(VecState *s, int32_t off, IRTemp t, int64_t pending)
+static void add(VecState *s, int32_t off, unsigned size, IRType type, IRTemp t,
+                int64_t pending)
 {
-    VecKnown *k = find(s, off);
+    VecKnown *k = find(s, off, size);
 
     if (!k) {
         if (s->n == NKNOWN)
             drop(s, 0);
         k = &s->k[s->n++];
     }
-    *k = (VecKnown){ off, t, pending };
+    *k = (VecKnown){ off, (uint8_t)size, (uint8_t)type, t, pending };
 }
 
 static void forward_load(VecState *s, IROp *op)
 {
     IRTemp d = op->args[0];
     int32_t off = (int32_t)op->args[1];
-    VecKnown *k = find(s, off);
+    VecKnown *k = find(s, off, 16);
 
     if (k) {   /* no longer reads env: a pending store may still go */
         IRTemp t = k->t;
@@ -99,24 +107,87 @@ static void forward_load(VecState *s, IROp *op)
         return;
     }
     touch(s, off, 16, false);
-    add(s, off, d, -1);
+    add(s, off, 16, IR_V128, d, -1);
 }
 
-static void store(VecState *s, IRBlock *b, IROp *op, uint32_t i)
+/* A vstenv or stenv of size bytes at off from temp v. */
+static void store(VecState *s, IRBlock *b, uint32_t i, int32_t off, unsigned size, IRType type,
+                  IRTemp v)
 {
-    int32_t off = (int32_t)op->args[1];
-    VecKnown *k = find(s, off);
+    VecKnown *k = find(s, off, size);
 
     if (k && k->pending >= 0)
         opt_make_nop(&b->ops[k->pending]);
     /* other known values overlapping these bytes are stale */
     for (unsigned j = 0; j < s->n;) {
-        if (s->k[j].off != off && overlaps(&s->k[j], off, 16))
+        if ((s->k[j].off != off || s->k[j].size != size) && overlaps(&s->k[j], off, size))
             drop(s, j);
         else
             j++;
     }
-    add(s, off, op->args[0], i);
+    add(s, off, size, type, v, (int64_t)i);
+}
+
+static bool in_global(const IRBlock *b, int32_t off, unsigned size)
+{
+    for (IRTemp g = 1; g <= b->nglobals; g++) {
+        int32_t go = b->temps[g].env_offset;
+        if (off < go + 8 && go < off + (int32_t)size)
+            return true;
+    }
+    return false;
+}
+
+/* op becomes d = the low size bytes of k's temp, zero-extended to the op
+ * width, if that is one IR op. */
+static bool forward_scalar(IROp *op, const VecKnown *k, unsigned size)
+{
+    IRType t = (IRType)op->type;
+    IRTemp d = op->args[0];
+    int opc = -1;
+
+    if (size == 8 || (size == 4 && t == IR_I32))
+        opc = t == k->type ? IR_OP_mov : size == 4 ? IR_OP_trunc : -1;
+    else if (size == 4)
+        opc = IR_OP_ext32u;                 /* any input, i64 out */
+    else if (t == k->type)
+        opc = size == 2 ? IR_OP_ext16u : IR_OP_ext8u;
+    if (opc < 0)
+        return false;
+    memset(op->args, 0, sizeof(op->args));
+    op->opc = (uint16_t)opc;
+    op->args[0] = d;
+    op->args[1] = k->t;
+    return true;
+}
+
+static void scalar_load(VecState *s, const IRBlock *b, IROp *op)
+{
+    int32_t off = (int32_t)op->args[1];
+    unsigned mo = op->args[2], size = 1u << (mo & IR_MO_SIZE);
+    bool plain = !(mo & (IR_MO_SIGN | IR_MO_BE)) && !in_global(b, off, size);
+
+    if (plain) {
+        for (unsigned i = 0; i < s->n; i++) {
+            const VecKnown *k = &s->k[i];
+            if (k->off == off && k->size <= 8 && k->size >= size && forward_scalar(op, k, size))
+                return;   /* no longer reads env: a pending store may still go */
+        }
+    }
+    touch(s, off, size, false);
+    if (plain)
+        add(s, off, size, (IRType)op->type, op->args[0], -1);
+}
+
+static void scalar_store(VecState *s, IRBlock *b, IROp *op, uint32_t i)
+{
+    int32_t off = (int32_t)op->args[1];
+    unsigned mo = op->args[2], size = 1u << (mo & IR_MO_SIZE);
+
+    if ((mo & IR_MO_BE) || in_global(b, off, size))
+        touch(s, off, size, true);
+    else
+        store(s, b, i, off, size, (IRType)op->type, op->args[0]);
 }
 
 void opt_vec(IRBlock *b)
@@ -142,14 +213,21 @@ void opt_vec(IRBlock *b)
             forward_load(&s, op);
             continue;
         case IR_OP_vstenv:
-            store(&s, b, op, i);
+            store(&s, b, i, (int32_t)op->args[1], 16, IR_V128, op->args[0]);
             continue;
         case IR_OP_ldenv:
-            touch(&s, (int32_t)op->args[1], 1u << (op->args[2] & IR_MO_SIZE), false);
+            scalar_load(&s, b, op);
             continue;
         case IR_OP_stenv:
-            touch(&s, (int32_t)op->args[1], 1u << (op->args[2] & IR_MO_SIZE), true);
+            scalar_store(&s, b, op, i);
             continue;
+        case IR_OP_fpop:
+            if (ir_fp_fast) {
+                touch(&s, ir_fp_fast->ctl_off, 4, false);
+                touch(&s, ir_fp_fast->sticky_off, 4, true);
+                continue;
+            }
+            break;
         case IR_OP_call: case IR_OP_goto_tb:
             s.n = 0;
             continue;

@@ -45,4 +45,5 @@ void opt_run(IRBlock *b)
     opt_fold(b);
     opt_vec(b);
     opt_dce(b);
+    opt_loop(b);
 }

@@ -5,8 +5,11 @@
  *   opt_fold   constant folding and propagation, algebraic identities
  *   opt_copy   copy propagation of locals
  *   opt_dce    dead code and dead global (incl. guest flag) stores
- *   opt_vec    vector registers in env: loads forwarded from the value
- *              stored or loaded before, stores overwritten unread removed
+ *   opt_vec    vector and FP registers in env: loads forwarded from the
+ *              value stored or loaded before, stores overwritten unread
+ *              removed
+ *   opt_loop   in a block that loops to itself, flag computations only
+ *              the exit reads moved to the exit
  */
 #ifndef GUISE_OPT_H
 #define GUISE_OPT_H
@@ -19,6 +22,7 @@ void opt_fold(IRBlock *b);
 void opt_copy(IRBlock *b);
 void opt_dce(IRBlock *b);
 void opt_vec(IRBlock *b);
+void opt_loop(IRBlock *b);
 
 /* Turn op into "mov d, src" (keeping its type). */
 void opt_make_mov(IROp *op, IRTemp d, IRTemp src);

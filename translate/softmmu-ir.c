@@ -1,27 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Guest memory accesses of full-system mode as IR: when a block is
- * translated with an MMU index (IRBlock.softmmu_idx), the IR builders of
- * loads, stores and atomics emit a call of one of the helpers below
- * instead of a host access.  Both backends then need nothing of their own
- * for the software MMU: the call syncs the guest registers first, and a
+ * Guest memory accesses of full-system mode and the IR (ir.h's
+ * IRSoftmmu, installed by softmmu_ir_init): loads and stores stay ld/st
+ * ops marked IR_MO_MMU, which the x86 backend turns into an inline TLB
+ * probe (softtlb.h) with softmmu_ir_ld/st below as the out-of-line slow
+ * path, and the interpreter into calls of the same two.  Atomics become
+ * calls of the helpers below at IR build time: they run as host atomics
+ * on RAM, and as a plain read-modify-write on MMIO or across pages.  A
  * helper that raises a guest fault finds the faulting instruction from
- * its return address (generated code) or the interpreter's current pc.
+ * the return address it is given (generated code) or the interpreter's
+ * current pc.
  *
- * The helpers take desc = the access's IR_MO bits, bit 7 set for a 64-bit
- * value register, and the MMU index from bit 8; loads return the value as
- * the IR op defines it (zero-extended, or sign-extended to the register
- * width with IR_MO_SIGN).  Atomics run as host atomics on RAM, and as a
- * plain read-modify-write on MMIO or across pages.
- *
- * This is the simple form: one call per access.  An inline TLB probe in
- * the x86 backend (softtlb.h's layout is made for it) is the fast path to
- * come.
+ * The helpers take desc = the access's memop (IR_MO_* with the MMU index
+ * from IR_MO_IDX_SHIFT), plus IR_MO_W64 for a 64-bit value register;
+ * loads return the value as the IR op defines it (zero-extended, or
+ * sign-extended to the register width with IR_MO_SIGN).
  */
 #include "ir.h"
 #include "softmmu.h"
-
-#define DESC_W64 (1u << 7)
 
 static unsigned desc_size(uint64_t desc)
 {
@@ -47,7 +43,7 @@ static uint64_t loaded(uint64_t v, uint64_t desc)
         v = swap(v, desc);
     if ((desc & IR_MO_SIGN) && bits < 64) {
         v = (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
-        if (!(desc & DESC_W64))
+        if (!(desc & IR_MO_W64))
             v = (uint32_t)v;
     }
     return v;
@@ -63,20 +59,22 @@ static void check_align(CPUCommon *env, uint64_t addr, uint64_t desc, bool write
         softmmu_arch->misaligned(env, addr, write, ra);
 }
 
-static uint64_t helper_softmmu_ld(uint64_t envp, uint64_t addr, uint64_t desc)
+static uint64_t softmmu_ir_ld(uint64_t envp, uint64_t addr, uint64_t desc, uint64_t ra)
 {
     CPUCommon *env = (CPUCommon *)(uintptr_t)envp;
-    check_align(env, addr, desc, false, RETADDR);
-    return loaded(softmmu_ld(env, addr, desc_size(desc), (unsigned)(desc >> 8), RETADDR), desc);
+    check_align(env, addr, desc, false, ra);
+    return loaded(softmmu_ld(env, addr, desc_size(desc), (unsigned)(desc >> IR_MO_IDX_SHIFT), ra),
+                  desc);
 }
 
-static uint64_t helper_softmmu_st(uint64_t envp, uint64_t addr, uint64_t val, uint64_t desc)
+static uint64_t softmmu_ir_st(uint64_t envp, uint64_t addr, uint64_t val, uint64_t desc,
+                              uint64_t ra)
 {
     CPUCommon *env = (CPUCommon *)(uintptr_t)envp;
-    check_align(env, addr, desc, true, RETADDR);
+    check_align(env, addr, desc, true, ra);
     if (desc & IR_MO_BE)
         val = swap(val, desc);
-    softmmu_st(env, addr, val, desc_size(desc), (unsigned)(desc >> 8), RETADDR);
+    softmmu_st(env, addr, val, desc_size(desc), (unsigned)(desc >> IR_MO_IDX_SHIFT), ra);
     return 0;
 }
 
@@ -84,7 +82,7 @@ static uint64_t helper_softmmu_st(uint64_t envp, uint64_t addr, uint64_t val, ui
 static uint64_t rmw(CPUCommon *env, uint64_t addr, uint64_t a, uint64_t b, uint64_t desc,
                     int op, uintptr_t ra)
 {
-    unsigned size = desc_size(desc), idx = (unsigned)(desc >> 8);
+    unsigned size = desc_size(desc), idx = (unsigned)(desc >> IR_MO_IDX_SHIFT);
     uint64_t mask = size == 8 ? ~0ull : (1ull << (8 * size)) - 1, old;
     void *p;
 
@@ -136,10 +134,6 @@ static uint64_t helper_softmmu_fetch_add(uint64_t envp, uint64_t addr, uint64_t 
 
 /* They read the guest registers (a fault needs them in the CPU state) but
  * write none: a fault leaves through the dispatcher. */
-static IRHelper helper_desc_softmmu_ld = { (void *)helper_softmmu_ld, "softmmu_ld", 3,
-                                           IR_HELPER_READ_GLOBALS, 0 };
-static IRHelper helper_desc_softmmu_st = { (void *)helper_softmmu_st, "softmmu_st", 4,
-                                           IR_HELPER_READ_GLOBALS, 0 };
 static IRHelper helper_desc_softmmu_cmpxchg = { (void *)helper_softmmu_cmpxchg,
                                                 "softmmu_cmpxchg", 5, IR_HELPER_READ_GLOBALS, 0 };
 static IRHelper helper_desc_softmmu_xchg = { (void *)helper_softmmu_xchg, "softmmu_xchg", 4,
@@ -147,10 +141,10 @@ static IRHelper helper_desc_softmmu_xchg = { (void *)helper_softmmu_xchg, "softm
 static IRHelper helper_desc_softmmu_fetch_add = { (void *)helper_softmmu_fetch_add,
                                                   "softmmu_fetch_add", 4, IR_HELPER_READ_GLOBALS, 0 };
 
-void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
-                       IRTemp v1, IRTemp v2, unsigned mo)
+static void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
+                              IRTemp v1, IRTemp v2, unsigned mo)
 {
-    uint64_t desc = mo | (t == IR_I64 ? DESC_W64 : 0) | (uint64_t)b->softmmu_idx << 8;
+    uint64_t desc = ir_mo_mmu(b, mo) | (t == IR_I64 ? IR_MO_W64 : 0);
     IRTemp dt = ir_const(b, IR_I64, desc);
     IRTemp r = d;
 
@@ -159,12 +153,6 @@ void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
     if (d != IR_NONE && t != IR_I64)
         r = ir_new_temp(b, IR_I64);
     switch (op) {
-    case IR_OP_ld:
-        ir_call(b, &helper_desc_softmmu_ld, r, IR_ENV, addr, dt, IR_NONE, IR_NONE);
-        break;
-    case IR_OP_st:
-        ir_call(b, &helper_desc_softmmu_st, IR_NONE, IR_ENV, addr, v1, dt, IR_NONE);
-        break;
     case IR_OP_cmpxchg:
         ir_call(b, &helper_desc_softmmu_cmpxchg, r, IR_ENV, addr, v1, v2, dt);
         break;
@@ -177,4 +165,18 @@ void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
     }
     if (r != d)
         ir_trunc(b, d, r);
+}
+
+static IRSoftmmu softmmu_ir = {
+    .access = softmmu_ir_access,
+    .ld = softmmu_ir_ld,
+    .st = softmmu_ir_st,
+};
+
+void softmmu_ir_init(int32_t tlb_off, unsigned page_bits, unsigned tlb_bits)
+{
+    softmmu_ir.tlb_off = tlb_off;
+    softmmu_ir.page_bits = page_bits;
+    softmmu_ir.tlb_bits = tlb_bits;
+    ir_softmmu = &softmmu_ir;
 }

@@ -78,10 +78,10 @@ void guest_mmio_st(uint64_t va, uint64_t val, unsigned size, uintptr_t retaddr);
  * *pa gets the physical address. */
 const void *softmmu_code_ptr(CPUCommon *env, uint64_t va, unsigned mmu_idx, uint64_t *pa);
 
-/* ir.h's ir_softmmu_access for full-system programs (softmmu-ir.c): the
- * system layer installs it before translating. */
-void softmmu_ir_access(IRBlock *b, IROpcode op, IRType t, IRTemp d, IRTemp addr,
-                       IRTemp v1, IRTemp v2, unsigned mo);
+/* Installs ir.h's ir_softmmu for full-system programs (softmmu-ir.c),
+ * before translating: env + tlb_off is every vCPU's SoftTlb, of 2^tlb_bits
+ * entries of 2^page_bits-byte pages per MMU index. */
+void softmmu_ir_init(int32_t tlb_off, unsigned page_bits, unsigned tlb_bits);
 
 /* Leave the guest code with env->pc at the instruction whose access is
  * at retaddr (0: env->pc is already right), returning excp from cpu_exec. */

@@ -24,6 +24,8 @@ static const struct { const char *name; unsigned mask; const char *help; } log_n
     { "guest_errors", LOG_GUEST_ERROR, "report invalid guest actions" },
     { "strace",       LOG_STRACE,      "trace system calls (same as -strace)" },
     { "page",         LOG_PAGE,        "show guest memory mappings" },
+    { "int",          LOG_INT,         "show interrupts and exceptions taken (full system)" },
+    { "mmu",          LOG_MMU,         "show page table walks and MMU faults (full system)" },
 };
 
 bool log_parse_mask(const char *spec, unsigned *mask)

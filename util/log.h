@@ -22,6 +22,8 @@ enum {
     LOG_GUEST_ERROR = 1 << 7,
     LOG_STRACE      = 1 << 8,
     LOG_PAGE        = 1 << 9,
+    LOG_INT         = 1 << 10,  /* full system: exceptions taken, ERET */
+    LOG_MMU         = 1 << 11,  /* full system: faulting walks, TLBI */
 };
 
 extern unsigned log_mask;

@@ -17,6 +17,7 @@
  * (code fetch through the current vCPU's MMU, code-page watching).
  */
 #include <errno.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include "hw/arm/psci.h"
@@ -37,7 +38,15 @@ typedef struct A64Vcpu {
     Gic *gic;
     SysIrq lines[2];                   /* inputs from the GIC: IRQ, FIQ */
     volatile int irq, fiq;
-    volatile int flush_pending;        /* a TLBI ...IS from another vCPU */
+    /* TLBI ...IS from other vCPUs, done before this one's next block:
+     * the pages (or everything), under flush_lock; flush_pending says
+     * there are some. */
+    pthread_mutex_t flush_lock;
+    uint64_t flush_va[16];
+    unsigned nflush_va;
+    bool flush_everything;
+    int flush_pending;
+    int in_guest;                      /* inside cpu_exec (see tlb_flush) */
     bool power_off, halt;              /* set by PSCI for the loop */
     SysTimer timer;
 } A64Vcpu;
@@ -234,6 +243,43 @@ static bool gic_sysreg(void *opaque, uint32_t key, bool write, uint64_t *val)
     return ok;
 }
 
+/* Performs the broadcast flushes other vCPUs asked of vc, if any. */
+static void drain_flushes(A64Vcpu *vc)
+{
+    uint64_t va[16];
+    unsigned n;
+    bool all;
+
+    if (!__atomic_exchange_n(&vc->flush_pending, 0, __ATOMIC_SEQ_CST))
+        return;
+    pthread_mutex_lock(&vc->flush_lock);
+    all = vc->flush_everything;
+    n = vc->nflush_va;
+    memcpy(va, vc->flush_va, n * sizeof(va[0]));
+    vc->flush_everything = false;
+    vc->nflush_va = 0;
+    pthread_mutex_unlock(&vc->flush_lock);
+    if (all) {
+        softtlb_flush_all(&vc->cpu.tlb);
+        return;
+    }
+    for (unsigned i = 0; i < n; i++)
+        softtlb_flush_page(&vc->cpu.tlb, va[i], ~0u);
+}
+
+/* Asks o to flush everything (all) or the page of va. */
+static void request_flush(A64Vcpu *o, bool all, uint64_t va)
+{
+    pthread_mutex_lock(&o->flush_lock);
+    if (all || o->nflush_va == sizeof(o->flush_va) / sizeof(o->flush_va[0]))
+        o->flush_everything = true;
+    else
+        o->flush_va[o->nflush_va++] = va;
+    pthread_mutex_unlock(&o->flush_lock);
+    __atomic_store_n(&o->flush_pending, 1, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&o->cpu.env.common.exit_request, 1, __ATOMIC_RELEASE);
+}
+
 static void tlb_flush(void *opaque, A64TlbFlush kind, uint64_t va)
 {
     A64Vcpu *vc = opaque;
@@ -245,12 +291,24 @@ static void tlb_flush(void *opaque, A64TlbFlush kind, uint64_t va)
         softtlb_flush_page(&vc->cpu.tlb, va, ~0u);
     if (kind != A64_TLB_FLUSH_ALL_IS && kind != A64_TLB_FLUSH_VA_IS)
         return;
-    /* The others flush everything before their next block. */
+    /* The others flush the same before their next block... */
     for (unsigned i = 0; i < machine->smp; i++) {
         A64Vcpu *o = vc_of(&machine->vcpus[i]);
-        if (o && o != vc) {
-            __atomic_store_n(&o->flush_pending, 1, __ATOMIC_RELEASE);
-            o->cpu.env.common.exit_request = 1;
+        if (o && o != vc)
+            request_flush(o, all, va);
+    }
+    /* ...and the broadcast completes (as the DSB after it expects) once
+     * each has flushed or is outside guest code: a vCPU entering
+     * cpu_exec sets in_guest before it looks at flush_pending (both
+     * sequentially consistent), so it either sees the request or is
+     * waited for.  Two vCPUs broadcasting at once serve each other's
+     * request while they wait. */
+    for (unsigned i = 0; i < machine->smp; i++) {
+        A64Vcpu *o = vc_of(&machine->vcpus[i]);
+        while (o && o != vc && __atomic_load_n(&o->flush_pending, __ATOMIC_SEQ_CST) &&
+               __atomic_load_n(&o->in_guest, __ATOMIC_SEQ_CST)) {
+            drain_flushes(vc);
+            sched_yield();
         }
     }
 }
@@ -287,7 +345,8 @@ static int tcg_init(SysMachine *m)
     exec_init(&a64_guest_arch);
     a64_sys_arch_init();
     softmmu_arch = &a64_softmmu;
-    ir_softmmu_access = softmmu_ir_access;
+    /* env is the first member of A64SysCpu. */
+    softmmu_ir_init((int32_t)offsetof(A64SysCpu, tlb), A64_SYS_PAGE_BITS, A64_SYS_TLB_BITS);
     return 0;
 }
 
@@ -302,6 +361,7 @@ static int vcpu_init(SysVcpu *v)
     memset(vc, 0, sizeof(*vc));
     if (!a64_sys_init(&vc->cpu, model))
         return -1;
+    pthread_mutex_init(&vc->flush_lock, NULL);
     vc->vcpu = v;
     vc->m = machine;
     vc->gic = &b->gic;
@@ -342,10 +402,11 @@ static SysVcpuExit vcpu_run(SysVcpu *v)
 
     this_vcpu = vc;
     for (;;) {
-        if (__atomic_exchange_n(&vc->flush_pending, 0, __ATOMIC_ACQ_REL))
-            softtlb_flush_all(&c->tlb);
+        __atomic_store_n(&vc->in_guest, 1, __ATOMIC_SEQ_CST);
+        drain_flushes(vc);
         a64_sys_check_irq(c);
         int excp = cpu_exec(&c->env.common);
+        __atomic_store_n(&vc->in_guest, 0, __ATOMIC_SEQ_CST);
         A64SysNext next = a64_sys_handle_exit(c, excp);
         if (vc->power_off) {
             vc->power_off = false;

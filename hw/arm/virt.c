@@ -3,7 +3,8 @@
  * The virt board (see virt.h): -M properties, RAM, the GIC, PL011, PL031,
  * PL061 with the power button, fw_cfg, the 32 virtio-mmio transports with
  * the -device virtio devices plugged in (the first -device gets the
- * highest transport, as in QEMU), the device tree, Linux loading, and
+ * highest transport, as in QEMU; virtio-net on its -netdev), the device
+ * tree, Linux loading, and
  * -machine dumpdtb.
  */
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hw/arm/virt.h"
+#include "system/net.h"
 #include "system/runstate.h"
 
 static const char *const virt_props[] = { "gic-version", "dumpdtb", NULL };
@@ -116,10 +118,36 @@ static int add_drives(SysMachine *m, VirtBoard *b, int *nblk, int k)
     return 0;
 }
 
+/*
+ * -device virtio-net-device,netdev=ID[,mac=X]: the -netdev with that id;
+ * QEMU's default MAC 52:54:00:12:34:56, one more for each further NIC.
+ */
+static int add_net(VirtBoard *b, const SysOpts *dev, int *nnet, int k)
+{
+    const char *id = sys_opts_get(dev, "netdev"), *mac_s = sys_opts_get(dev, "mac");
+    uint8_t mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, (uint8_t)(0x56 + *nnet) };
+    SysNetdev *nd;
+    int r;
+
+    if (*nnet == 4)
+        return err1("too many virtio-net-device (at most 4)%s", "");
+    if (!id)
+        return err1("-device virtio-net-device needs netdev=ID (and a -netdev user,id=ID)%s", "");
+    if (!(nd = sys_netdev_find(id)))
+        return err1("-device virtio-net-device: no -netdev with id=%s", id);
+    if (mac_s && !virtio_net_parse_mac(mac_s, mac))
+        return err1("-device virtio-net-device: bad mac=%s (expected a unicast address like 52:54:00:12:34:56)", mac_s);
+    if ((r = virtio_net_init(&b->net[*nnet], nd, mac)) < 0)
+        return r == -EBUSY ? err1("-netdev %s is already used by another device", id)
+                           : err1("-netdev %s: out of memory", id);
+    b->slot[VIRT_MMIO_COUNT - 1 - k] = &b->net[(*nnet)++].vdev;
+    return 0;
+}
+
 /* Plugs each -device into the next free transport, from the top down. */
 static int add_devices(SysMachine *m, VirtBoard *b)
 {
-    int nblk = 0, nrng = 0, ncon = 0;
+    int nblk = 0, nrng = 0, ncon = 0, nnet = 0;
 
     for (int k = 0; k < m->ndevices; k++) {
         const SysOpts *dev = &m->devices[k];
@@ -145,9 +173,10 @@ static int add_devices(SysMachine *m, VirtBoard *b)
             virtio_console_init(&b->console[ncon], chr);
             b->slot[VIRT_MMIO_COUNT - 1 - k] = &b->console[ncon++].vdev;
         } else if (!strcmp(drv, "virtio-net-device")) {
-            return err1("-device %s: networking is not supported yet (it needs libslirp)", drv);
+            if (add_net(b, dev, &nnet, k) < 0)
+                return -1;
         } else {
-            return err1("-device '%s' is not available on this machine (virtio-blk-device, virtio-rng-device, virtio-serial-device, virtconsole)", drv);
+            return err1("-device '%s' is not available on this machine (virtio-blk-device, virtio-net-device, virtio-rng-device, virtio-serial-device, virtconsole)", drv);
         }
     }
     return add_drives(m, b, &nblk, m->ndevices);

@@ -20,6 +20,7 @@
 #include "hw/char/pl011.h"
 #include "hw/gpio/pl061.h"
 #include "hw/intc/gic.h"
+#include "hw/net/virtio-net.h"
 #include "hw/nvram/fw_cfg.h"
 #include "hw/rtc/pl031.h"
 #include "hw/virtio/virtio-devices.h"
@@ -62,6 +63,7 @@ typedef struct VirtBoard {
     VirtioBlk blk[8];
     VirtioDevice rng[4];
     VirtioConsole console[2];
+    VirtioNet net[4];
     SysTimer power_release;
     void *fdt;
     VirtBoot boot;

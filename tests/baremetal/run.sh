@@ -11,12 +11,19 @@
 # PSCI SYSTEM_OFF, so the emulator must exit 0.  t-NAME.run lists
 # configurations ("LABEL ARGS...", expected output t-NAME.LABEL.expect
 # unless one t-NAME.expect serves all); t-NAME.cflags adds compiler flags.
+# t-NAME.dlog checks guise's -d log: its first line is the -d categories
+# guise then runs with (-D to a file), each further line a fixed string
+# that a line of the log must contain, in this order, @SYM@ standing for
+# the ELF symbol's address (0x%x); a "#" line is a comment.
 #
 # Covered: UART output and PSCI (hello), synchronous exceptions and ESR
 # (exceptions), the stage-1 MMU with its faults, TLBI and AT (mmu), the
 # virtual timer and SGIs through GICv2 and GICv3 with WFI (timer-gic),
 # PSCI CPU_ON with exclusive and LSE atomics across CPUs (smp), random
-# device register accesses survived (mmio-fuzz).
+# device register accesses survived (mmio-fuzz), the -d int,mmu log of an
+# SVC from EL0, a faulting walk and a TLBI (dlog; timer-gic's IRQs),
+# virtio-net on -netdev user: an ARP exchange with libslirp, a malformed
+# chain refused, a reset (virtio-net).
 #
 # Usage: tests/baremetal/run.sh PATH-TO-guise-aarch64 [FILTER]
 #   (guise-system-aarch64 is taken from the same folder)
@@ -79,6 +86,29 @@ run() {
     fi
 }
 
+# check_log LABEL SPEC ELF LOG: LOG holds SPEC's strings in order (see above).
+check_log() {
+    local label=$1 spec=$2 elf=$3 log=$4 from=1 want n sym addr
+    local nm=${CROSS_CC%gcc}nm
+    command -v "$nm" > /dev/null || { skip "$label" "no $nm"; return; }
+    while IFS= read -r want; do
+        while [[ $want =~ @([A-Za-z_][A-Za-z0-9_]*)@ ]]; do
+            sym=${BASH_REMATCH[1]}
+            addr=$("$nm" "$elf" 2> /dev/null | awk -v s="$sym" '$3 == s { print $1; exit }')
+            [ -n "$addr" ] || { fail "$label" "no symbol $sym in the ELF ($nm)"; return; }
+            want=${want//@$sym@/$(printf '0x%x' "0x$addr")}
+        done
+        n=$(tail -n +"$from" "$log" 2> /dev/null | grep -n -F -m 1 -e "$want" | cut -d: -f1)
+        if [ -z "$n" ]; then
+            fail "$label" "not in the -d log after its line $((from - 1)): $want" \
+                "$(grep -E 'exception|Exception|fault|TLBI' "$log" 2> /dev/null | head -n 8)"
+            return
+        fi
+        from=$((from + n))
+    done < <(grep -v '^#' "$spec" | tail -n +2)
+    pass "$label"
+}
+
 for t in "${tests[@]}"; do
     elf=$TMP/$t.elf
     flags=()
@@ -108,8 +138,20 @@ for t in "${tests[@]}"; do
             skip "$t/$label/guise" "$GUISE_WHY"
             continue
         fi
+        if [[ " $args " == *" -netdev user"* ]] &&
+           "$GUISE_SYS" -netdev user,id=n0 -M virt,dumpdtb=/dev/null 2>&1 | grep -q "without libslirp"; then
+            skip "$t/$label/guise" "guise-system-aarch64 was built without libslirp (--static)"
+            continue
+        fi
+        logargs=()
+        [ -f "$SRC/t-$t.dlog" ] &&
+            logargs=(-d "$(grep -v '^#' "$SRC/t-$t.dlog" | head -n 1)" -D "$TMP/dlog")
         # shellcheck disable=SC2086
-        run "$t/$label/guise" "$GUISE_SYS" "$elf" "$expect" $args
+        run "$t/$label/guise" "$GUISE_SYS" "$elf" "$expect" "${logargs[@]}" $args
+        [ -f "$SRC/t-$t.dlog" ] && check_log "$t/$label/guise-log" "$SRC/t-$t.dlog" "$elf" "$TMP/dlog"
+        # The same on the IR interpreter (the software MMU's other path).
+        # shellcheck disable=SC2086
+        run "$t/$label/guise-interp" "$GUISE_SYS" "$elf" "$expect" -jit off $args
     done
 done
 summary

@@ -259,13 +259,18 @@ static void gen_vec_op(Gen *g)
         x = rndn(4) || !g->nfpool ? vpick(g) : g->fpool[rndn(g->nfpool)];
         ir_vstenv(b, x, (int32_t)(offsetof(TestEnv, v) + 16 * rndn(NV)));
     }
-    if (rndn(8) == 0) {
-        /* scalar access to the vector registers' bytes (opt_vec must see it) */
+    if (rndn(4) == 0) {
+        /* scalar access to the vector registers' bytes (opt_vec must see
+         * it, and forwards a scalar stored or loaded at the same offset) */
         int32_t off = (int32_t)(offsetof(TestEnv, v) + 4 * rndn(4 * NV));
+        unsigned size = rndn(4);
+        IRType t = size < 3 && rndn(2) ? IR_I32 : IR_I64;
+        if (size == 3)
+            off &= ~7;
         if (rndn(2))
-            ir_stenv(b, IR_I64, pick_input(g, IR_I64), off, rndn(3));
+            ir_stenv(b, t, pick_input(g, t), off, size);
         else
-            ir_ldenv(b, IR_I64, pick_output(g, IR_I64), off, rndn(3));
+            ir_ldenv(b, t, pick_output(g, t), off, size);
     }
 }
 

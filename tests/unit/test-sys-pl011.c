@@ -13,17 +13,8 @@
 static SysAddressSpace as;
 static int irq_level[1];
 
-static uint32_t rd(hwaddr off)
-{
-    uint64_t v = 0;
-    sys_as_read(&as, BASE + off, 4, &v, SYS_ATTRS_CPU(0));
-    return (uint32_t)v;
-}
-
-static void wr(hwaddr off, uint32_t v)
-{
-    sys_as_write(&as, BASE + off, 4, v, SYS_ATTRS_CPU(0));
-}
+static uint32_t rd(hwaddr off) { return t_rd32(&as, BASE + off); }
+static void wr(hwaddr off, uint32_t v) { t_wr32(&as, BASE + off, v); }
 
 int main(void)
 {

@@ -27,17 +27,8 @@ static SysAddressSpace as;
 static int irq_level[1];
 static uint16_t avail_idx, used_seen;
 
-static uint32_t rd(hwaddr off)
-{
-    uint64_t v = 0;
-    sys_as_read(&as, MMIO + off, 4, &v, SYS_ATTRS_CPU(0));
-    return (uint32_t)v;
-}
-
-static void wr(hwaddr off, uint32_t v)
-{
-    sys_as_write(&as, MMIO + off, 4, v, SYS_ATTRS_CPU(0));
-}
+static uint32_t rd(hwaddr off) { return t_rd32(&as, MMIO + off); }
+static void wr(hwaddr off, uint32_t v) { t_wr32(&as, MMIO + off, v); }
 
 static void *ram(uint64_t a) { return sys_as_ram_ptr(&as, a, 1); }
 

@@ -12,7 +12,21 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "system/chardev.h"
+#include "system/memory.h"
 #include "unit.h"
+
+/* 32-bit device register accesses as a CPU makes them. */
+static inline uint32_t t_rd32(SysAddressSpace *as, hwaddr a)
+{
+    uint64_t v = 0;
+    sys_as_read(as, a, 4, &v, SYS_ATTRS_CPU(0));
+    return (uint32_t)v;
+}
+
+static inline void t_wr32(SysAddressSpace *as, hwaddr a, uint32_t v)
+{
+    sys_as_write(as, a, 4, v, SYS_ATTRS_CPU(0));
+}
 
 /* A backend writing into a non-blocking pipe; *rd gets the read end. */
 static inline SysChardev *t_pipe_chardev(int *rd)

@@ -13,10 +13,11 @@
  */
 #include <string.h>
 #include "cpu-system.h"
+#include "log-system.h"
 #include "util/log.h"
 
 #define R A64_SYSREG
-#define PAGE_BITS 12
+#define PAGE_BITS A64_SYS_PAGE_BITS
 #define PAGE_MASK (~((1ull << PAGE_BITS) - 1))
 
 /* ---- state ---- */
@@ -47,7 +48,7 @@ bool a64_sys_init(A64SysCpu *c, const Arm64Model *model)
 {
     memset(c, 0, sizeof(*c));
     c->env.model = model;
-    if (!softtlb_init(&c->tlb, PAGE_BITS, 8, A64_MMU_COUNT))
+    if (!softtlb_init(&c->tlb, PAGE_BITS, A64_SYS_TLB_BITS, A64_MMU_COUNT))
         return false;
     c->env.common.tlb = &c->tlb;
     c->sys.exc.max_el = 1;
@@ -113,21 +114,25 @@ unsigned a64_sys_mmu_idx(const A64SysCpu *c)
 
 void a64_sys_exception(A64SysCpu *c, A64ExcKind kind, uint64_t esr, bool has_far, uint64_t far)
 {
-    uint64_t pstate = a64_sys_pstate(c);
+    uint64_t pstate = a64_sys_pstate(c), old = pstate;
 
     a64_take_exception(&c->sys.exc, &c->env.common.pc, &pstate, &c->env.x[31], 1, kind, esr,
                        has_far, far);
     a64_sys_set_pstate(c, pstate);
     c->env.excl_addr = ~0ull;                      /* the exclusive monitor clears */
+    if (log_enabled(LOG_INT))
+        a64_log_exception(c, kind, esr, has_far, far, old, pstate);
 }
 
 void a64_sys_eret(A64SysCpu *c)
 {
-    uint64_t pstate = a64_sys_pstate(c);
+    uint64_t pstate = a64_sys_pstate(c), old = pstate;
+    bool legal = a64_exception_return(&c->sys.exc, &c->env.common.pc, &pstate, &c->env.x[31]);
 
-    a64_exception_return(&c->sys.exc, &c->env.common.pc, &pstate, &c->env.x[31]);
     a64_sys_set_pstate(c, pstate);
     c->env.excl_addr = ~0ull;
+    if (log_enabled(LOG_INT))
+        a64_log_eret(c, old, pstate, legal);
 }
 
 void a64_sys_recheck_irq(A64SysCpu *c)
@@ -196,18 +201,23 @@ static bool fill(CPUCommon *envc, SoftTlb *t, uint64_t va, SoftTlbAccess acc, un
     A64MmuFault f;
     unsigned el = mmu_idx == A64_MMU_EL0 ? 0 : 1;
     static const A64Access kinds[] = { A64_ACCESS_READ, A64_ACCESS_WRITE, A64_ACCESS_EXEC };
+    static const char *const acc_names[] = { "read", "write", "fetch" };
 
     (void)size;
     a64_sysregs_mmu(&c->sys, mmu_idx == A64_MMU_EL1_PAN, &regs);
     if (!a64_mmu_translate(&regs, va, kinds[acc], el, false, &tr, &f)) {
         if (probe)
             return false;
+        if (log_enabled(LOG_MMU))
+            a64_log_walk(&c->sys, acc_names[acc], va, el, NULL, &f);
         exec_restore_pc(envc, retaddr);
         a64_sys_exception(c, A64_EXC_SYNC,
                           abort_esr(c, acc == SOFTTLB_EXEC, acc == SOFTTLB_WRITE, f.fsc),
                           acc != SOFTTLB_EXEC, va);
         softmmu_raise(envc, 0, EXCP_A64_TAKEN);
     }
+    if (log_enabled(LOG_MMU))
+        a64_log_walk(&c->sys, acc_names[acc], va, el, &tr, NULL);
     unsigned r = el ? A64_PROT_R1 : A64_PROT_R0, w = el ? A64_PROT_W1 : A64_PROT_W0;
     unsigned x = el ? A64_PROT_X1 : A64_PROT_X0;
     unsigned mask = (tr.prot & r ? 1u << SOFTTLB_READ : 0) | (tr.prot & w ? 1u << SOFTTLB_WRITE : 0) |
@@ -301,6 +311,8 @@ static void fetch_abort(A64SysCpu *c)
     a64_sysregs_mmu(&c->sys, false, &regs);
     if (a64_mmu_translate(&regs, pc, A64_ACCESS_EXEC, el, false, &tr, &f))
         f.fsc = 0x10;                 /* mapped, but not RAM: external abort */
+    else if (log_enabled(LOG_MMU))
+        a64_log_walk(&c->sys, "fetch", pc, el, NULL, &f);
     a64_sys_exception(c, A64_EXC_SYNC, abort_esr(c, true, false, f.fsc), true, pc);
 }
 

@@ -25,6 +25,11 @@ typedef struct A64SysCpu {
     SoftTlb tlb;
 } A64SysCpu;
 
+/* The software TLB: 4 KiB pages (the smallest granule), 2^10 entries per
+ * MMU index. */
+#define A64_SYS_PAGE_BITS 12
+#define A64_SYS_TLB_BITS 10
+
 /* MMU indexes of the EL1&0 regime: EL0, EL1, EL1 with PSTATE.PAN set. */
 enum { A64_MMU_EL0, A64_MMU_EL1, A64_MMU_EL1_PAN, A64_MMU_COUNT };
 

@@ -101,6 +101,30 @@ static IRHelper *fp_pick(FpHelpers h, int size)
     return size == IR_MO_64 ? h.d : size == IR_MO_32 ? h.s : h.h;
 }
 
+/* The host-FPU conditions of fpop (ir.h): round to nearest without FZ;
+ * IXC already set. */
+const IRFpFast a64_fp_fast = {
+    .ctl_off = env_off(fpcr),
+    .ctl_mask = 3u << FPU_FPCR_RMODE_SHIFT | FPU_FPCR_FZ,
+    .sticky_off = env_off(fpsr),
+    .sticky_bit = FPU_FPSR_IXC,
+};
+
+/* An arithmetic helper call of S and D values as an fpop of kind (an
+ * IRFpKind without IR_FP_64), which a backend may compute on the host;
+ * H values call the helper. */
+static IRTemp gen_fp_arith(DisasContext *s, FpHelpers h, int size, unsigned kind, IRTemp a,
+                           IRTemp b, IRTemp c)
+{
+    IRTemp r;
+
+    if (size == IR_MO_16)
+        return gen_call(s, h.h, a, b, c);
+    r = a64_tmp(s, IR_I64);
+    ir_fpop(IRB(s), kind | (size == IR_MO_64 ? IR_FP_64 : 0), fp_pick(h, size), r, a, b, c);
+    return r;
+}
+
 static uint64_t fp_signbit(int size)
 {
     return 1ull << ((8u << size) - 1);
@@ -256,18 +280,28 @@ static bool trans_frint_n(DisasContext *s, uint32_t insn)
 
 static bool trans_fsqrt(DisasContext *s, uint32_t insn)
 {
-    return gen_fp_unary(s, insn, FP_PAIR(fsqrt), -1);
-}
-
-static bool gen_fp_binary(DisasContext *s, uint32_t insn, FpHelpers h, bool negate)
-{
     int size = fp_size(s, insn, true);
-    IRTemp r;
 
     if (size < 0)
         return false;
-    r = gen_call(s, fp_pick(h, size), gen_read_fp(s, rn(insn), size),
-                 gen_read_fp(s, rm(insn), size), IR_NONE);
+    gen_write_fp(s, rd(insn), gen_fp_arith(s, FP_PAIR(fsqrt), size, IR_FP_SQRT,
+                                           gen_read_fp(s, rn(insn), size), IR_NONE, IR_NONE),
+                 size);
+    return true;
+}
+
+/* kind: an IRFpKind, or -1 for operations fpop does not name. */
+static bool gen_fp_binary(DisasContext *s, uint32_t insn, FpHelpers h, bool negate, int kind)
+{
+    int size = fp_size(s, insn, true);
+    IRTemp r, a, b;
+
+    if (size < 0)
+        return false;
+    a = gen_read_fp(s, rn(insn), size);
+    b = gen_read_fp(s, rm(insn), size);
+    r = kind < 0 ? gen_call(s, fp_pick(h, size), a, b, IR_NONE)
+                 : gen_fp_arith(s, h, size, (unsigned)kind, a, b, IR_NONE);
     /* FNMUL is FPNeg(FPMul()): a NaN result is negated too. */
     if (negate)
         r = gen_fneg(s, r, size);
@@ -275,15 +309,15 @@ static bool gen_fp_binary(DisasContext *s, uint32_t insn, FpHelpers h, bool nega
     return true;
 }
 
-static bool trans_fmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), false); }
-static bool trans_fdiv(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fdiv), false); }
-static bool trans_fadd(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fadd), false); }
-static bool trans_fsub(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fsub), false); }
-static bool trans_fmax(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmax), false); }
-static bool trans_fmin(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmin), false); }
-static bool trans_fmaxnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmaxnm), false); }
-static bool trans_fminnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fminnm), false); }
-static bool trans_fnmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), true); }
+static bool trans_fmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), false, IR_FP_MUL); }
+static bool trans_fdiv(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fdiv), false, IR_FP_DIV); }
+static bool trans_fadd(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fadd), false, IR_FP_ADD); }
+static bool trans_fsub(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fsub), false, IR_FP_SUB); }
+static bool trans_fmax(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmax), false, -1); }
+static bool trans_fmin(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmin), false, -1); }
+static bool trans_fmaxnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmaxnm), false, -1); }
+static bool trans_fminnm(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fminnm), false, -1); }
+static bool trans_fnmul(DisasContext *s, uint32_t i) { return gen_fp_binary(s, i, FP_PAIR(fmul), true, IR_FP_MUL); }
 
 /* FMADD/FMSUB/FNMADD/FNMSUB: FPMulAdd(addend, op1, op2) with the addend
  * negated when o1 is set and op1 negated when o0 != o1 (C7.2, FMADD). */
@@ -301,7 +335,7 @@ static bool trans_fmadd(DisasContext *s, uint32_t insn)
         a = gen_fneg(s, a, size);
     if (o0 != o1)
         n = gen_fneg(s, n, size);
-    r = gen_call(s, fp_pick(FP_PAIR(fmuladd), size), a, n, gen_read_fp(s, rm(insn), size));
+    r = gen_fp_arith(s, FP_PAIR(fmuladd), size, IR_FP_FMA, a, n, gen_read_fp(s, rm(insn), size));
     gen_write_fp(s, rd(insn), r, size);
     return true;
 }

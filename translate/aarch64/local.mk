@@ -28,6 +28,8 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/helper-system.c \
 	translate/aarch64/int.c \
 	translate/aarch64/ldst.c \
+	translate/aarch64/log-system.c \
+	translate/aarch64/log-system.h \
 	translate/aarch64/mmu.c \
 	translate/aarch64/mmu.h \
 	translate/aarch64/pauth.c \

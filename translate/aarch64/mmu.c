@@ -88,6 +88,18 @@ static bool fault(A64MmuFault *f, unsigned fsc, unsigned level)
 {
     f->fsc = fsc | level;
     f->level = level;
+    f->has_desc = false;
+    f->desc = f->desc_pa = 0;
+    return false;
+}
+
+/* A fault at the descriptor d read from dpa (kept for -d mmu only). */
+static bool desc_fault(A64MmuFault *f, unsigned fsc, unsigned level, uint64_t dpa, uint64_t d)
+{
+    fault(f, fsc, level);
+    f->has_desc = fsc != A64_FSC_WALK_ABORT;
+    f->desc = d;
+    f->desc_pa = dpa;
     return false;
 }
 
@@ -186,14 +198,14 @@ bool a64_mmu_translate(const A64MmuRegs *r, uint64_t va, A64Access acc, unsigned
             unsigned bits = level == start ? first_bits : stride;
             dpa = table + ((va >> shift) & ((1ull << bits) - 1)) * 8;
             if (!r->read64(r->opaque, dpa, &d))
-                return fault(f, A64_FSC_WALK_ABORT, level);
+                return desc_fault(f, A64_FSC_WALK_ABORT, level, dpa, 0);
             if (!BIT(d, D_VALID))
-                return fault(f, A64_FSC_TRANSLATION, level);
+                return desc_fault(f, A64_FSC_TRANSLATION, level, dpa, d);
             if (level == 3 || !BIT(d, D_TABLE))
                 break;
             table = d & 0x0000ffffffffffffull & ~((1ull << h.granule) - 1);
             if (table & ~pa_mask)
-                return fault(f, A64_FSC_ADDR_SIZE, level);
+                return desc_fault(f, A64_FSC_ADDR_SIZE, level, dpa, d);
             if (!h.hpd) {
                 ap_table |= FIELD(d, D_APTABLE0, 2);
                 uxn_table |= BIT(d, D_UXNTABLE);
@@ -202,16 +214,16 @@ bool a64_mmu_translate(const A64MmuRegs *r, uint64_t va, A64Access acc, unsigned
         }
         /* A page at level 3 has bits 1:0 = 11; 01 there is reserved. */
         if (level == 3 ? !BIT(d, D_TABLE) : !block_allowed(h.granule, level))
-            return fault(f, A64_FSC_TRANSLATION, level);
+            return desc_fault(f, A64_FSC_TRANSLATION, level, dpa, d);
 
         unsigned size = h.granule + stride * (3 - level);
         uint64_t oa = d & 0x0000ffffffffffffull & ~((1ull << size) - 1);
         if (oa & ~pa_mask)
-            return fault(f, A64_FSC_ADDR_SIZE, level);
+            return desc_fault(f, A64_FSC_ADDR_SIZE, level, dpa, d);
 
         bool ha = BIT(r->tcr, 39), hd = ha && BIT(r->tcr, 40);
         if (!BIT(d, D_AF) && !ha)
-            return fault(f, A64_FSC_ACCESS_FLAG, level);
+            return desc_fault(f, A64_FSC_ACCESS_FLAG, level, dpa, d);
 
         /* Writable-clean (DBM with AP[2] set) counts as writable for the
          * permission check of a write, which then makes it dirty. */
@@ -219,7 +231,7 @@ bool a64_mmu_translate(const A64MmuRegs *r, uint64_t va, A64Access acc, unsigned
         bool writable = !BIT(d, D_AP2) || (clean && acc == A64_ACCESS_WRITE);
         unsigned prot = leaf_prot(r, d, ap_table, uxn_table, pxn_table, writable);
         if (!allowed(prot, acc, check_el))
-            return fault(f, A64_FSC_PERMISSION, level);
+            return desc_fault(f, A64_FSC_PERMISSION, level, dpa, d);
 
         uint64_t nd = d | (1ull << D_AF);
         if (clean && acc == A64_ACCESS_WRITE)

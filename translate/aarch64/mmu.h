@@ -65,6 +65,11 @@ enum {
 typedef struct A64MmuFault {
     unsigned fsc;         /* A64_FSC_* | level (0-3; -1 levels are not used) */
     unsigned level;
+    /* For -d mmu: the descriptor the walk stopped at and its physical
+     * address (has_desc false: the fault came before any was read; a walk
+     * abort has desc_pa but no desc). */
+    bool has_desc;
+    uint64_t desc, desc_pa;
 } A64MmuFault;
 
 /* Translate va for an access at EL el (0 or 1); unprivileged is an

@@ -13,7 +13,9 @@
  * (and the Outer Shareable ones of FEAT_TLBIOS) reach every vCPU.
  */
 #include <stddef.h>
+#include "log-system.h"
 #include "sysregs.h"
+#include "util/log.h"
 
 #define S(op1, crn, crm, op2) A64_SYSREG(1, op1, crn, crm, op2)
 
@@ -83,6 +85,8 @@ static void at(A64SysRegs *s, const struct SysInsn *d, uint64_t va, bool pan)
         s->par = (t.pa & 0x0000fffffffff000ull) | (uint64_t)t.attr << 56 | sh << 7 | 1u << 11;
     } else {
         s->par = 1 | (uint64_t)f.fsc << 1 | 1u << 11;
+        if (log_enabled(LOG_MMU))
+            a64_log_walk(s, "AT", va, d->at_el, NULL, &f);
     }
 }
 
@@ -93,6 +97,8 @@ void a64_sys_insn(A64SysRegs *s, uint32_t key, uint64_t v, bool pan)
 
     if (!d)
         return;
+    if (log_enabled(LOG_MMU) && (d->kind == K_TLBI_ALL || d->kind == K_TLBI_VA))
+        a64_log_tlbi(s, key, v);
     switch ((Kind)d->kind) {
     case K_CACHE:
         break;

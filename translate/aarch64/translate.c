@@ -538,6 +538,7 @@ static void a64_init(GuestArch *arch)
     cpu_zf = ir_global_declare(g, IR_I64, env_off(zf), "zf");
     cpu_cf = ir_global_declare(g, IR_I64, env_off(cf), "cf");
     cpu_vf = ir_global_declare(g, IR_I64, env_off(vf), "vf");
+    ir_fp_fast = &a64_fp_fast;
     /* Bucket on op0, bits 28:25 (the manual's top-level index). */
     decode_build(&a64_decoder, 25, 4, tables);
 }

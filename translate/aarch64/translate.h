@@ -32,6 +32,8 @@ typedef struct DisasContext {
 extern IRTemp cpu_pc, cpu_x[32], cpu_nf, cpu_zf, cpu_cf, cpu_vf;
 
 /* Decode tables of the groups, each ending with { NULL }. */
+/* fp.c: the host-FPU conditions of fpop for aarch64 (ir_fp_fast). */
+extern const IRFpFast a64_fp_fast;
 extern const DecodePattern a64_int_patterns[];
 extern const DecodePattern a64_branch_patterns[];
 extern const DecodePattern a64_sys_patterns[];

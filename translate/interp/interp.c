@@ -506,6 +506,16 @@ static void exec_other(const IInsn *in, uint64_t *vals, uint8_t *envp)
     case IR_OP_stenv:
         env_store(env, a[1], (unsigned)a[2], rd(vals, envp, a[0]));
         break;
+    case IR_OP_fpop: {
+        typedef uint64_t (*Fn)(uint8_t *, uint64_t, uint64_t, uint64_t);
+        uint64_t x[3] = { 0, 0, 0 };
+        for (unsigned i = 0; i < 3; i++)
+            if (a[1 + i] != INONE)
+                x[i] = rd(vals, envp, a[1 + i]);
+        wr(vals, envp, a[0], IR_I64,
+           ((Fn)ir_helper_get((uint32_t)a[5])->fn)(envp, x[0], x[1], x[2]));
+        break;
+    }
     case IR_OP_call: {
         uint64_t r = do_call(in, vals, envp);
         if (a[0] != INONE)
@@ -569,10 +579,21 @@ uintptr_t interp_run(TB *tb, CPUCommon *env)
                 i = c->labels[a[3]];
             break;
         case IR_OP_ld:
-            wr(vals, envp, a[0], t, mem_load(rd(vals, envp, a[1]), (unsigned)a[2], t));
+            if (a[2] & IR_MO_MMU)
+                wr(vals, envp, a[0], t,
+                   ir_softmmu->ld((uintptr_t)envp, rd(vals, envp, a[1]),
+                                  (uint32_t)a[2] | (t == IR_I64 ? IR_MO_W64 : 0),
+                                  EXEC_HOST_PC_INTERP));
+            else
+                wr(vals, envp, a[0], t, mem_load(rd(vals, envp, a[1]), (unsigned)a[2], t));
             break;
         case IR_OP_st:
-            mem_store(rd(vals, envp, a[1]), (unsigned)a[2], rd(vals, envp, a[0]));
+            if (a[2] & IR_MO_MMU)
+                ir_softmmu->st((uintptr_t)envp, rd(vals, envp, a[1]), rd(vals, envp, a[0]),
+                               (uint32_t)a[2] | (t == IR_I64 ? IR_MO_W64 : 0),
+                               EXEC_HOST_PC_INTERP);
+            else
+                mem_store(rd(vals, envp, a[1]), (unsigned)a[2], rd(vals, envp, a[0]));
             break;
         case IR_OP_exit_tb:
             ret = (uintptr_t)tb | (uint32_t)a[0];

@@ -111,8 +111,7 @@ static void extend(X64Ctx *c, unsigned mo, bool w, int rd, int rs)
         emit_mov_rr(&c->e, true, rd, rs);
 }
 
-/* rd = memop load from m, extended to the op width (w). */
-static void load_value(X64Ctx *c, unsigned mo, bool w, int rd, X64Mem m)
+void x64_load_value(X64Ctx *c, unsigned mo, bool w, int rd, X64Mem m)
 {
     unsigned size = mo & IR_MO_SIZE;
     bool sign = mo & IR_MO_SIGN;
@@ -138,8 +137,7 @@ static void load_value(X64Ctx *c, unsigned mo, bool w, int rd, X64Mem m)
     }
 }
 
-/* Store the low 2^size bytes of v (a temp, read at width w) to m. */
-static void store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m)
+void x64_store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m)
 {
     unsigned size = mo & IR_MO_SIZE;
     bool be = (mo & IR_MO_BE) && size > 0;
@@ -176,10 +174,14 @@ static void lower_ld(X64Ctx *c, const IROp *op)
     X64Mem m;
     int rd;
 
+    if (op->args[2] & IR_MO_MMU) {
+        x64_softmmu_ld(c, op);
+        return;
+    }
     ra_sync_globals(c);
     m = x64_guest_addr(c, op->args[1]);
     rd = x64_out3(c, op);
-    load_value(c, op->args[2], op->type == IR_I64, rd, m);
+    x64_load_value(c, op->args[2], op->type == IR_I64, rd, m);
     ra_def(c, op->args[0], rd);
 }
 
@@ -187,9 +189,13 @@ static void lower_st(X64Ctx *c, const IROp *op)
 {
     X64Mem m;
 
+    if (op->args[2] & IR_MO_MMU) {
+        x64_softmmu_st(c, op);
+        return;
+    }
     ra_sync_globals(c);
     m = x64_guest_addr(c, op->args[1]);
-    store_value(c, op->args[2], op->type == IR_I64, op->args[0], m);
+    x64_store_value(c, op->args[2], op->type == IR_I64, op->args[0], m);
 }
 
 /* d = old [addr]; if old == expected: [addr] = new. */
@@ -301,7 +307,7 @@ static void lower_ldenv(X64Ctx *c, const IROp *op)
 
     ra_env_access(c, off, mo & IR_MO_SIZE, false);
     rd = ra_out(c, op, op->args[0]);
-    load_value(c, mo, op->type == IR_I64, rd, x64_mem(X64_ENV, off));
+    x64_load_value(c, mo, op->type == IR_I64, rd, x64_mem(X64_ENV, off));
     ra_def(c, op->args[0], rd);
 }
 
@@ -311,7 +317,7 @@ static void lower_stenv(X64Ctx *c, const IROp *op)
     unsigned mo = op->args[2];
 
     ra_env_access(c, off, mo & IR_MO_SIZE, true);
-    store_value(c, mo, op->type == IR_I64, op->args[0], x64_mem(X64_ENV, off));
+    x64_store_value(c, mo, op->type == IR_I64, op->args[0], x64_mem(X64_ENV, off));
 }
 
 /* ---- helper calls ---- */
@@ -529,6 +535,7 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
     [IR_OP_ldenv] = lower_ldenv,
     [IR_OP_stenv] = lower_stenv,
     [IR_OP_call] = lower_call,
+    [IR_OP_fpop] = x64_lower_fpop,
     [IR_OP_insn_start] = lower_insn_start,
     [IR_OP_goto_tb] = lower_goto_tb,
     [IR_OP_exit_tb] = lower_exit_tb,
@@ -692,6 +699,7 @@ static int gen_ops(X64Ctx *c)
     for (unsigned k = 0; k < c->nstub_jumps; k++)
         emit_patch32(&c->e, c->stub_jumps[k], c->e.pos);
     emit_exit_request_stub(c);
+    x64_slow_stubs(c);
     for (unsigned k = 0; k < c->nfixups; k++) {
         int64_t to = c->labels[c->fixups[k].label].pos;
         BUG_ON(to < 0);
@@ -736,6 +744,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
     }
     free(c.insns);
     free(c.fixups);
+    free(c.slow);
     free(c.multi);
     free(c.labels);
     free(c.ts);

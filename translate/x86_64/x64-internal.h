@@ -77,6 +77,22 @@ typedef struct X64Fixup {
     uint32_t label;
 } X64Fixup;
 
+/* An out-of-line slow path (lower-slow.c): where the inline code branches
+ * to it, the helper it calls with env and up to four arguments (each from
+ * a register, whose value at the branch it sees, or a constant), the
+ * register that takes the result, and where it jumps back.  Every
+ * general register but that one is preserved. */
+typedef struct X64SlowPath {
+    uint32_t jcc_at[3];  /* rel32s of the branches to the stub */
+    unsigned njcc;
+    uint32_t resume;
+    uintptr_t fn;
+    unsigned nargs;
+    int8_t arg_reg[4];   /* -1: arg_val */
+    uint64_t arg_val[4];
+    int8_t out_reg;      /* -1: none */
+} X64SlowPath;
+
 typedef struct X64Ctx {
     X64Emit e;
     IRBlock *b;
@@ -123,6 +139,11 @@ typedef struct X64Ctx {
      * self-looping goto_tb (one per slot). */
     size_t stub_jumps[4];
     unsigned nstub_jumps;
+
+    /* Slow paths (full-system loads and stores, FP), emitted after the
+     * block's ops. */
+    X64SlowPath *slow;
+    unsigned nslow, slow_cap;
 
     /* A block that jumps back to its own start (see lower.c). */
     IRTemp pc_global;             /* the global at CPUCommon.pc, or IR_NONE */
@@ -221,6 +242,28 @@ void x64_lower_vec(X64Ctx *c, const IROp *op);
 
 /* The host operand of guest address temp a (see lower.c). */
 X64Mem x64_guest_addr(X64Ctx *c, IRTemp a);
+/* rd = memop load from m, extended to the op width (w); store the low
+ * bytes of v (read at width w) to m.  Both may use X64_SCRATCH. */
+void x64_load_value(X64Ctx *c, unsigned mo, bool w, int rd, X64Mem m);
+void x64_store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m);
+
+/* ---- lower-slow.c, lower-softmmu.c, lower-fp.c ---- */
+
+/* A new slow path calling fn (no branch, argument or result yet). */
+X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn);
+void x64_slow_arg_reg(X64SlowPath *sp, int reg);
+void x64_slow_arg_val(X64SlowPath *sp, uint64_t val);
+/* A conditional branch to the slow path, here. */
+void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc);
+void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp);
+/* Emits every slow path of the block (after its ops). */
+void x64_slow_stubs(X64Ctx *c);
+
+/* ld/st with IR_MO_MMU: the inline TLB probe and the access. */
+void x64_softmmu_ld(X64Ctx *c, const IROp *op);
+void x64_softmmu_st(X64Ctx *c, const IROp *op);
+/* fpop: the host FPU when ir_fp_fast allows, else its helper. */
+void x64_lower_fpop(X64Ctx *c, const IROp *op);
 
 /* A source operand: a sign-extended imm32, or a register. */
 typedef struct X64Opnd {

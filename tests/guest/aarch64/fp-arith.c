@@ -36,6 +36,7 @@ int main(void)
     char what[64];
 
     feclearexcept(FE_ALL_EXCEPT);
+    set_fpsr(FPSR_START);
     for (unsigned i = 0; i < NF; i++)
         for (unsigned j = 0; j < NF; j += 2) {
             float a = fv[i], b = fv[j];

@@ -40,7 +40,7 @@ static volatile uint64_t snan_d = 0x7ff0000000000789ull, qnan_d = 0x7ff800000000
 static void run(const char *mode)
 {
     printf("== %s (FPCR %08llx)\n", mode, (unsigned long long)get_fpcr());
-    set_fpsr(0);
+    set_fpsr(FPSR_START);
     showf("denorm + 0", add_f(den_f, 0.0f));
     showf("denorm * 2^20", mul_f(den_f, 0x1p20f));
     showf("-denorm * 1", mul_f(nden_f, one_f));
@@ -96,7 +96,7 @@ int main(void)
     }
     set_fpcr(0);
     /* flags are cumulative */
-    set_fpsr(0);
+    set_fpsr(FPSR_START);
     add_f(den_f, 1.0f);
     mul_f(FLT_MAX, 2.0f);
     printf("cumulative: %s\n", fpsr_flags());

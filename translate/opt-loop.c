@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Self-loops (opt.h's opt_loop): a block whose last branch either jumps
+ * back to its own start or leaves, the shape of most inner loops
+ *
+ *     body ; brcond c, L ; goto_tb ; mov pc, exit ; exit_tb ; L: goto_tb ;
+ *     mov pc, start ; exit_tb          (or with the two tails swapped)
+ *
+ * usually computes guest flags (NZCV) at its end that only the code after
+ * the loop reads: the branch tests its operands directly, and the next
+ * iteration sets the flags again before reading them.  Those computations
+ * move from the body to the head of the tail that leaves, so an iteration
+ * skips them.
+ *
+ * A pure op at the end of the body moves when each output is either a
+ * global the body writes before reading it (dead when the next iteration
+ * starts) and nothing after the op reads, or a local only moved ops read;
+ * and nothing after it up to the branch writes its inputs.  Only ops after
+ * the body's last op that may fault, call or write memory move: a guest
+ * fault there resumes at its instruction with the state it had, so every
+ * flag an instruction after it reads is computed again.  Asynchronous
+ * exits happen at the block's start, where the moved flags are dead: a
+ * signal handler there sees the flags of the loop's entry in its context,
+ * which no path of the guest program reads.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "opt.h"
+#include "exec.h"
+
+static bool mentions_as(const IROp *op, IRTemp t, bool out)
+{
+    const IROpDef *d = &ir_op_defs[op->opc];
+    unsigned from = out ? 0 : d->nout, to = out ? d->nout : d->nout + d->nin;
+
+    for (unsigned k = from; k < to; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+/* Is ops[i..i+2] "goto_tb; mov pc, $K; exit_tb"?  Sets *k. */
+static bool is_tail(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k)
+{
+    const IROp *o = &b->ops[i];
+
+    if (i + 2 >= b->nops || o[0].opc != IR_OP_goto_tb || o[1].opc != IR_OP_mov ||
+        o[1].args[0] != pc || !ir_is_const(b, o[1].args[1]) || o[2].opc != IR_OP_exit_tb)
+        return false;
+    *k = b->temps[o[1].args[1]].value;
+    return true;
+}
+
+/* Does op read global g, explicitly or as a helper that reads globals? */
+static bool reads_global(const IROp *op, IRTemp g)
+{
+    if (op->opc == IR_OP_call &&
+        !(ir_helper_get(op->args[6])->flags & IR_HELPER_NO_GLOBALS))
+        return true;
+    return mentions_as(op, g, false);
+}
+
+/* Is global g unread in ops[0, end) until something writes it? */
+static bool dead_at_start(const IRBlock *b, IRTemp g, uint32_t end)
+{
+    for (uint32_t i = 0; i < end; i++) {
+        if (reads_global(&b->ops[i], g))
+            return false;
+        if (mentions_as(&b->ops[i], g, true))
+            return true;
+    }
+    return true;
+}
+
+/* May op i move past the ops after it up to br (moved[] marks the ops
+ * that move)? */
+static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved, IRTemp pc)
+{
+    const IROp *op = &b->ops[i];
+    const IROpDef *d = &ir_op_defs[op->opc];
+
+    if (!opt_is_pure(op) || d->nout == 0)
+        return false;
+    for (unsigned k = 0; k < d->nout; k++) {
+        IRTemp t = op->args[k];
+        if (t == IR_NONE || t == pc)
+            return false;
+        if (ir_is_global(b, t) && !dead_at_start(b, t, i))
+            return false;
+        if (b->temps[t].kind != IR_TEMP_GLOBAL && b->temps[t].kind != IR_TEMP_LOCAL)
+            return false;
+        /* read later only by moving ops (never by the branch) */
+        for (uint32_t j = i + 1; j <= br; j++)
+            if (!moved[j] && (mentions_as(&b->ops[j], t, false) ||
+                              (ir_is_global(b, t) && mentions_as(&b->ops[j], t, true))))
+                return false;
+    }
+    /* its inputs keep their values up to the branch */
+    for (unsigned k = d->nout; k < d->nout + d->nin; k++) {
+        IRTemp t = op->args[k];
+        for (uint32_t j = i + 1; t != IR_NONE && j <= br; j++)
+            if (!moved[j] && mentions_as(&b->ops[j], t, true))
+                return false;
+    }
+    return true;
+}
+
+void opt_loop(IRBlock *b)
+{
+    IRTemp pc = IR_NONE;
+    uint32_t br = UINT32_MAX, label_at = UINT32_MAX, exit_at, n = b->nops;
+    uint64_t k0, k1;
+
+    for (IRTemp g = 1; g <= b->nglobals; g++)
+        if (b->temps[g].env_offset == (int32_t)offsetof(CPUCommon, pc) &&
+            b->temps[g].type == IR_I64)
+            pc = g;
+    /* The shape: straight-line body, brcond, a tail, its label, a tail. */
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned f = ir_op_defs[b->ops[i].opc].flags;
+        if (b->ops[i].opc == IR_OP_brcond && br == UINT32_MAX) {
+            br = i;
+        } else if (b->ops[i].opc == IR_OP_label && br != UINT32_MAX && label_at == UINT32_MAX) {
+            label_at = i;
+        } else if ((f & (IR_F_BB_END | IR_F_EXIT)) && br == UINT32_MAX) {
+            return;
+        }
+    }
+    if (pc == IR_NONE || br == UINT32_MAX || label_at != br + 4 || n != br + 8 ||
+        b->ops[label_at].args[0] != b->ops[br].args[3] ||
+        !is_tail(b, br + 1, pc, &k0) || !is_tail(b, label_at + 1, pc, &k1) ||
+        (k0 == b->pc_start) == (k1 == b->pc_start))
+        return;
+    exit_at = k0 == b->pc_start ? label_at + 1 : br + 1;
+
+    bool *moved = calloc(n, sizeof(bool));
+    if (!moved)
+        return;
+    unsigned nmoved = 0;
+    for (uint32_t i = br; i-- > 0;) {
+        const IROp *op = &b->ops[i];
+        unsigned f = ir_op_defs[op->opc].flags;
+        if (op->opc != IR_OP_insn_start &&
+            (f & (IR_F_SYNC | IR_F_CALL | IR_F_SIDE | IR_F_READ_ENV)))
+            break;
+        if (movable(b, i, br, moved, pc)) {
+            moved[i] = true;
+            nmoved++;
+        }
+    }
+    if (nmoved) {
+        IROp *ops = malloc(n * sizeof(IROp));
+        uint32_t m = 0;
+        if (ops) {
+            for (uint32_t i = 0; i < n; i++) {
+                if (i == exit_at)
+                    for (uint32_t j = 0; j < br; j++)
+                        if (moved[j])
+                            ops[m++] = b->ops[j];
+                if (!moved[i])
+                    ops[m++] = b->ops[i];
+            }
+            memcpy(b->ops, ops, n * sizeof(IROp));
+            free(ops);
+        }
+    }
+    free(moved);
+}

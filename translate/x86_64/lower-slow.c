@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Out-of-line slow paths (x64-internal.h's X64SlowPath): inline code
+ * that handles the common case itself (a TLB hit, an FP operation the
+ * host computes exactly) branches here for the rest, which a C helper
+ * does.  Each stub follows the block's last op:
+ *
+ *     push the eight caller-saved registers the allocator hands out
+ *     rdi = env; rsi, rdx, rcx, r8 = the arguments
+ *     call fn
+ *     the result over the pushed copy of its register
+ *     pop them; jmp resume
+ *
+ * An even number of pushes keeps rsp 16-byte aligned for the call.  An
+ * argument register is read from its pushed copy (or, callee-saved, from
+ * itself), so no register assignment can make the argument moves clash.
+ * Host vector registers are not saved: callers flush the v128 cache
+ * first, as before any call.
+ */
+#include <stdlib.h>
+#include "x64-internal.h"
+#include "util/log.h"
+
+static const int8_t stub_saved[8] = {
+    X64_RAX, X64_RCX, X64_RDX, X64_RSI, X64_RDI, X64_R8, X64_R9, X64_R10,
+};
+static const int8_t arg_regs[4] = { X64_RSI, X64_RDX, X64_RCX, X64_R8 };
+
+X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn)
+{
+    if (c->nslow == c->slow_cap) {
+        c->slow_cap = c->slow_cap ? 2 * c->slow_cap : 16;
+        X64SlowPath *n = realloc(c->slow, c->slow_cap * sizeof(X64SlowPath));
+        BUG_ON(n == NULL);
+        c->slow = n;
+    }
+    X64SlowPath *sp = &c->slow[c->nslow++];
+    *sp = (X64SlowPath){ .fn = fn, .out_reg = -1 };
+    return sp;
+}
+
+void x64_slow_arg_reg(X64SlowPath *sp, int reg)
+{
+    BUG_ON(sp->nargs == 4);
+    sp->arg_reg[sp->nargs++] = (int8_t)reg;
+}
+
+void x64_slow_arg_val(X64SlowPath *sp, uint64_t val)
+{
+    BUG_ON(sp->nargs == 4);
+    sp->arg_reg[sp->nargs] = -1;
+    sp->arg_val[sp->nargs++] = val;
+}
+
+void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc)
+{
+    BUG_ON(sp->njcc == 3);
+    sp->jcc_at[sp->njcc++] = (uint32_t)emit_jcc32(&c->e, cc);
+}
+
+void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp)
+{
+    BUG_ON(sp->njcc == 3);
+    sp->jcc_at[sp->njcc++] = (uint32_t)emit_jmp32(&c->e);
+}
+
+/* Where register r's value is inside a stub: the slot of its pushed copy,
+ * or -1 when the callee preserves r itself. */
+static int pushed_slot(int r)
+{
+    for (int k = 0; k < 8; k++)
+        if (stub_saved[k] == r)
+            return 7 - k;
+    return -1;
+}
+
+static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
+{
+    for (unsigned j = 0; j < sp->njcc; j++)
+        emit_patch32(&c->e, sp->jcc_at[j], c->e.pos);
+    for (int k = 0; k < 8; k++)
+        emit_push(&c->e, stub_saved[k]);
+    for (unsigned i = 0; i < sp->nargs; i++) {
+        int r = sp->arg_reg[i], k = r >= 0 ? pushed_slot(r) : -1;
+        if (r < 0)
+            emit_mov_ri(&c->e, arg_regs[i], sp->arg_val[i]);
+        else if (k >= 0)
+            emit_load(&c->e, 3, false, true, arg_regs[i], x64_mem(X64_RSP, 8 * k));
+        else
+            emit_mov_rr(&c->e, true, arg_regs[i], r);
+    }
+    emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
+    emit_call_abs(&c->e, sp->fn, X64_SCRATCH);
+    if (sp->out_reg >= 0) {
+        int k = pushed_slot(sp->out_reg);
+        if (k >= 0)
+            emit_store(&c->e, 3, X64_RAX, x64_mem(X64_RSP, 8 * k));
+        else
+            emit_mov_rr(&c->e, true, sp->out_reg, X64_RAX);
+    }
+    for (int k = 8; k-- > 0;)
+        emit_pop(&c->e, stub_saved[k]);
+    emit_patch32(&c->e, emit_jmp32(&c->e), sp->resume);
+}
+
+void x64_slow_stubs(X64Ctx *c)
+{
+    for (unsigned i = 0; i < c->nslow; i++)
+        emit_stub(c, &c->slow[i]);
+}
