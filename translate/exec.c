@@ -39,6 +39,10 @@
 #include "translator.h"
 #include "util/log.h"
 
+/* Full-system mode (GuestArch.tb_flags): direct jumps are chained only
+ * within a guest page of this size, the smallest granule. */
+#define EXEC_CHAIN_PAGE_BITS 12
+
 ExecOptions exec_opts = { .max_insns = 512, .code_size = 256u << 20 };
 uintptr_t guest_base;
 
@@ -435,13 +439,65 @@ static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
     return tb;
 }
 
+void exec_jmp_cache_clear(CPUCommon *env)
+{
+    if (env->jmp_cache)
+        memset(env->jmp_cache->e, 0, sizeof(env->jmp_cache->e));
+}
+
+_Static_assert(TB_JMP_CACHE_BITS == 12, "exec_jmp_cache_clear_page follows tb_jmp_hash");
+
+void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
+{
+    /* tb_jmp_hash of a 4 KiB page's pcs: (pc >> 14) is the same for all
+     * of them, (pc >> 2) runs through 1024 values of one aligned block of
+     * 1024, which the XOR maps onto another such block. */
+    unsigned run = 1024, first = tb_jmp_hash(va & ~(uint64_t)4095) & ~(run - 1);
+
+    if (!env->jmp_cache)
+        return;
+    if (page_bits > 12) {
+        exec_jmp_cache_clear(env);
+        return;
+    }
+    memset(&env->jmp_cache->e[first], 0, run * sizeof(env->jmp_cache->e[0]));
+}
+
+/* The jump cache's block for pc if it can be trusted on pc and flags
+ * alone (GuestArch.tb_flags), else NULL. */
+static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc)
+{
+    TBJmpCache *jc = env->jmp_cache;
+    TB *tb;
+
+    if (!exec_arch->tb_flags ||
+        jc->gen != __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE))
+        return NULL;
+    tb = jc->e[tb_jmp_hash(pc)];
+    if (tb && tb->pc == pc && tb->flags == exec_arch->tb_flags(env) &&
+        !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
+        return tb;
+    return NULL;
+}
+
+/* May a jump from block `from` go straight to `to`? */
+static inline bool may_chain(const TB *from, const TB *to)
+{
+    return !exec_arch->tb_flags || ((from->pc ^ to->pc) >> EXEC_CHAIN_PAGE_BITS) == 0;
+}
+
 const void *helper_lookup_tb_ptr(CPUCommon *env)
 {
     uint64_t pc = env->pc, phys;
     uint32_t flags;
-    TB *tb = env->jmp_cache->e[tb_jmp_hash(pc)];
+    TB *tb;
 
-    if (env->exit_request || !tb_id(env, pc, &flags, &phys))
+    if (env->exit_request)
+        return x64_lookup_exit();
+    if ((tb = jmp_cache_fast(env, pc)) != NULL)
+        return tb->host_code;
+    tb = env->jmp_cache->e[tb_jmp_hash(pc)];
+    if (!tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
     if (!tb_matches(tb, pc, phys, flags)) {
         tb = cache_find(pc, phys, flags);
@@ -475,15 +531,18 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
         }
         uint64_t pc = env->pc, phys;
         uint32_t flags;
-        if (!tb_id(env, pc, &flags, &phys)) {
-            env->fault_addr = pc;
-            return EXCP_FAULT_FETCH;
-        }
         *gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
-        TB *tb = tb_find(env, pc, phys, flags);
-        if (!tb)
-            return EXCP_FLUSH_NEEDED;
-        if (last && !exec_opts.no_chain && !exec_opts.use_interp) {
+        TB *tb = jmp_cache_fast(env, pc);
+        if (!tb) {
+            if (!tb_id(env, pc, &flags, &phys)) {
+                env->fault_addr = pc;
+                return EXCP_FAULT_FETCH;
+            }
+            tb = tb_find(env, pc, phys, flags);
+            if (!tb)
+                return EXCP_FLUSH_NEEDED;
+        }
+        if (last && !exec_opts.no_chain && !exec_opts.use_interp && may_chain(last, tb)) {
             pthread_mutex_lock(&tb_lock);
             cache_chain(last, slot, tb);
             pthread_mutex_unlock(&tb_lock);

@@ -57,6 +57,12 @@ struct GuestArch;
 /* Set up the code cache and backend for one guest architecture. */
 void exec_init(const struct GuestArch *arch);
 
+/* Forget env's jump cache (GuestArch.tb_flags: its virtual-to-physical
+ * translations changed). */
+void exec_jmp_cache_clear(CPUCommon *env);
+/* The same for the blocks of one guest page of 2^page_bits bytes (at most
+ * 4 KiB: the entries of a page's pcs form one run, cache.h's hash). */
+void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits);
 /* Per-thread set-up of env->jmp_cache. */
 void exec_cpu_init(CPUCommon *env);
 /* Undo exec_cpu_init when the thread running env ends (outside cpu_exec). */

@@ -109,11 +109,18 @@ uint64_t softtlb_entry_pa(SoftTlb *t, unsigned mmu_idx, uint64_t va)
     return t->idx[mmu_idx].pa[(va >> t->page_bits) & ((1u << t->bits) - 1)];
 }
 
+static void flushed(SoftTlb *t, uint64_t va, bool page)
+{
+    if (t->flushed)
+        t->flushed(t->flushed_opaque, va, page);
+}
+
 void softtlb_flush_idx(SoftTlb *t, unsigned idx_mask)
 {
     for (unsigned i = 0; i < t->n_idx; i++)
         if (idx_mask & (1u << i))
             clear_entries(t, &t->idx[i]);
+    flushed(t, 0, false);
 }
 
 void softtlb_flush_all(SoftTlb *t)
@@ -146,4 +153,5 @@ void softtlb_flush_page(SoftTlb *t, uint64_t va, unsigned idx_mask)
         if (maps(e, vpage))
             *e = (SoftTlbEntry){ SOFTTLB_INVALID, SOFTTLB_INVALID, SOFTTLB_INVALID, 0 };
     }
+    flushed(t, va, true);
 }

@@ -54,6 +54,11 @@ typedef struct SoftTlb {
     unsigned page_bits, bits;
     unsigned n_idx;
     SoftTlbIndex idx[SOFTTLB_MAX_MMU_IDX];
+    /* Optional: called after every flush, with the page's va for
+     * softtlb_flush_page (page true), so that the owner's caches of
+     * translations (e.g. the jump cache) go with it. */
+    void (*flushed)(void *opaque, uint64_t va, bool page);
+    void *flushed_opaque;
 } SoftTlb;
 
 typedef enum SoftTlbAccess { SOFTTLB_READ, SOFTTLB_WRITE, SOFTTLB_EXEC } SoftTlbAccess;

@@ -60,6 +60,13 @@ typedef struct GuestArch {
      * returns EXCP_FAULT_FETCH).  NULL in user mode: flags 0, physical =
      * virtual.  Blocks are found by all three. */
     bool (*tb_id)(CPUCommon *env, uint64_t pc, uint32_t *flags, uint64_t *phys);
+    /* Optional, with tb_id: the flags alone, cheaply.  Then a jump-cache
+     * entry of the same pc and flags is used without working out the
+     * physical address, which the CPU layer allows by clearing the jump
+     * cache (exec_jmp_cache_clear) whenever its translations may change,
+     * and direct chaining stays within a guest page (a jump to another
+     * page looks its block up again). */
+    uint32_t (*tb_flags)(CPUCommon *env);
     int cs_arch, cs_mode;                    /* capstone, for -d in_asm */
     void (*dump_state)(FILE *f, const CPUCommon *env);  /* -d cpu */
 } GuestArch;

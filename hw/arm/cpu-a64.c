@@ -342,6 +342,7 @@ static int tcg_init(SysMachine *m)
     if (!code_pages)
         return -ENOMEM;
     a64_guest_arch.tb_id = a64_sys_tb_id;
+    a64_guest_arch.tb_flags = a64_sys_tb_flags;
     exec_init(&a64_guest_arch);
     a64_sys_arch_init();
     softmmu_arch = &a64_softmmu;

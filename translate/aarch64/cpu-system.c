@@ -44,6 +44,15 @@ static void fill_ids(A64SysRegs *s, const Arm64Model *m)
     s->id[7][1] |= 2 | 1u << 20;                      /* MMFR1: HAFDBS, PAN */
 }
 
+/* SoftTlb.flushed: blocks found by virtual pc alone go with the TLB. */
+static void tlb_flushed(void *envc, uint64_t va, bool page)
+{
+    if (page)
+        exec_jmp_cache_clear_page(envc, va, PAGE_BITS);
+    else
+        exec_jmp_cache_clear(envc);
+}
+
 bool a64_sys_init(A64SysCpu *c, const Arm64Model *model)
 {
     memset(c, 0, sizeof(*c));
@@ -51,6 +60,8 @@ bool a64_sys_init(A64SysCpu *c, const Arm64Model *model)
     if (!softtlb_init(&c->tlb, PAGE_BITS, A64_SYS_TLB_BITS, A64_MMU_COUNT))
         return false;
     c->env.common.tlb = &c->tlb;
+    c->tlb.flushed = tlb_flushed;
+    c->tlb.flushed_opaque = &c->env.common;
     c->sys.exc.max_el = 1;
     c->sys.cntfrq = 1000000000;
     fill_ids(&c->sys, model);
@@ -180,16 +191,22 @@ const void *a64_sys_code_ptr(A64SysCpu *c, uint64_t pc, uint64_t *phys)
 
 /* Block flags: the EL and PAN decide the MMU index baked into the code,
  * CPACR_EL1.FPEN whether FP/SIMD instructions trap. */
-bool a64_sys_tb_id(CPUCommon *envc, uint64_t pc, uint32_t *flags, uint64_t *phys)
+uint32_t a64_sys_tb_flags(CPUCommon *envc)
 {
     A64SysCpu *c = a64_syscpu(envc);
     unsigned el = a64_psr_el(c->env.pstate);
     unsigned fpen = (c->sys.cpacr >> 20) & 3;     /* 01: EL0 traps, 11: none do */
     bool fp = fpen == 3 || (fpen == 1 && el == 1);
 
-    *flags = el | (c->env.pstate & A64_PSR_PAN ? 4u : 0) | (fp ? 8u : 0);
-    return a64_sys_code_ptr(c, pc, phys) != NULL;
+    return el | (c->env.pstate & A64_PSR_PAN ? 4u : 0) | (fp ? 8u : 0);
 }
+
+bool a64_sys_tb_id(CPUCommon *envc, uint64_t pc, uint32_t *flags, uint64_t *phys)
+{
+    *flags = a64_sys_tb_flags(envc);
+    return a64_sys_code_ptr(a64_syscpu(envc), pc, phys) != NULL;
+}
+
 
 static bool fill(CPUCommon *envc, SoftTlb *t, uint64_t va, SoftTlbAccess acc, unsigned mmu_idx,
                  unsigned size, bool probe, uintptr_t retaddr)

@@ -88,6 +88,7 @@ const void *a64_sys_code_ptr(A64SysCpu *c, uint64_t pc, uint64_t *phys);
 
 /* GuestArch.tb_id and the SoftmmuArch of full-system aarch64. */
 bool a64_sys_tb_id(CPUCommon *env, uint64_t pc, uint32_t *flags, uint64_t *phys);
+uint32_t a64_sys_tb_flags(CPUCommon *env);
 extern const SoftmmuArch a64_softmmu;
 
 #endif
