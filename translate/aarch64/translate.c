@@ -378,8 +378,17 @@ void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label)
 
 /* ---- block exits ---- */
 
+/* Full-system blocks chain only within a 4 KiB page (exec.c): a direct
+ * jump elsewhere looks its block up from the generated code (goto_ptr)
+ * instead of returning to the dispatcher. */
 void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
 {
+    if (a64_system_mode && ((dest ^ IRB(s)->pc_start) >> 12) != 0) {
+        ir_movi(IRB(s), IR_I64, cpu_pc, dest);
+        ir_goto_ptr(IRB(s));
+        s->base.is_jmp = DISAS_NORETURN;
+        return;
+    }
     ir_goto_tb(IRB(s), slot);
     ir_movi(IRB(s), IR_I64, cpu_pc, dest);
     ir_exit_tb(IRB(s), slot);
