@@ -208,9 +208,10 @@ typedef struct IRBlock {
     uint32_t nlabels;
     uint64_t pc_start;       /* guest pc of the first instruction */
     uint32_t ninsns;
-    /* Full-system mode: the MMU index of the block's guest accesses, which
-     * the builders below then emit as calls of the software MMU's helpers
-     * (softmmu-ir.c); -1 in user mode (host loads and stores). */
+    /* Full-system mode: the MMU index of the block's guest accesses,
+     * which the builders below put in each ld/st's memop (IR_MO_MMU) or
+     * pass to the atomics' helper calls (softmmu-ir.c); -1 in user mode
+     * (host loads and stores). */
     int softmmu_idx;
 } IRBlock;
 
