@@ -190,7 +190,7 @@ void ir_vec_eval_crypto(unsigned kind, unsigned imm, IRVec *d, const IRVec *a,
 
 const char *ir_vec_ext_name(unsigned kind)
 {
-    static const char *const names[IR_VEC_XCOUNT - IR_VEC_EXT_FIRST] = {
+    static const char *const names[IR_VEC_COUNT - IR_VEC_EXT_FIRST] = {
         [IR_VEC_SQXTN - IR_VEC_EXT_FIRST] = "sqxtn", [IR_VEC_UQXTN - IR_VEC_EXT_FIRST] = "uqxtn",
         [IR_VEC_SQXTUN - IR_VEC_EXT_FIRST] = "sqxtun",
         [IR_VEC_AESE - IR_VEC_EXT_FIRST] = "aese", [IR_VEC_AESD - IR_VEC_EXT_FIRST] = "aesd",
@@ -202,5 +202,5 @@ const char *ir_vec_ext_name(unsigned kind)
         [IR_VEC_SHA256SU1 - IR_VEC_EXT_FIRST] = "sha256su1",
     };
 
-    return kind >= IR_VEC_COUNT && kind < IR_VEC_XCOUNT ? names[kind - IR_VEC_EXT_FIRST] : "?";
+    return kind >= IR_VEC_EXT_FIRST && kind < IR_VEC_COUNT ? names[kind - IR_VEC_EXT_FIRST] : "?";
 }

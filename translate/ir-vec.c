@@ -229,7 +229,7 @@ void ir_vec_eval(unsigned kind, unsigned esize, unsigned imm, IRVec *d,
     IRVec r = { .u64 = { 0, 0 } };
     unsigned n = 16u >> esize;
 
-    BUG_ON(kind >= IR_VEC_XCOUNT || esize > 3);
+    BUG_ON(kind >= IR_VEC_COUNT || esize > 3);
     if (kind >= IR_VEC_SQXTN && kind <= IR_VEC_SQXTUN) {
         BUG_ON(esize < 1);
         for (unsigned i = 0; i < 2 * n; i++)

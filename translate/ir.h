@@ -143,6 +143,29 @@ typedef enum IRVecKind {
                         * subnormal, +-min normal, infinity or NaN */
     /* vec3: d = a +- b * c, fused (one rounding); esize 2, 3 */
     IR_VEC_FMA, IR_VEC_FMS,
+    /* From here on the kinds of ir-vec-ext.h (IR_VEC_EXT_FIRST on): the
+     * saturating narrowings and the cryptographic steps. */
+    /* vec2: the lanes of a (esize 1..3, the wide size) then those of b,
+     * each narrowed to half its width with saturation, as one vector
+     * (d's lower half from a, upper half from b) */
+    IR_VEC_SQXTN,                  /* signed to signed */
+    IR_VEC_UQXTN,                  /* unsigned to unsigned */
+    IR_VEC_SQXTUN,                 /* signed to unsigned */
+    /* vec2 */
+    IR_VEC_AESE,                  /* SubBytes(ShiftRows(a ^ b)) */
+    IR_VEC_AESD,                  /* InvSubBytes(InvShiftRows(a ^ b)) */
+    IR_VEC_CLMUL,      /* 128-bit carry-less product of a.u64[imm & 1]
+                        * and b.u64[(imm >> 4) & 1] (the PCLMULQDQ imm) */
+    IR_VEC_SHA256SU0,  /* Arm SHA256SU0: a = Vd (w0..w3), b = Vn (w4..w7) */
+    /* vec1 */
+    IR_VEC_AESMC,      /* MixColumns(a) */
+    IR_VEC_AESIMC,     /* InvMixColumns(a) */
+    /* vec3 */
+    IR_VEC_SHA256H,    /* Arm SHA256H: four rounds, a = abcd, b = efgh,
+                        * c = w + k; the new abcd */
+    IR_VEC_SHA256H2,   /* Arm SHA256H2: a = efgh, b = abcd, c = w + k;
+                        * the new efgh */
+    IR_VEC_SHA256SU1,  /* Arm SHA256SU1: a = Vd, b = Vn, c = Vm */
     IR_VEC_COUNT
 } IRVecKind;
 
