@@ -394,7 +394,6 @@ static bool open_log(const char *pattern)
 {
     char path[PATH_MAX], pid[16];
     const char *pct = strstr(pattern, "%d");
-    FILE *f;
 
     snprintf(pid, sizeof(pid), "%d", (int)getpid());
     if (snprintf(path, sizeof(path), "%.*s%s%s", pct ? (int)(pct - pattern) : (int)strlen(pattern),
@@ -402,16 +401,7 @@ static bool open_log(const char *pattern)
         fprintf(stderr, "guise: log file name '%s' is too long\n", pattern);
         return false;
     }
-    if (!log_append)
-        return log_set_file(path);
-    f = fopen(path, "a");
-    if (!f) {
-        fprintf(stderr, "guise: cannot open log file '%s': %m\n", path);
-        return false;
-    }
-    setvbuf(f, NULL, _IOLBF, 0);
-    log_file = f;
-    return true;
+    return log_set_file(path, log_append);
 }
 
 static void keep_options(char *self)

@@ -351,7 +351,7 @@ static int info_options(Args *a)
     }
     if (a->d && !log_parse_mask(a->d, &log_mask))
         return 1;
-    if (a->D && !log_set_file(a->D))
+    if (a->D && !log_set_file(a->D, false))
         return 1;
     return -1;
 }

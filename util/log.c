@@ -59,9 +59,9 @@ void log_print_help(FILE *f)
         fprintf(f, "  %-13s %s\n", log_names[i].name, log_names[i].help);
 }
 
-bool log_set_file(const char *path)
+bool log_set_file(const char *path, bool append)
 {
-    FILE *f = fopen(path, "w");
+    FILE *f = fopen(path, append ? "a" : "w");
     if (!f) {
         fprintf(stderr, "guise: cannot open log file '%s': %m\n", path);
         return false;

@@ -34,8 +34,9 @@ static inline bool log_enabled(unsigned mask) { return (log_mask & mask) != 0; }
 /* Parse "in_asm,op,..." (or "help"); false with a message on a bad name. */
 bool log_parse_mask(const char *spec, unsigned *mask);
 void log_print_help(FILE *f);
-/* Open -D file; false (message printed) on failure. */
-bool log_set_file(const char *path);
+/* Open the -D file, truncated or (append) added to; false (message
+ * printed) on failure. */
+bool log_set_file(const char *path, bool append);
 
 void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Log under mask only the first time this key (e.g. an encoding) is seen. */
