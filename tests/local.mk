@@ -100,6 +100,7 @@ tests_unit_test_crypto_LDADD = libguise-aarch64.la libguise-translate.la \
 # folder is listed whole (automake copies folders in EXTRA_DIST); the
 # suites other engineers may add are copied by tests-dist-hook if present.
 EXTRA_DIST += tests/README.md tests/run-tests.sh tests/known-failures.txt tests/unit/unit.h \
+	tests/unit/xorshift.h \
 	tests/guest
 
 check-local: tests-check

@@ -34,6 +34,7 @@
 #include <string.h>
 #include "translate/aarch64/translate.h"
 #include "util/log.h"
+#include "xorshift.h"
 
 extern const DecodePattern a64_branch_patterns[] __attribute__((weak));
 extern const DecodePattern a64_sys_patterns[] __attribute__((weak));
@@ -338,13 +339,7 @@ static bool mnemonic_matches(const char *name, const char *mn)
 }
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
-static uint32_t rnd32(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (uint32_t)rng;
-}
+static uint32_t rnd32(void) { return (uint32_t)xorshift64(&rng); }
 
 /* Capstone 4 has no FEAT_FP16 or FEAT_FHM: it calls invalid the half
  * precision rows, FMLAL/FMLSL, the scalar FP words with ftype 11 and the

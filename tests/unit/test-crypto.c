@@ -13,16 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 #include "translate/aarch64/crypto.h"
+#include "xorshift.h"
 
 static unsigned pass, fail, skip;
 
 static uint64_t rs = 0x2545f4914f6cdd1dull;
 
-static uint64_t rnd(void)
-{
-    rs ^= rs << 13; rs ^= rs >> 7; rs ^= rs << 17;
-    return rs;
-}
+static uint64_t rnd(void) { return xorshift64(&rs); }
 
 static void result(const char *name, bool ok)
 {

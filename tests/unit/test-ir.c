@@ -24,6 +24,7 @@
 #include "translate/tb.h"
 #include "translate/x86_64/x64-internal.h"
 #include "util/log.h"
+#include "xorshift.h"
 
 #define NG 8   /* globals g0..g7 */
 
@@ -59,13 +60,7 @@ static IRHelper h_five = { (void *)helper_five, "five", 5, IR_HELPER_NO_GLOBALS,
 /* ---- random generation ---- */
 
 static uint64_t rng_state;
-static uint64_t rnd(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
+static uint64_t rnd(void) { return xorshift64(&rng_state); }
 static unsigned rndn(unsigned n) { return (unsigned)(rnd() % n); }
 
 static uint64_t edge_value(void)

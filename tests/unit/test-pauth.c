@@ -19,14 +19,11 @@
 #include <stdio.h>
 #include "translate/aarch64/pauth.h"
 #include "unit.h"
+#include "xorshift.h"
 
 static uint64_t rs = 0x9e3779b97f4a7c15ull;
 
-static uint64_t rnd(void)
-{
-    rs ^= rs << 13; rs ^= rs >> 7; rs ^= rs << 17;
-    return rs;
-}
+static uint64_t rnd(void) { return xorshift64(&rs); }
 
 typedef uint64_t (*PacFn)(uint64_t, uint64_t, uint64_t, uint64_t);
 

@@ -17,6 +17,7 @@
 #include "hw/arm/virt.h"
 #include "system/runstate.h"
 #include "test-sys.h"
+#include "xorshift.h"
 
 static uint64_t rd(SysMachine *m, hwaddr a, unsigned size)
 {
@@ -31,13 +32,7 @@ static void wr(SysMachine *m, hwaddr a, unsigned size, uint64_t v)
 }
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
-static uint64_t next_rand(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
+static uint64_t next_rand(void) { return xorshift64(&rng_state); }
 
 static void test_board(const char *gic, const char *disk)
 {

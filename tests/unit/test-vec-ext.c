@@ -19,6 +19,7 @@
 #include <capstone/capstone.h>
 #include "test-x64.h"
 #include "translate/ir-vec-ext.h"
+#include "xorshift.h"
 
 /* ---- encodings ---- */
 
@@ -202,13 +203,7 @@ static void test_clmul_kat(void)
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
-static uint64_t rnd(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
+static uint64_t rnd(void) { return xorshift64(&rng); }
 
 /* A v128 local from the two quadwords of v. */
 static IRTemp vconst(IRBlock *b, const IRVec *v)

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <ucontext.h>
 #include "test-x64.h"
+#include "xorshift.h"
 
 /* ---- helper calls ---- */
 
@@ -530,13 +531,7 @@ static void test_failures(void)
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
-static uint64_t rnd(uint64_t n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng % n;
-}
+static uint64_t rnd(uint64_t n) { return xorshift64(&rng) % n; }
 
 static const uint64_t rvals[] = {
     0, 1, 2, 5, 31, 32, 63, 64, 0x7f, 0x80, 0xffff, 0x7fffffff, 0x80000000,
