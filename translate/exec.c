@@ -105,9 +105,10 @@ void exec_cpu_init(CPUCommon *env)
     current_env = env;
 }
 
-/* Take env's record off the list; a pending exclusive section that counted
- * it stops waiting for it. */
-static ExecThread *cpu_unlist(CPUCommon *env)
+/* Take env's record off the list (a pending exclusive section that counted
+ * it stops waiting for it) and free it and the jump cache; only a dropped
+ * CPU may still be marked running. */
+static void cpu_unlist(CPUCommon *env, bool may_be_running)
 {
     ExecThread **pp, *t = NULL;
 
@@ -125,31 +126,24 @@ static ExecThread *cpu_unlist(CPUCommon *env)
             pthread_cond_signal(&excl_cond);
     }
     pthread_mutex_unlock(&excl_lock);
-    return t;
+    BUG_ON(!t || (t->running && !may_be_running));
+    if (exec_self == t)
+        exec_self = NULL;
+    free(t);
+    free(env->jmp_cache);
+    env->jmp_cache = NULL;
 }
 
 void exec_cpu_exit(CPUCommon *env)
 {
-    ExecThread *t = cpu_unlist(env);
-
-    BUG_ON(!t || t->running);
-    if (exec_self == t)
-        exec_self = NULL;
+    cpu_unlist(env, false);
     if (current_env == env)
         current_env = NULL;
-    free(t);
-    free(env->jmp_cache);
-    env->jmp_cache = NULL;
 }
 
 void exec_cpu_drop(CPUCommon *env)
 {
-    ExecThread *t = cpu_unlist(env);
-
-    BUG_ON(!t);
-    free(t);
-    free(env->jmp_cache);
-    env->jmp_cache = NULL;
+    cpu_unlist(env, true);
 }
 
 /* ---- the exclusive section (see the header) ---- */
