@@ -20,8 +20,11 @@
  *  x64_lookup_exit   rx address that returns 0|TB_EXIT_NOCHAIN to the
  *                    dispatcher (what helper_lookup_tb_ptr returns on a miss).
  *
- * Generated code calls exec.c's helper_lookup_tb_ptr(env) for goto_ptr and
- * jumps to the address it returns.
+ * goto_ptr: when exec_lookup_inline, generated code probes env's jump
+ * cache (cache.h TBJmpCache) for env->pc and the block's own flags (flags
+ * change only at exits to the dispatcher, never across goto_ptr) and jumps
+ * to the entry's host code; otherwise, or on a miss, it calls exec.c's
+ * helper_lookup_tb_ptr(env) and jumps to the address it returns.
  */
 #ifndef GUISE_BACKEND_H
 #define GUISE_BACKEND_H
@@ -41,6 +44,8 @@ const void *x64_lookup_exit(void);
 
 /* Defined in exec.c: host code for the block at env->pc, or x64_lookup_exit(). */
 const void *helper_lookup_tb_ptr(CPUCommon *env);
+/* May goto_ptr probe the jump cache inline?  Set by exec_init. */
+extern bool exec_lookup_inline;
 
 /* Guest memory base added to every guest address (0 for 64-bit guests). */
 extern uintptr_t guest_base;

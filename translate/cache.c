@@ -192,7 +192,7 @@ static void hash_remove(TB *tb)
     }
 }
 
-void cache_invalidate_range(uint64_t start, uint64_t end)
+void cache_invalidate_range(uint64_t start, uint64_t end, void (*forget)(TB *tb))
 {
     for (uint64_t page = start >> PAGE_BITS; page <= (end - 1) >> PAGE_BITS; page++) {
         PageEntry *pe = page_entry(page, false);
@@ -202,6 +202,7 @@ void cache_invalidate_range(uint64_t start, uint64_t end)
             __atomic_store_n(&tb->invalid, true, __ATOMIC_RELEASE);
             hash_remove(tb);
             tb_unlink_incoming(tb);
+            forget(tb);
         }
         pe->first = NULL;
         if (end - start > (1ull << 40))   /* a huge range: do not walk it all */

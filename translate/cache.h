@@ -14,11 +14,39 @@ extern pthread_mutex_t tb_lock;
 /* Bumped by every flush: a TB pointer from an older generation is dead. */
 extern unsigned tb_flush_count;
 
+/* The per-thread jump cache: pc -> block, direct-mapped.  Generated code
+ * probes it inline for goto_ptr (x86_64/lower.c lower_goto_ptr: pc and
+ * flags compared, then a jump to host), so an entry is used on its pc and
+ * flags alone, never its TB: only the owning thread fills entries, and a
+ * block's invalidation makes every thread's entry for it unusable by
+ * storing TB_JMP_EMPTY into flags (atomically; pc, host and tb stay as
+ * they are, so a racing probe jumps either to the old code or to the
+ * slow path, never elsewhere).  The layout is the generated code's. */
 #define TB_JMP_CACHE_BITS 12
+#define TB_JMP_EMPTY 0xffffffffu      /* flags of an empty entry: no block has them */
+typedef struct TBJmpEntry {
+    uint64_t pc;
+    uint32_t flags;
+    uint32_t pad;
+    const void *host;  /* tb->host_code */
+    TB *tb;
+} TBJmpEntry;
+#define TB_JMP_PAGE_FILTER_BITS 12
 typedef struct TBJmpCache {
-    unsigned gen;     /* tb_flush_count the entries belong to */
-    TB *e[1u << TB_JMP_CACHE_BITS];
+    TBJmpEntry e[1u << TB_JMP_CACHE_BITS];   /* first: the probe indexes from the base */
+    unsigned gen;      /* tb_flush_count the entries belong to */
+    /* A bit per hash of the 4 KiB pages entries were filled for since the
+     * last whole clear: clearing a page without one has nothing to do. */
+    uint64_t pages[(1u << TB_JMP_PAGE_FILTER_BITS) / 64];
 } TBJmpCache;
+
+static inline unsigned tb_jmp_page_hash(uint64_t pc)
+{
+    uint64_t page = pc >> 12;
+    return (unsigned)(page ^ (page >> TB_JMP_PAGE_FILTER_BITS)) &
+           ((1u << TB_JMP_PAGE_FILTER_BITS) - 1);
+}
+_Static_assert(sizeof(TBJmpEntry) == 32, "lower_goto_ptr scales the hash by 32");
 
 static inline unsigned tb_jmp_hash(uint64_t pc)
 {
@@ -44,7 +72,8 @@ uint64_t tb_host_pc_to_guest(const TB *tb, uintptr_t host_pc);
  * exec.c's exclusive section). */
 void cache_flush(void);
 /* Invalidate blocks from pages in [start, end) of physical addresses
- * (user mode: guest addresses) (under tb_lock). */
-void cache_invalidate_range(uint64_t start, uint64_t end);
+ * (user mode: guest addresses) (under tb_lock); forget(tb) for each, so
+ * that no jump cache leads to it any more. */
+void cache_invalidate_range(uint64_t start, uint64_t end, void (*forget)(TB *tb));
 
 #endif

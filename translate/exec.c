@@ -5,7 +5,8 @@
  * came from to it, and runs it with the JIT (x64_enter) or the IR
  * interpreter.  Generated code returns only for a chain request, an
  * unchainable exit, or an exception; indirect branches that hit the jump
- * cache stay in generated code through helper_lookup_tb_ptr.
+ * cache stay in generated code: the block probes the cache inline and
+ * calls helper_lookup_tb_ptr on a miss.
  *
  * Translation: frontend -> IR (-d op) -> optimiser (-d op_opt) -> backend
  * (-d out_asm).  A full code buffer flushes the whole cache and retries.
@@ -76,6 +77,10 @@ void exec_init(const GuestArch *arch)
 {
     exec_arch = arch;
     ((GuestArch *)arch)->init((GuestArch *)arch);
+    /* A jump-cache entry is used on its pc and flags alone in user mode
+     * (physical = virtual) and when the CPU layer clears the cache
+     * whenever its translations may change (GuestArch.tb_flags). */
+    exec_lookup_inline = !arch->tb_id || arch->tb_flags;
     cache_init();
     if (log_enabled(LOG_EXEC | LOG_CPU))
         exec_opts.no_chain = true;
@@ -94,8 +99,10 @@ void exec_cpu_init(CPUCommon *env)
 {
     ExecThread *t = calloc(1, sizeof(*t));
 
-    env->jmp_cache = calloc(1, sizeof(TBJmpCache));
+    env->jmp_cache = malloc(sizeof(TBJmpCache));
     BUG_ON(!env->jmp_cache || !t);
+    exec_jmp_cache_clear(env);
+    env->jmp_cache->gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
     t->env = env;
     pthread_mutex_lock(&excl_lock);
     t->next = exec_threads;
@@ -401,21 +408,54 @@ static inline bool tb_matches(const TB *tb, uint64_t pc, uint64_t phys, uint32_t
            !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE);
 }
 
+/* env's jump-cache entry for pc, reset first if a flush emptied the
+ * cache since it was filled. */
+static inline TBJmpEntry *jmp_entry(CPUCommon *env, uint64_t pc)
+{
+    TBJmpCache *jc = env->jmp_cache;
+    unsigned gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
+
+    if (__builtin_expect(jc->gen != gen, 0)) {
+        exec_jmp_cache_clear(env);
+        jc->gen = gen;
+    }
+    return &jc->e[tb_jmp_hash(pc)];
+}
+
+/* The entry's block if it is the one for (pc, phys, flags). */
+static inline TB *jmp_entry_tb(const TBJmpEntry *e, uint64_t pc, uint64_t phys, uint32_t flags)
+{
+    if (e->pc != pc || __atomic_load_n(&e->flags, __ATOMIC_RELAXED) != flags)
+        return NULL;
+    if (exec_lookup_inline || tb_matches(e->tb, pc, phys, flags))
+        return e->tb;
+    return NULL;
+}
+
+/* Fill env's entry for tb.  Pairs with jmp_cache_forget: the entry is
+ * complete before the (sequentially consistent) flags store, and a block
+ * invalidated meanwhile is seen by the load after it. */
+static void jmp_cache_put(CPUCommon *env, TBJmpEntry *e, TB *tb)
+{
+    unsigned p = tb_jmp_page_hash(tb->pc);
+
+    env->jmp_cache->pages[p / 64] |= 1ull << (p % 64);
+    e->pc = tb->pc;
+    e->host = tb->host_code;
+    __atomic_store_n(&e->tb, tb, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->flags, tb->flags, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&tb->invalid, __ATOMIC_SEQ_CST))
+        __atomic_store_n(&e->flags, TB_JMP_EMPTY, __ATOMIC_RELAXED);
+}
+
 /* Block for pc: jump cache, shared cache, else translate.  NULL: the
  * code buffer is full (see tb_gen_code). */
 static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
 {
-    TBJmpCache *jc = env->jmp_cache;
-    unsigned h = tb_jmp_hash(pc);
-    unsigned gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
-    TB *tb;
+    TBJmpEntry *e = jmp_entry(env, pc);
+    TB *tb = jmp_entry_tb(e, pc, phys, flags);
 
-    if (jc->gen != gen) {
-        memset(jc->e, 0, sizeof(jc->e));
-        jc->gen = gen;
-    }
-    tb = jc->e[h];
-    if (tb_matches(tb, pc, phys, flags))
+    if (tb)
         return tb;
     tb = cache_find(pc, phys, flags);
     if (!tb) {
@@ -428,15 +468,17 @@ static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
             return NULL;
     }
     /* Flushes only happen while this thread is outside cpu_exec, so the
-     * generation cannot have moved since the check above. */
-    jc->e[h] = tb;
+     * generation cannot have moved since jmp_entry. */
+    jmp_cache_put(env, e, tb);
     return tb;
 }
 
 void exec_jmp_cache_clear(CPUCommon *env)
 {
-    if (env->jmp_cache)
-        memset(env->jmp_cache->e, 0, sizeof(env->jmp_cache->e));
+    if (!env->jmp_cache)
+        return;
+    memset(env->jmp_cache->e, 0xff, sizeof(env->jmp_cache->e));   /* TB_JMP_EMPTY */
+    memset(env->jmp_cache->pages, 0, sizeof(env->jmp_cache->pages));
 }
 
 _Static_assert(TB_JMP_CACHE_BITS == 12, "exec_jmp_cache_clear_page follows tb_jmp_hash");
@@ -447,6 +489,7 @@ void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
      * of them, (pc >> 2) runs through 1024 values of one aligned block of
      * 1024, which the XOR maps onto another such block. */
     unsigned run = 1024, first = tb_jmp_hash(va & ~(uint64_t)4095) & ~(run - 1);
+    unsigned p = tb_jmp_page_hash(va);
 
     if (!env->jmp_cache)
         return;
@@ -454,23 +497,24 @@ void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
         exec_jmp_cache_clear(env);
         return;
     }
-    memset(&env->jmp_cache->e[first], 0, run * sizeof(env->jmp_cache->e[0]));
+    if (!(env->jmp_cache->pages[p / 64] & (1ull << (p % 64))))
+        return;
+    memset(&env->jmp_cache->e[first], 0xff, run * sizeof(env->jmp_cache->e[0]));
 }
 
 /* The jump cache's block for pc if it can be trusted on pc and flags
- * alone (GuestArch.tb_flags), else NULL. */
+ * alone (exec_lookup_inline), else NULL. */
 static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc)
 {
-    TBJmpCache *jc = env->jmp_cache;
-    TB *tb;
+    TBJmpEntry *e;
+    uint32_t flags;
 
-    if (!exec_arch->tb_flags ||
-        jc->gen != __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE))
+    if (!exec_lookup_inline)
         return NULL;
-    tb = jc->e[tb_jmp_hash(pc)];
-    if (tb && tb->pc == pc && tb->flags == exec_arch->tb_flags(env) &&
-        !__atomic_load_n(&tb->invalid, __ATOMIC_ACQUIRE))
-        return tb;
+    e = jmp_entry(env, pc);
+    flags = exec_arch->tb_flags ? exec_arch->tb_flags(env) : 0;
+    if (e->pc == pc && __atomic_load_n(&e->flags, __ATOMIC_RELAXED) == flags)
+        return e->tb;
     return NULL;
 }
 
@@ -480,24 +524,23 @@ static inline bool may_chain(const TB *from, const TB *to)
     return !exec_arch->tb_flags || ((from->pc ^ to->pc) >> EXEC_CHAIN_PAGE_BITS) == 0;
 }
 
+/* goto_ptr's slow path: the generated probe missed (or is not used). */
 const void *helper_lookup_tb_ptr(CPUCommon *env)
 {
     uint64_t pc = env->pc, phys;
     uint32_t flags;
+    TBJmpEntry *e;
     TB *tb;
 
-    if (env->exit_request)
+    if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
-    if ((tb = jmp_cache_fast(env, pc)) != NULL)
-        return tb->host_code;
-    tb = env->jmp_cache->e[tb_jmp_hash(pc)];
-    if (!tb_id(env, pc, &flags, &phys))
-        return x64_lookup_exit();
-    if (!tb_matches(tb, pc, phys, flags)) {
+    e = jmp_entry(env, pc);
+    tb = jmp_entry_tb(e, pc, phys, flags);
+    if (!tb) {
         tb = cache_find(pc, phys, flags);
         if (!tb)
             return x64_lookup_exit();
-        env->jmp_cache->e[tb_jmp_hash(pc)] = tb;
+        jmp_cache_put(env, e, tb);
     }
     return tb->host_code;
 }
@@ -626,13 +669,32 @@ void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp)
     siglongjmp(*env->fault_jmp, excp);
 }
 
+/* cache_invalidate_range's callback, under excl_lock and tb_lock: no
+ * thread's jump cache may lead to tb any more.  Pairs with jmp_cache_put:
+ * tb->invalid was stored before the fence, so an entry filled after this
+ * read sees it. */
+static void jmp_cache_forget(TB *tb)
+{
+    unsigned h = tb_jmp_hash(tb->pc);
+
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    for (ExecThread *t = exec_threads; t; t = t->next) {
+        TBJmpEntry *e = &t->env->jmp_cache->e[h];
+        if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
+            __atomic_store_n(&e->flags, TB_JMP_EMPTY, __ATOMIC_RELAXED);
+    }
+}
+
 void tb_invalidate_range(uint64_t start, uint64_t end)
 {
     if (end <= start)
         return;
+    /* The lock order of exec_fork_prepare. */
+    pthread_mutex_lock(&excl_lock);
     pthread_mutex_lock(&tb_lock);
-    cache_invalidate_range(start, end);
+    cache_invalidate_range(start, end, jmp_cache_forget);
     pthread_mutex_unlock(&tb_lock);
+    pthread_mutex_unlock(&excl_lock);
 }
 
 void tb_flush(void)

@@ -6,21 +6,21 @@
  * itself is left for opt_dce to remove when d becomes unused.
  */
 #include <stdlib.h>
+#include "scratch.h"
 #include "opt.h"
 #include "util/log.h"
 
 void opt_copy(IRBlock *b)
 {
     uint32_t n = b->ntemps;
-    IRTemp *copy_of = malloc(n * sizeof(IRTemp));
-    BUG_ON(!copy_of);
+    ScratchMark mark = scratch_mark();
+    IRTemp *copy_of = scratch_alloc(n * sizeof(IRTemp));
     for (uint32_t t = 0; t < n; t++)
         copy_of[t] = IR_NONE;
 
     /* Active copies, to invalidate by source. */
-    IRTemp *active = malloc(n * sizeof(IRTemp));
+    IRTemp *active = scratch_alloc(n * sizeof(IRTemp));
     uint32_t nactive = 0;
-    BUG_ON(!active);
 
     for (uint32_t i = 0; i < b->nops; i++) {
         IROp *op = &b->ops[i];
@@ -68,6 +68,5 @@ void opt_copy(IRBlock *b)
             }
         }
     }
-    free(copy_of);
-    free(active);
+    scratch_release(mark);
 }

@@ -11,14 +11,15 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "scratch.h"
 #include "opt.h"
 #include "util/log.h"
 
 /* Mark locals read in a basic block before being written in it. */
 static void find_cross_block_locals(const IRBlock *b, uint8_t *cross)
 {
-    uint8_t *written = calloc(b->ntemps, 1);
-    BUG_ON(!written);
+    ScratchMark mark = scratch_mark();
+    uint8_t *written = scratch_zalloc(b->ntemps);
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
         if (op->opc == IR_OP_NOP)
@@ -37,7 +38,7 @@ static void find_cross_block_locals(const IRBlock *b, uint8_t *cross)
                 written[t] = 1;
         }
     }
-    free(written);
+    scratch_release(mark);
 }
 
 static void globals_live(const IRBlock *b, uint8_t *live)
@@ -66,9 +67,9 @@ static bool op_removable(const IRBlock *b, const IROp *op, const uint8_t *live,
 
 void opt_dce(IRBlock *b)
 {
-    uint8_t *live = calloc(b->ntemps, 1);
-    uint8_t *cross = calloc(b->ntemps, 1);
-    BUG_ON(!live || !cross);
+    ScratchMark mark = scratch_mark();
+    uint8_t *live = scratch_zalloc(b->ntemps);
+    uint8_t *cross = scratch_zalloc(b->ntemps);
     find_cross_block_locals(b, cross);
     globals_live(b, live);
 
@@ -105,6 +106,5 @@ void opt_dce(IRBlock *b)
         if (b->ops[i].opc != IR_OP_NOP)
             b->ops[n++] = b->ops[i];
     b->nops = n;
-    free(live);
-    free(cross);
+    scratch_release(mark);
 }

@@ -8,6 +8,7 @@
  * identities (x+0, x&0, x|0, x*1, shifts by 0...).
  */
 #include <stdlib.h>
+#include "scratch.h"
 #include "opt.h"
 #include "util/log.h"
 
@@ -140,8 +141,8 @@ void opt_fold(IRBlock *b)
 {
     /* Temps created while folding (new constants) are never "known". */
     uint32_t n = b->ntemps;
-    FoldState s = { b, calloc(n + 1, 1), calloc(n + 1, sizeof(uint64_t)) };
-    BUG_ON(!s.known || !s.val);
+    ScratchMark mark = scratch_mark();
+    FoldState s = { b, scratch_zalloc(n + 1), scratch_zalloc((n + 1) * sizeof(uint64_t)) };
 
     for (uint32_t i = 0; i < b->nops; i++) {
         IROp *op = &b->ops[i];
@@ -174,6 +175,5 @@ void opt_fold(IRBlock *b)
             set_out(&s, d, known, known ? ir_trunc_to((IRType)op->type, v) : 0);
         }
     }
-    free(s.known);
-    free(s.val);
+    scratch_release(mark);
 }

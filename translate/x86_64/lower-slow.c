@@ -5,6 +5,7 @@
  * host computes exactly) branches here for the rest, which a C helper
  * does.  Each stub follows the block's last op:
  *
+ *     store the dirty globals it was given (x64_slow_sync)
  *     push the eight caller-saved registers the allocator hands out
  *     rdi = env; rsi, rdx, rcx, r8 = the arguments
  *     call fn
@@ -18,6 +19,7 @@
  * first, as before any call.
  */
 #include <stdlib.h>
+#include "translate/scratch.h"
 #include "x64-internal.h"
 #include "util/log.h"
 
@@ -29,10 +31,10 @@ static const int8_t arg_regs[4] = { X64_RSI, X64_RDX, X64_RCX, X64_R8 };
 X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn)
 {
     if (c->nslow == c->slow_cap) {
-        c->slow_cap = c->slow_cap ? 2 * c->slow_cap : 16;
-        X64SlowPath *n = realloc(c->slow, c->slow_cap * sizeof(X64SlowPath));
-        BUG_ON(n == NULL);
-        c->slow = n;
+        unsigned cap = c->slow_cap ? 2 * c->slow_cap : 16;
+        c->slow = scratch_grow(c->slow, c->slow_cap * sizeof(X64SlowPath),
+                               cap * sizeof(X64SlowPath));
+        c->slow_cap = cap;
     }
     X64SlowPath *sp = &c->slow[c->nslow++];
     *sp = (X64SlowPath){ .fn = fn, .out_reg = -1 };
@@ -50,6 +52,11 @@ void x64_slow_arg_val(X64SlowPath *sp, uint64_t val)
     BUG_ON(sp->nargs == 4);
     sp->arg_reg[sp->nargs] = -1;
     sp->arg_val[sp->nargs++] = val;
+}
+
+void x64_slow_sync(X64Ctx *c, X64SlowPath *sp)
+{
+    sp->sync_regs = ra_dirty_globals(c, sp->sync_temp);
 }
 
 void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc)
@@ -78,6 +85,9 @@ static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
 {
     for (unsigned j = 0; j < sp->njcc; j++)
         emit_patch32(&c->e, sp->jcc_at[j], c->e.pos);
+    for (int r = 0; r < 16; r++)
+        if (sp->sync_regs & X64_REG_BIT(r))
+            ra_store_global(c, sp->sync_temp[r], r);
     for (int k = 0; k < 8; k++)
         emit_push(&c->e, stub_saved[k]);
     for (unsigned i = 0; i < sp->nargs; i++) {

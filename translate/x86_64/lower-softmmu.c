@@ -20,8 +20,10 @@
  * passes the helper va, the value, desc and an address inside the
  * access's code (for a fault's guest pc).  Host vector registers are not
  * saved there: the cached v128 values are flushed before each access, as
- * before a call.  Dirty globals are written back first, as for every op
- * that may fault.
+ * before a call.  Only the slow path can fault (a TLB hit is plain RAM),
+ * so the dirty globals are written back there, first thing in the stub
+ * (x64_slow_sync), not before every access: env is exact wherever a fault
+ * is raised, and the fast path keeps its values in registers.
  */
 #include <stddef.h>
 #include "x64-internal.h"
@@ -85,7 +87,6 @@ void x64_softmmu_ld(X64Ctx *c, const IROp *op)
     X64SlowPath *sp;
     int va, t, rd;
 
-    ra_sync_globals(c);
     x64_vec_flush(c, false);
     va = va_reg(c, op->args[1]);
     t = ra_alloc(c, 0xffff);
@@ -94,6 +95,7 @@ void x64_softmmu_ld(X64Ctx *c, const IROp *op)
     x64_slow_arg_reg(sp, va);
     x64_slow_arg_val(sp, desc_of(op));
     sp->out_reg = (int8_t)rd;
+    x64_slow_sync(c, sp);
     x64_slow_arg_val(sp, probe(c, sp, op->args[2], false, va, t));
     x64_load_value(c, op->args[2], op->type == IR_I64, rd, x64_mem_idx(t, va, 0));
     sp->resume = (uint32_t)c->e.pos;
@@ -107,7 +109,6 @@ void x64_softmmu_st(X64Ctx *c, const IROp *op)
     X64SlowPath *sp;
     int va, t;
 
-    ra_sync_globals(c);
     x64_vec_flush(c, false);
     va = va_reg(c, op->args[1]);
     sp = x64_slow_new(c, (uintptr_t)ir_softmmu->st);
@@ -119,6 +120,7 @@ void x64_softmmu_st(X64Ctx *c, const IROp *op)
         x64_slow_arg_reg(sp, ra_use(c, v));
     t = ra_alloc(c, 0xffff);
     x64_slow_arg_val(sp, desc_of(op));
+    x64_slow_sync(c, sp);
     x64_slow_arg_val(sp, probe(c, sp, op->args[2], true, va, t));
     x64_store_value(c, op->args[2], w, v, x64_mem_idx(t, va, 0));
     sp->resume = (uint32_t)c->e.pos;

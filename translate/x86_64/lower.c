@@ -20,7 +20,9 @@
  * hot path.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
  * so x64_set_jump can retarget it with one atomic store.  tb->insns maps
  * host offsets back to guest pcs; every op that may fault (IR_F_SYNC) is
- * preceded by a write-back of the dirty globals, so env is exact there.
+ * preceded by a write-back of the dirty globals, so env is exact there
+ * (full-system loads and stores do it in their slow path, where alone
+ * they fault: lower-softmmu.c).
  *
  * Self-looping blocks: a goto_tb followed by "mov pc, tb->pc; exit_tb",
  * the back edge of a loop that is the whole block, is not a chaining slot.
@@ -35,12 +37,15 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "translate/scratch.h"
 #include "x64-internal.h"
 #include "translate/backend.h"
+#include "translate/cache.h"
 #include "translate/codebuf.h"
 #include "util/log.h"
 
 X64Features x64_features;
+bool exec_lookup_inline;
 
 /* Shared code emitted by x64_init (rx addresses). */
 static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
@@ -52,13 +57,6 @@ static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
 static const int8_t saved_regs[] = {
     X64_RBP, X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15,
 };
-
-static void *x64_alloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    BUG_ON(p == NULL);   /* host out of memory while translating */
-    return p;
-}
 
 /* ---- guest memory ---- */
 
@@ -346,10 +344,10 @@ static void lower_call(X64Ctx *c, const IROp *op)
 static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 {
     if (c->nfixups == c->fixups_cap) {
-        c->fixups_cap = c->fixups_cap ? 2 * c->fixups_cap : 16;
-        X64Fixup *n = realloc(c->fixups, c->fixups_cap * sizeof(X64Fixup));
-        BUG_ON(n == NULL);
-        c->fixups = n;
+        unsigned cap = c->fixups_cap ? 2 * c->fixups_cap : 16;
+        c->fixups = scratch_grow(c->fixups, c->fixups_cap * sizeof(X64Fixup),
+                                 cap * sizeof(X64Fixup));
+        c->fixups_cap = cap;
     }
     c->fixups[c->nfixups++] = (X64Fixup){ (uint32_t)at, label };
 }
@@ -484,11 +482,39 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
     exit_with(c, (uint64_t)op->args[0] << 2 | TB_EXIT_EXCP);
 }
 
+/* The jump-cache probe (backend.h): rax = pc, rcx = its entry
+ * (tb_jmp_hash, scaled by the entry size), pc and flags compared, then a
+ * jump to the entry's host code; a miss falls through to the helper. */
+static void emit_lookup_probe(X64Ctx *c)
+{
+    size_t miss_pc, miss_flags;
+
+    emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
+    emit_mov_rr(&c->e, true, X64_RCX, X64_RAX);
+    emit_shift_ri(&c->e, X64_SHR, true, X64_RCX, 12);
+    emit_alu_rr(&c->e, X64_XOR, true, X64_RCX, X64_RAX);
+    emit_shift_ri(&c->e, X64_SHR, true, X64_RCX, 2);
+    emit_alu_ri(&c->e, X64_AND, false, X64_RCX, (1 << TB_JMP_CACHE_BITS) - 1);
+    emit_shift_ri(&c->e, X64_SHL, false, X64_RCX, 5);
+    emit_alu_rm(&c->e, X64_ADD, true, X64_RCX, x64_mem(X64_ENV, offsetof(CPUCommon, jmp_cache)));
+    emit_alu_rm(&c->e, X64_CMP, true, X64_RAX, x64_mem(X64_RCX, offsetof(TBJmpEntry, pc)));
+    miss_pc = emit_jcc8(&c->e, X64_CC_NE);
+    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_RCX, offsetof(TBJmpEntry, flags)),
+                (int32_t)c->tb->flags);
+    miss_flags = emit_jcc8(&c->e, X64_CC_NE);
+    emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_RCX, offsetof(TBJmpEntry, host)));
+    emit_jmp_reg(&c->e, X64_RAX);
+    emit_patch8(&c->e, miss_pc, c->e.pos);
+    emit_patch8(&c->e, miss_flags, c->e.pos);
+}
+
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
 {
     (void)op;
     x64_vec_flush(c, false);
     ra_sync_globals(c);
+    if (exec_lookup_inline)
+        emit_lookup_probe(c);
     emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
     emit_call_abs(&c->e, (uintptr_t)helper_lookup_tb_ptr, X64_SCRATCH);
     emit_jmp_reg(&c->e, X64_RAX);
@@ -721,8 +747,10 @@ int x64_gen_tb(TB *tb, IRBlock *b)
     };
     int ret;
 
-    c.ts = x64_alloc(b->ntemps * sizeof(X64TempState));
-    c.labels = x64_alloc(b->nlabels * sizeof(X64Label));
+    ScratchMark mark = scratch_mark();
+
+    c.ts = scratch_alloc(b->ntemps * sizeof(X64TempState));
+    c.labels = scratch_alloc(b->nlabels * sizeof(X64Label));
     for (uint32_t l = 0; l < b->nlabels; l++)
         c.labels[l] = (X64Label){ .pos = -1 };
     BUG_ON(!ra_liveness(&c));
@@ -743,10 +771,6 @@ int x64_gen_tb(TB *tb, IRBlock *b)
         code_buf.used = start + c.e.pos;
     }
     free(c.insns);
-    free(c.fixups);
-    free(c.slow);
-    free(c.multi);
-    free(c.labels);
-    free(c.ts);
+    scratch_release(mark);
     return ret;
 }

@@ -38,6 +38,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "translate/scratch.h"
 #include "x64-internal.h"
 #include "translate/backend.h"
 #include "util/log.h"
@@ -119,11 +120,12 @@ static void note_temps(X64Ctx *c, const IROp *op, uint32_t i, uint32_t bb, uint3
 static bool scan_forward(X64Ctx *c)
 {
     IRBlock *b = c->b;
-    uint32_t *first_bb = malloc(b->ntemps * sizeof(uint32_t));
-    uint32_t *label_at = malloc((b->nlabels + 1) * sizeof(uint32_t));
+    ScratchMark mark = scratch_mark();
+    uint32_t *first_bb = scratch_alloc(b->ntemps * sizeof(uint32_t));
+    uint32_t *label_at = scratch_alloc((b->nlabels + 1) * sizeof(uint32_t));
     uint32_t *loops = NULL;
     unsigned nloops = 0, bb = 0;
-    bool ok = first_bb && label_at;
+    bool ok = true;
 
     for (uint32_t l = 0; ok && l < b->nlabels; l++)
         label_at[l] = UINT32_MAX;
@@ -139,12 +141,8 @@ static bool scan_forward(X64Ctx *c)
             uint32_t at = label_at[branch_label(op)];
             if (at != UINT32_MAX) {
                 c->labels[branch_label(op)].backward = true;
-                uint32_t *n = realloc(loops, (nloops + 1) * 2 * sizeof(uint32_t));
-                if (!n) {
-                    ok = false;
-                    break;
-                }
-                loops = n;
+                loops = scratch_grow(loops, nloops * 2 * sizeof(uint32_t),
+                                     (nloops + 1) * 2 * sizeof(uint32_t));
                 loops[2 * nloops] = at;
                 loops[2 * nloops + 1] = i;
                 nloops++;
@@ -154,9 +152,7 @@ static bool scan_forward(X64Ctx *c)
     }
     if (ok && nloops)
         extend_loops(c, loops, nloops);
-    free(loops);
-    free(label_at);
-    free(first_bb);
+    scratch_release(mark);
     return ok;
 }
 
@@ -233,10 +229,8 @@ static void find_folds(X64Ctx *c)
 static bool scan_backward(X64Ctx *c)
 {
     IRBlock *b = c->b;
-    uint8_t *live = calloc(b->ntemps ? b->ntemps : 1, 1);
-
-    if (!live)
-        return false;
+    ScratchMark mark = scratch_mark();
+    uint8_t *live = scratch_zalloc(b->ntemps);
     for (uint32_t i = b->nops; i-- > 0;) {
         IROp *op = &b->ops[i];
         const IROpDef *def = &ir_op_defs[op->opc];
@@ -267,7 +261,7 @@ static bool scan_backward(X64Ctx *c)
         }
         op->life = life;
     }
-    free(live);
+    scratch_release(mark);
     return true;
 }
 
@@ -275,9 +269,7 @@ bool ra_liveness(X64Ctx *c)
 {
     IRBlock *b = c->b;
 
-    c->multi = malloc((b->ntemps ? b->ntemps : 1) * sizeof(IRTemp));
-    if (!c->multi)
-        return false;
+    c->multi = scratch_alloc(b->ntemps * sizeof(IRTemp));
     c->nmulti = 0;
     for (uint32_t t = 0; t < b->ntemps; t++) {
         uint8_t kind = b->temps[t].kind;
@@ -593,6 +585,25 @@ void ra_sync_globals(X64Ctx *c)
         if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL)
             flush_reg(c, r);
     }
+}
+
+uint16_t ra_dirty_globals(const X64Ctx *c, IRTemp temps[16])
+{
+    uint16_t mask = 0;
+
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL && !c->ts[t].mem_ok) {
+            mask |= (uint16_t)X64_REG_BIT(r);
+            temps[r] = t;
+        }
+    }
+    return mask;
+}
+
+void ra_store_global(X64Ctx *c, IRTemp t, int r)
+{
+    emit_store(&c->e, home_size(c, t), r, ra_home(c, t));
 }
 
 void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write)

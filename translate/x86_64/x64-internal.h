@@ -91,6 +91,8 @@ typedef struct X64SlowPath {
     int8_t arg_reg[4];   /* -1: arg_val */
     uint64_t arg_val[4];
     int8_t out_reg;      /* -1: none */
+    uint16_t sync_regs;  /* registers of dirty globals stored on entry */
+    IRTemp sync_temp[16];
 } X64SlowPath;
 
 typedef struct X64Ctx {
@@ -196,6 +198,12 @@ void ra_end_op(X64Ctx *c, const IROp *op);
 
 /* Write dirty globals back to env (they stay in registers, clean). */
 void ra_sync_globals(X64Ctx *c);
+/* The registers that hold dirty globals (bit per register), their
+ * globals into temps[]: what a slow path stores when it is taken
+ * instead of ra_sync_globals on the fast path. */
+uint16_t ra_dirty_globals(const X64Ctx *c, IRTemp temps[16]);
+/* Store register r's copy of global t to env, state unchanged. */
+void ra_store_global(X64Ctx *c, IRTemp t, int r);
 /* The global at env offset [off, off + size) is about to be read or
  * written by ldenv/stenv: write it back (and forget it for a write). */
 void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write);
@@ -253,6 +261,9 @@ void x64_store_value(X64Ctx *c, unsigned mo, bool w, IRTemp v, X64Mem m);
 X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn);
 void x64_slow_arg_reg(X64SlowPath *sp, int reg);
 void x64_slow_arg_val(X64SlowPath *sp, uint64_t val);
+/* The slow path stores the globals that are dirty now (instead of the
+ * fast path's ra_sync_globals): for an op that may fault only there. */
+void x64_slow_sync(X64Ctx *c, X64SlowPath *sp);
 /* A conditional branch to the slow path, here. */
 void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc);
 void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp);
