@@ -206,11 +206,14 @@ static uint64_t counter(void *opaque)
 static void timer_update(A64Vcpu *vc)
 {
     unsigned i = vc->vcpu->index;
-    uint64_t next;
+    bool line[2];
+    /* Lines and deadline from one reading of the count: with two, a
+     * compare value passed in between left the line low and no deadline
+     * set, and the guest waited forever (about one boot in a hundred). */
+    uint64_t next = a64_timer_state(&vc->cpu.sys, line);
 
-    sys_irq_set(gic_ppi(vc->gic, i, 30), a64_timer_irq(&vc->cpu.sys, 0));
-    sys_irq_set(gic_ppi(vc->gic, i, 27), a64_timer_irq(&vc->cpu.sys, 1));
-    next = a64_timer_deadline(&vc->cpu.sys);
+    sys_irq_set(gic_ppi(vc->gic, i, 30), line[0]);
+    sys_irq_set(gic_ppi(vc->gic, i, 27), line[1]);
     if (next == UINT64_MAX)
         sys_timer_del(&vc->timer);
     else

@@ -18,7 +18,14 @@ static unsigned flushes, rearms;
 static A64TlbFlush last_kind;
 static uint64_t last_arg;
 
-static uint64_t counter(void *o) { (void)o; return now; }
+static uint64_t tick;                 /* added to now after each reading */
+static uint64_t counter(void *o)
+{
+    uint64_t v = now;
+    (void)o;
+    now += tick;
+    return v;
+}
 static void tlb_flush(void *o, A64TlbFlush k, uint64_t a)
 {
     (void)o;
@@ -174,6 +181,17 @@ int main(void)
     result("physical timer deadline", a64_timer_deadline(&s) == 2000 && !a64_timer_irq(&s, 0));
     now = 2000;
     result("physical timer fires", a64_timer_irq(&s, 0));
+    /* The count passes the compare value while the state is worked out:
+     * line and deadline still agree (low, and a deadline to raise it). */
+    wr(&s, R(3, 3, 14, 2, 1), 0);
+    wr(&s, R(3, 3, 14, 3, 2), 2000 - 100);            /* virtual 1900 = physical 2000 */
+    wr(&s, R(3, 3, 14, 3, 1), 1);
+    now = 1999;
+    tick = 1;
+    bool line[2];
+    uint64_t next = a64_timer_state(&s, line);
+    tick = 0;
+    result("one reading: line low with a deadline", !line[1] && next == 2000);
 
     /* EL0 access: counters by CNTKCTL_EL1, CTR_EL0 by SCTLR_EL1.UCT. */
     const A64SysRegDesc *vct = a64_sysreg_lookup(R(3, 3, 14, 0, 2));

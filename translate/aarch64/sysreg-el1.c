@@ -119,28 +119,41 @@ static bool istatus(const A64SysRegs *s, unsigned which)
     return (c & 1) && count(s, which) >= cv;
 }
 
-bool a64_timer_irq(const A64SysRegs *s, unsigned which)
+uint64_t a64_timer_state(const A64SysRegs *s, bool line[2])
 {
-    uint64_t c = which ? s->cntv_ctl : s->cntp_ctl;
-    return istatus(s, which) && !(c & 2);
-}
-
-uint64_t a64_timer_deadline(const A64SysRegs *s)
-{
+    uint64_t now = s->hooks.counter ? s->hooks.counter(s->hooks.opaque) : 0;
     uint64_t best = UINT64_MAX;
 
     for (unsigned w = 0; w < 2; w++) {
         uint64_t c = w ? s->cntv_ctl : s->cntp_ctl;
         uint64_t cv = w ? s->cntv_cval : s->cntp_cval;
+        bool status = (c & 1) && (w ? now - s->cntvoff : now) >= cv;
+
+        line[w] = status && !(c & 2);
         /* Only a timer whose line will rise matters; the virtual
          * compare value is on the virtual count, offset CNTVOFF. */
-        if ((c & 3) != 1 || istatus(s, w))
+        if ((c & 3) != 1 || status)
             continue;
         uint64_t at = w ? cv + s->cntvoff : cv;
         if (at < best)
             best = at;
     }
     return best;
+}
+
+bool a64_timer_irq(const A64SysRegs *s, unsigned which)
+{
+    bool line[2];
+
+    a64_timer_state(s, line);
+    return line[which];
+}
+
+uint64_t a64_timer_deadline(const A64SysRegs *s)
+{
+    bool line[2];
+
+    return a64_timer_state(s, line);
 }
 
 static void timer_changed(A64SysRegs *s)

@@ -39,7 +39,7 @@ typedef struct A64SysHooks {
     void *opaque;
     uint64_t (*counter)(void *opaque);             /* physical count, CNTFRQ ticks */
     void (*tlb_flush)(void *opaque, A64TlbFlush kind, uint64_t arg);
-    void (*timer_changed)(void *opaque);           /* re-arm: see a64_timer_deadline */
+    void (*timer_changed)(void *opaque);           /* re-arm: see a64_timer_state */
     /* The GICv3 CPU interface (ICC_*): false when absent (UNDEF). */
     bool (*gic_sysreg)(void *opaque, uint32_t key, bool write, uint64_t *val);
     /* ISR_EL1: the pending I/F/A bits (7, 6, 8). */
@@ -107,8 +107,11 @@ void a64_sysreg_write(A64SysRegs *s, const A64SysRegDesc *d, uint32_t key, uint6
 void a64_sysregs_reset(A64SysRegs *s);
 
 /* The generic timers: 0 physical (EL1 physical timer, PPI 30), 1 virtual
- * (PPI 27).  Whether the timer's interrupt line is asserted now, and the
- * physical count at which that next changes (UINT64_MAX: never). */
+ * (PPI 27).  a64_timer_state: whether each timer's interrupt line is
+ * asserted now and the physical count at which one next rises
+ * (UINT64_MAX: never), from one reading of the count, so the two agree;
+ * a64_timer_irq and a64_timer_deadline are its halves. */
+uint64_t a64_timer_state(const A64SysRegs *s, bool line[2]);
 bool a64_timer_irq(const A64SysRegs *s, unsigned which);
 uint64_t a64_timer_deadline(const A64SysRegs *s);
 
