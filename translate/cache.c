@@ -79,8 +79,9 @@ TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags)
 
 TB *cache_alloc_tb(void)
 {
-    TB *tb = calloc(1, sizeof(*tb));
+    TB *tb = aligned_alloc(64, (sizeof(*tb) + 63) & ~(size_t)63);
     BUG_ON(!tb);
+    memset(tb, 0, sizeof(*tb));
     for (int i = 0; i < 2; i++) {
         tb->jmp_insn_off[i] = TB_NO_JUMP;
         tb->jmp_reset_off[i] = TB_NO_JUMP;

@@ -16,17 +16,21 @@ extern unsigned tb_flush_count;
 
 /* The per-thread jump cache: pc -> block, direct-mapped.  Generated code
  * probes it inline for goto_ptr (x86_64/lower.c lower_goto_ptr: pc and
- * flags compared, then a jump to host), so an entry is used on its pc and
- * flags alone, never its TB: only the owning thread fills entries, and a
+ * tag compared, then a jump to host), so an entry is used on its pc and
+ * tag alone, never its TB.  The tag is the block's flags (below 256) ORed
+ * with the thread's CPUCommon.jmp_epoch (from 1 << 8 up, in steps of
+ * 1 << 8): emptying the whole cache is a step of the epoch, and a zeroed
+ * entry matches nothing.  Only the owning thread fills entries, and a
  * block's invalidation makes every thread's entry for it unusable by
- * storing TB_JMP_EMPTY into flags (atomically; pc, host and tb stay as
- * they are, so a racing probe jumps either to the old code or to the
- * slow path, never elsewhere).  The layout is the generated code's. */
-#define TB_JMP_CACHE_BITS 12
-#define TB_JMP_EMPTY 0xffffffffu      /* flags of an empty entry: no block has them */
+ * storing TB_JMP_EMPTY into the tag (atomically; pc, host and tb stay as
+ * they are, so a racing probe jumps either to the old code or to the slow
+ * path, never elsewhere).  The layout is the generated code's. */
+#define TB_JMP_CACHE_BITS 14
+#define TB_JMP_EMPTY 0xffffffffu      /* the tag of a forgotten entry: no block has it */
+#define TB_JMP_EPOCH_STEP 0x100u
 typedef struct TBJmpEntry {
     uint64_t pc;
-    uint32_t flags;
+    uint32_t tag;      /* flags | jmp_epoch */
     uint32_t pad;
     const void *host;  /* tb->host_code */
     TB *tb;

@@ -30,6 +30,15 @@
 
 CodeBuf code_buf;
 
+/* Bytes from the start whose pages both views map already (see
+ * codebuf_populate). */
+static size_t populated;
+#define POPULATE_CHUNK ((size_t)256 << 10)
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
+#define MADV_POPULATE_WRITE 23
+#endif
+
 static int map_views(int fd, size_t size, uint8_t **rw, uint8_t **rx)
 {
     *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -77,11 +86,27 @@ bool codebuf_after_fork(void)
     }
     close(fd);
     memcpy(rw, code_buf.rw, code_buf.used);
+    populated = code_buf.used & ~(size_t)4095;
     /* Replace the shared views in place so every pointer stays valid. */
     if (mremap(rw, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rw) == MAP_FAILED ||
         mremap(rx, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rx) == MAP_FAILED)
         return false;
     return true;
+}
+
+void codebuf_populate(size_t upto)
+{
+    size_t to;
+
+    if (upto < populated || !code_buf.size)
+        return;
+    to = (upto + POPULATE_CHUNK) & ~(POPULATE_CHUNK - 1);
+    if (to > code_buf.size)
+        to = code_buf.size;
+    /* Best effort (before Linux 5.14: EINVAL, and the pages fault in). */
+    if (madvise(code_buf.rw + populated, to - populated, MADV_POPULATE_WRITE) == 0)
+        (void)madvise(code_buf.rx + populated, to - populated, MADV_POPULATE_READ);
+    populated = to;
 }
 
 void codebuf_flush(void)

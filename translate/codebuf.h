@@ -28,6 +28,10 @@ bool codebuf_init(size_t size);
 bool codebuf_after_fork(void);
 /* Forget every block: used = reset_to. */
 void codebuf_flush(void);
+/* Map the pages up to offset upto ahead of use, and to the end of its
+ * 256 KiB chunk, in both views (a system call each per chunk instead of
+ * two page faults a page); under tb_lock. */
+void codebuf_populate(size_t upto);
 
 static inline uint8_t *codebuf_rw(const void *rx)
 {

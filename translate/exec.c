@@ -99,9 +99,10 @@ void exec_cpu_init(CPUCommon *env)
 {
     ExecThread *t = calloc(1, sizeof(*t));
 
-    env->jmp_cache = malloc(sizeof(TBJmpCache));
+    /* Zeroed entries match no tag: the pages stay untouched until used. */
+    env->jmp_cache = calloc(1, sizeof(TBJmpCache));
     BUG_ON(!env->jmp_cache || !t);
-    exec_jmp_cache_clear(env);
+    env->jmp_epoch = TB_JMP_EPOCH_STEP;
     env->jmp_cache->gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
     t->env = env;
     pthread_mutex_lock(&excl_lock);
@@ -423,9 +424,10 @@ static inline TBJmpEntry *jmp_entry(CPUCommon *env, uint64_t pc)
 }
 
 /* The entry's block if it is the one for (pc, phys, flags). */
-static inline TB *jmp_entry_tb(const TBJmpEntry *e, uint64_t pc, uint64_t phys, uint32_t flags)
+static inline TB *jmp_entry_tb(const CPUCommon *env, const TBJmpEntry *e, uint64_t pc,
+                               uint64_t phys, uint32_t flags)
 {
-    if (e->pc != pc || __atomic_load_n(&e->flags, __ATOMIC_RELAXED) != flags)
+    if (e->pc != pc || __atomic_load_n(&e->tag, __ATOMIC_RELAXED) != (flags | env->jmp_epoch))
         return NULL;
     if (exec_lookup_inline || tb_matches(e->tb, pc, phys, flags))
         return e->tb;
@@ -443,9 +445,10 @@ static void jmp_cache_put(CPUCommon *env, TBJmpEntry *e, TB *tb)
     e->pc = tb->pc;
     e->host = tb->host_code;
     __atomic_store_n(&e->tb, tb, __ATOMIC_RELAXED);
-    __atomic_store_n(&e->flags, tb->flags, __ATOMIC_SEQ_CST);
+    BUG_ON(tb->flags >= TB_JMP_EPOCH_STEP);
+    __atomic_store_n(&e->tag, tb->flags | env->jmp_epoch, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&tb->invalid, __ATOMIC_SEQ_CST))
-        __atomic_store_n(&e->flags, TB_JMP_EMPTY, __ATOMIC_RELAXED);
+        __atomic_store_n(&e->tag, TB_JMP_EMPTY, __ATOMIC_RELAXED);
 }
 
 /* Block for pc: jump cache, shared cache, else translate.  NULL: the
@@ -453,7 +456,7 @@ static void jmp_cache_put(CPUCommon *env, TBJmpEntry *e, TB *tb)
 static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
 {
     TBJmpEntry *e = jmp_entry(env, pc);
-    TB *tb = jmp_entry_tb(e, pc, phys, flags);
+    TB *tb = jmp_entry_tb(env, e, pc, phys, flags);
 
     if (tb)
         return tb;
@@ -477,11 +480,17 @@ void exec_jmp_cache_clear(CPUCommon *env)
 {
     if (!env->jmp_cache)
         return;
-    memset(env->jmp_cache->e, 0xff, sizeof(env->jmp_cache->e));   /* TB_JMP_EMPTY */
+    /* A new epoch; the last one before the tags could reach TB_JMP_EMPTY
+     * starts over from zeroed entries. */
+    env->jmp_epoch += TB_JMP_EPOCH_STEP;
+    if (env->jmp_epoch == 0 || env->jmp_epoch == (uint32_t)-TB_JMP_EPOCH_STEP) {
+        memset(env->jmp_cache->e, 0, sizeof(env->jmp_cache->e));
+        env->jmp_epoch = TB_JMP_EPOCH_STEP;
+    }
     memset(env->jmp_cache->pages, 0, sizeof(env->jmp_cache->pages));
 }
 
-_Static_assert(TB_JMP_CACHE_BITS == 12, "exec_jmp_cache_clear_page follows tb_jmp_hash");
+_Static_assert(TB_JMP_CACHE_BITS >= 10, "exec_jmp_cache_clear_page follows tb_jmp_hash");
 
 void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
 {
@@ -499,7 +508,7 @@ void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
     }
     if (!(env->jmp_cache->pages[p / 64] & (1ull << (p % 64))))
         return;
-    memset(&env->jmp_cache->e[first], 0xff, run * sizeof(env->jmp_cache->e[0]));
+    memset(&env->jmp_cache->e[first], 0, run * sizeof(env->jmp_cache->e[0]));   /* no tag */
 }
 
 /* The jump cache's block for pc if it can be trusted on pc and flags
@@ -513,7 +522,7 @@ static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc)
         return NULL;
     e = jmp_entry(env, pc);
     flags = exec_arch->tb_flags ? exec_arch->tb_flags(env) : 0;
-    if (e->pc == pc && __atomic_load_n(&e->flags, __ATOMIC_RELAXED) == flags)
+    if (e->pc == pc && __atomic_load_n(&e->tag, __ATOMIC_RELAXED) == (flags | env->jmp_epoch))
         return e->tb;
     return NULL;
 }
@@ -535,7 +544,7 @@ const void *helper_lookup_tb_ptr(CPUCommon *env)
     if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
     e = jmp_entry(env, pc);
-    tb = jmp_entry_tb(e, pc, phys, flags);
+    tb = jmp_entry_tb(env, e, pc, phys, flags);
     if (!tb) {
         tb = cache_find(pc, phys, flags);
         if (!tb)
@@ -681,7 +690,7 @@ static void jmp_cache_forget(TB *tb)
     for (ExecThread *t = exec_threads; t; t = t->next) {
         TBJmpEntry *e = &t->env->jmp_cache->e[h];
         if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
-            __atomic_store_n(&e->flags, TB_JMP_EMPTY, __ATOMIC_RELAXED);
+            __atomic_store_n(&e->tag, TB_JMP_EMPTY, __ATOMIC_RELAXED);
     }
 }
 

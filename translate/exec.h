@@ -27,6 +27,7 @@ typedef struct CPUCommon {
     struct TBJmpCache *jmp_cache;   /* per-thread pc -> block cache */
     sigjmp_buf *fault_jmp;          /* cpu_exec's recovery point */
     struct SoftTlb *tlb;            /* full-system mode: this CPU's TLB (softtlb.h) */
+    uint32_t jmp_epoch;             /* jump cache generation, in bits 8+ (cache.h) */
 } CPUCommon;
 
 /* Codes cpu_exec returns (frontends add their own from EXCP_ARCH_BASE). */

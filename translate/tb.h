@@ -20,13 +20,17 @@ typedef struct TBInsn {
 #define TB_NO_JUMP UINT32_MAX
 
 typedef struct TB {
+    /* What a lookup reads, in the first cache line (cache_alloc_tb
+     * aligns the record). */
     uint64_t pc;             /* guest pc of the first instruction */
     uint64_t phys;           /* its physical address (user mode: = pc) */
     uint32_t flags;          /* the CPU state it was translated for (tb_id) */
+    bool invalid;
+    struct TB *hash_next;
+    uint8_t *host_code;      /* executable address; NULL when interpreted */
+
     uint32_t guest_size;     /* bytes of guest code covered */
     uint32_t ninsns;
-
-    uint8_t *host_code;      /* executable address; NULL when interpreted */
     uint32_t host_size;
     struct IRBlock *ir;      /* the optimised IR (interpreter, logging) */
     struct InterpCode *icode; /* the interpreter's pre-decoded form of ir */
@@ -41,9 +45,7 @@ typedef struct TB {
 
     TBInsn *insns;            /* ninsns entries, ascending host_off */
 
-    struct TB *hash_next;
     struct TB *page_next;     /* blocks on the same guest page */
-    bool invalid;
 } TB;
 
 typedef struct TBLink {

@@ -12,6 +12,7 @@
  * PSTATE fields (NZCV, DAIF, SPSel, CurrentEL, PAN, UAO, DIT, SSBS) and
  * FPCR/FPSR/TPIDR_EL0 live in the CPU state and are the translator's.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include "cpu-system.h"
 
@@ -366,11 +367,23 @@ bool a64_sysreg_is_gic(const A64SysRegDesc *d)
     return d == &gic_cpuif;
 }
 
+/* key (16 bits) -> 1 + its index in table, 0 when not there; built once. */
+static uint8_t table_index[1u << 16];
+static pthread_once_t table_index_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(sizeof(table) / sizeof(table[0]) < 255, "table_index holds uint8_t");
+
+static void build_table_index(void)
+{
+    for (size_t i = sizeof(table) / sizeof(table[0]); i-- > 0;)
+        table_index[table[i].key] = (uint8_t)(i + 1);   /* the first of a key wins */
+}
+
 const A64SysRegDesc *a64_sysreg_lookup(uint32_t key)
 {
-    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-        if (table[i].key == key)
-            return &table[i];
+    pthread_once(&table_index_once, build_table_index);
+    if (key < (1u << 16) && table_index[key])
+        return &table[table_index[key] - 1];
     /* op0 = 3, op1 = 0, CRn = 0, CRm 1-7: the ID registers. */
     if ((key & ~(uint32_t)R(0, 0, 0, 7, 7)) == R(3, 0, 0, 0, 0) && (key >> 3 & 0xf) >= 1)
         return &id_space;

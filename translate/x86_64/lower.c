@@ -483,8 +483,9 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
 }
 
 /* The jump-cache probe (backend.h): rax = pc, rcx = its entry
- * (tb_jmp_hash, scaled by the entry size), pc and flags compared, then a
- * jump to the entry's host code; a miss falls through to the helper. */
+ * (tb_jmp_hash, scaled by the entry size), pc and tag (the block's flags
+ * with env's jump-cache epoch, cache.h) compared, then a jump to the
+ * entry's host code; a miss falls through to the helper. */
 static void emit_lookup_probe(X64Ctx *c)
 {
     size_t miss_pc, miss_flags;
@@ -499,8 +500,10 @@ static void emit_lookup_probe(X64Ctx *c)
     emit_alu_rm(&c->e, X64_ADD, true, X64_RCX, x64_mem(X64_ENV, offsetof(CPUCommon, jmp_cache)));
     emit_alu_rm(&c->e, X64_CMP, true, X64_RAX, x64_mem(X64_RCX, offsetof(TBJmpEntry, pc)));
     miss_pc = emit_jcc8(&c->e, X64_CC_NE);
-    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_RCX, offsetof(TBJmpEntry, flags)),
-                (int32_t)c->tb->flags);
+    emit_load(&c->e, 2, false, false, X64_RDX, x64_mem(X64_ENV, offsetof(CPUCommon, jmp_epoch)));
+    if (c->tb->flags)
+        emit_alu_ri(&c->e, X64_OR, false, X64_RDX, (int32_t)c->tb->flags);
+    emit_alu_rm(&c->e, X64_CMP, false, X64_RDX, x64_mem(X64_RCX, offsetof(TBJmpEntry, tag)));
     miss_flags = emit_jcc8(&c->e, X64_CC_NE);
     emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_RCX, offsetof(TBJmpEntry, host)));
     emit_jmp_reg(&c->e, X64_RAX);
@@ -737,6 +740,7 @@ static int gen_ops(X64Ctx *c)
 int x64_gen_tb(TB *tb, IRBlock *b)
 {
     size_t start = (code_buf.used + 15) & ~(size_t)15;
+    codebuf_populate(start + 4096);
     X64Ctx c = {
         .e = emit_at_used(start),
         .b = b,
