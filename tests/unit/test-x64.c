@@ -468,7 +468,7 @@ static void test_bitfields(const char *mode)
     for (int ti = 0; ti < 2; ti++)
     for (size_t pi = 0; pi < sizeof(poss) / sizeof(poss[0]); pi++)
     for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++)
-    for (int kind = 0; kind < 4; kind++) {
+    for (int kind = 0; kind < 6; kind++) {
         IRType t = ti ? IR_I64 : IR_I32;
         unsigned width = ti ? 64 : 32, pos = poss[pi], len = lens[li];
         uint64_t m = ti ? ~0ull : 0xffffffffull, lmask = len == 64 ? ~0ull : (1ull << len) - 1;
@@ -482,13 +482,17 @@ static void test_bitfields(const char *mode)
             ir_sextract(&blk, t, d, R[1], pos, len);
         else if (kind == 2)
             ir_deposit(&blk, t, d, R[1], R[2], pos, len);
-        else
+        else if (kind == 3)
             ir_deposit(&blk, t, d, R[1], K(t, 0x123456789abcdef5ull & m), pos, len);
+        else    /* a constant base: zero (LSL, UBFIZ) or not */
+            ir_deposit(&blk, t, d, K(t, kind == 4 ? 0 : 0xf0e1d2c3b4a59687ull & m), R[2], pos, len);
         ir_mov(&blk, IR_I64, R[0], d);
         if (!finish())
             return;
         for (size_t i = 0; i < NVALS; i += 2) {
             uint64_t a = vals[i], b = kind == 3 ? (0x123456789abcdef5ull & m) : vals[NVALS - 1 - i];
+            if (kind >= 4)
+                a = kind == 4 ? 0 : 0xf0e1d2c3b4a59687ull & m;
             uint64_t want, f = ((a & m) >> pos) & lmask;
             if (kind == 0)
                 want = f;

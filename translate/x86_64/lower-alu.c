@@ -562,8 +562,29 @@ void x64_lower_deposit(X64Ctx *c, const IROp *op)
         ra_def(c, op->args[0], rd);
         return;
     }
-    /* scratch = y's low len bits moved to pos, zero elsewhere. */
     ry = ra_use(c, y);
+    if (ir_is_const(c->b, op->args[1])) {
+        /* A constant base (a zero one: LSL, UBFIZ): y's field computed in
+         * the destination, the base's other bits ORed in. */
+        uint64_t rest = cval(c, op->args[1]) & keep;
+        rd = ra_can_take(c, op, 2) ? ra_take(c, op, 2) : ra_out(c, op, op->args[0]);
+        if (pos == 0 && len <= 32) {
+            emit_mov_rr(&c->e, false, rd, ry);
+            if (len < 32)
+                emit_alu_ri(&c->e, X64_AND, false, rd, (int32_t)field);
+        } else {
+            if (rd != ry)
+                emit_mov_rr(&c->e, w, rd, ry);
+            emit_shift_ri(&c->e, X64_SHL, w, rd, width - len);
+            if (width - len - pos)
+                emit_shift_ri(&c->e, X64_SHR, w, rd, width - len - pos);
+        }
+        if (rest)
+            alu_imm(c, X64_OR, w, rd, rest);
+        ra_def(c, op->args[0], rd);
+        return;
+    }
+    /* scratch = y's low len bits moved to pos, zero elsewhere. */
     if (pos == 0 && len < 32) {
         emit_mov_rr(&c->e, false, X64_SCRATCH, ry);
         emit_alu_ri(&c->e, X64_AND, false, X64_SCRATCH, (int32_t)field);
