@@ -89,6 +89,7 @@ void ir_block_init(IRBlock *b, const IRGlobals *g)
     b->pc_start = 0;
     b->ninsns = 0;
     b->softmmu_idx = -1;
+    b->env_ops = false;
 }
 
 void ir_block_free(IRBlock *b)
@@ -162,6 +163,8 @@ IROp *ir_emit(IRBlock *b, IROpcode opc, IRType type, const uint32_t *args)
     memset(op, 0, sizeof(*op));
     op->opc = opc;
     op->type = type;
+    if (opc == IR_OP_ldenv || opc == IR_OP_stenv || opc == IR_OP_vldenv || opc == IR_OP_vstenv)
+        b->env_ops = true;
     for (unsigned i = 0; i < n; i++)
         op->args[i] = args[i];
     return op;

@@ -236,6 +236,7 @@ typedef struct IRBlock {
      * pass to the atomics' helper calls (softmmu-ir.c); -1 in user mode
      * (host loads and stores). */
     int softmmu_idx;
+    bool env_ops;            /* has ldenv/stenv/vldenv/vstenv (opt_vec's work) */
 } IRBlock;
 
 /* Start an empty block with the given globals (reuses b's storage). */

@@ -10,8 +10,9 @@
 #include "opt.h"
 #include "util/log.h"
 
-void opt_copy(IRBlock *b)
+bool opt_copy(IRBlock *b)
 {
+    bool changed = false;
     uint32_t n = b->ntemps;
     ScratchMark mark = scratch_mark();
     IRTemp *copy_of = scratch_alloc(n * sizeof(IRTemp));
@@ -36,8 +37,10 @@ void opt_copy(IRBlock *b)
         }
         for (unsigned k = 0; k < def->nin; k++) {
             IRTemp *a = &op->args[def->nout + k];
-            if (*a != IR_NONE && *a < n && copy_of[*a] != IR_NONE)
+            if (*a != IR_NONE && *a < n && copy_of[*a] != IR_NONE) {
                 *a = copy_of[*a];
+                changed = true;
+            }
         }
         bool clobber_globals = false;
         if (op->opc == IR_OP_call) {
@@ -69,4 +72,5 @@ void opt_copy(IRBlock *b)
         }
     }
     scratch_release(mark);
+    return changed;
 }

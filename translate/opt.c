@@ -41,9 +41,12 @@ void opt_make_nop(IROp *op)
 void opt_run(IRBlock *b)
 {
     opt_fold(b);
-    opt_copy(b);
-    opt_fold(b);
-    opt_vec(b);
+    /* A second fold finds only what the copies exposed; opt_vec works on
+     * env loads and stores alone. */
+    if (opt_copy(b))
+        opt_fold(b);
+    if (b->env_ops)
+        opt_vec(b);
     opt_dce(b);
     opt_loop(b);
 }

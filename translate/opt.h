@@ -19,7 +19,7 @@
 void opt_run(IRBlock *b);
 
 void opt_fold(IRBlock *b);
-void opt_copy(IRBlock *b);
+bool opt_copy(IRBlock *b);     /* true: some read was replaced */
 void opt_dce(IRBlock *b);
 void opt_vec(IRBlock *b);
 void opt_loop(IRBlock *b);
