@@ -164,8 +164,8 @@ void guest_code_page_watch(uint64_t pa)
     set_notdirty_all(pa & ~4095ull, true);
 }
 
-/* translate/aarch64/pauth.h: BTI guarded pages are user mode's (GP bit of
- * the descriptors is not implemented in the system MMU yet). */
+/* translate/aarch64/pauth.h: BTI guarded pages are user mode's; the
+ * system view has no BTI (cpu-system.c fill_ids: ID_AA64PFR1.BT 0). */
 bool guest_guarded_pages;
 
 bool guest_page_guarded(uint64_t addr)

@@ -101,6 +101,8 @@ int main(void)
            c->env.x[0] == 0x44000000);
     result("MIDR from the model", c->sys.id[0][0] == a64_models[0].midr &&
                                   (c->sys.id[4][0] & 0xff) == 0x11);
+    /* "max" has BTI in user mode; the system view has no GP bit. */
+    result("no BTI in the system view", (c->sys.id[4][1] & 0xf) == 0);
 
     a64_sys_set_pstate(c, 0xa0000000 | 0x800 | 0x5);
     result("PSTATE round trip with NZCV and BTYPE",

@@ -25,7 +25,10 @@
 /* ID registers of the system view: the features of the model (as user
  * mode shows them) plus what only EL1 sees: PARange 48 bits, 16-bit
  * ASIDs, all three granules, the hardware access flag and dirty state,
- * PAN; Armv8.0 debug with one breakpoint and one watchpoint. */
+ * PAN; Armv8.0 debug with one breakpoint and one watchpoint.  Without
+ * BTI: the system MMU does not keep the descriptors' GP bit, so guarded
+ * pages could not be enforced, and a guest told so does not rely on
+ * them (the BTI instructions stay hints). */
 static void fill_ids(A64SysRegs *s, const Arm64Model *m)
 {
     static const uint32_t feature_regs[] = {
@@ -42,6 +45,7 @@ static void fill_ids(A64SysRegs *s, const Arm64Model *m)
     s->id[5][0] = 6;                                  /* ID_AA64DFR0: DebugVer v8.0 */
     s->id[7][0] |= 5 | 2 << 4 | 1u << 20;             /* MMFR0: PARange, ASIDBits, TGran16 */
     s->id[7][1] |= 2 | 1u << 20;                      /* MMFR1: HAFDBS, PAN */
+    s->id[4][1] &= ~(uint64_t)0xf;                    /* PFR1.BT: none (above) */
 }
 
 /* SoftTlb.flushed: blocks found by virtual pc alone go with the TLB. */
