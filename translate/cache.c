@@ -77,10 +77,49 @@ TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags)
     return NULL;
 }
 
+/* ---- records that live until the next flush ---- */
+
+/* TBs, their host-pc maps and chain links are bump-allocated from chunks
+ * that the flush frees together: no allocator header or alignment waste
+ * per record (a TB is one 128-byte line-aligned record). */
+#define ARENA_CHUNK ((size_t)256 << 10)
+#define ARENA_HEAD 64                 /* the chunk link, padded to a line */
+typedef struct ArenaChunk {
+    struct ArenaChunk *next;
+} ArenaChunk;
+static ArenaChunk *arena;
+static size_t arena_used = ARENA_CHUNK;   /* full: the first request allocates */
+
+void *cache_mem(size_t n, size_t align)
+{
+    size_t at = (arena_used + align - 1) & ~(align - 1);
+
+    BUG_ON(n > ARENA_CHUNK - ARENA_HEAD || align > ARENA_HEAD);
+    if (at + n > ARENA_CHUNK) {
+        ArenaChunk *c = aligned_alloc(ARENA_HEAD, ARENA_CHUNK);
+        BUG_ON(!c);
+        c->next = arena;
+        arena = c;
+        at = ARENA_HEAD;
+    }
+    arena_used = at + n;
+    return (char *)arena + at;
+}
+
+static void arena_free(void)
+{
+    while (arena) {
+        ArenaChunk *c = arena;
+        arena = c->next;
+        free(c);
+    }
+    arena_used = ARENA_CHUNK;
+}
+
 TB *cache_alloc_tb(void)
 {
-    TB *tb = aligned_alloc(64, (sizeof(*tb) + 63) & ~(size_t)63);
-    BUG_ON(!tb);
+    TB *tb = cache_mem(sizeof(*tb), 64);
+
     memset(tb, 0, sizeof(*tb));
     for (int i = 0; i < 2; i++) {
         tb->jmp_insn_off[i] = TB_NO_JUMP;
@@ -89,21 +128,15 @@ TB *cache_alloc_tb(void)
     return tb;
 }
 
+/* What a TB owns outside the arena. */
 static void tb_free(TB *tb)
 {
-    TBLink *l = tb->incoming;
-    while (l) {
-        TBLink *n = l->next;
-        free(l);
-        l = n;
-    }
     interp_free(tb);
     if (tb->ir) {
         ir_block_free(tb->ir);
         free(tb->ir);
+        tb->ir = NULL;
     }
-    free(tb->insns);
-    free(tb);
 }
 
 void cache_discard_tb(TB *tb)
@@ -156,8 +189,7 @@ void cache_chain(TB *from, int slot, TB *to)
     if (from->invalid || to->invalid || from->jmp_dest[slot] ||
         from->jmp_insn_off[slot] == TB_NO_JUMP || !from->host_code)
         return;
-    TBLink *l = malloc(sizeof(*l));
-    BUG_ON(!l);
+    TBLink *l = cache_mem(sizeof(*l), 8);
     l->from = from;
     l->slot = slot;
     l->next = to->incoming;
@@ -176,7 +208,6 @@ static void tb_unlink_incoming(TB *tb)
             l->from->jmp_dest[l->slot] = NULL;
             x64_set_jump(l->from, l->slot, l->from->host_code + l->from->jmp_reset_off[l->slot]);
         }
-        free(l);
         l = n;
     }
     tb->incoming = NULL;
@@ -216,6 +247,7 @@ void cache_flush(void)
     for (size_t i = 0; i < ntbs; i++)
         tb_free(all_tbs[i]);
     ntbs = 0;
+    arena_free();
     while (retired_tbs) {
         Retired *r = retired_tbs;
         retired_tbs = r->next;

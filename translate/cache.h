@@ -62,6 +62,9 @@ void cache_init(void);
 TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags);
 /* Allocate a TB record (under tb_lock). */
 TB *cache_alloc_tb(void);
+/* n bytes aligned to align (at most 64) that live until the next flush
+ * (under tb_lock): a TB's host-pc map, chain links. */
+void *cache_mem(size_t n, size_t align);
 /* Publish a generated block (under tb_lock). */
 void cache_insert(TB *tb);
 /* Drop a TB record that was never published (generation failed). */

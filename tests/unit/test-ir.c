@@ -395,7 +395,6 @@ static bool run_jit(IRBlock *b, const TestEnv *init, const uint8_t *mem, Result 
     memcpy(scratch, mem, sizeof(scratch));
     r->ret = x64_enter(&r->env.common, tb.host_code) & 3;
     memcpy(r->mem, scratch, sizeof(scratch));
-    free(tb.insns);
     codebuf_flush();
     return true;
 }

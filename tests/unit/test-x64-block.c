@@ -441,9 +441,6 @@ static void test_exits(void)
         r = run(&c);
         check(r == TB_EXIT_NOCHAIN && env.common.pc == 0x5004, "goto_ptr miss");
     }
-    free(a.insns);
-    free(b2.insns);
-    free(c.insns);
 }
 
 static sigjmp_buf fault_jmp;

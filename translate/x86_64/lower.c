@@ -400,10 +400,9 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
 static void lower_insn_start(X64Ctx *c, const IROp *op)
 {
     if (c->ninsns == c->insns_cap) {
-        c->insns_cap = c->insns_cap ? 2 * c->insns_cap : 16;
-        TBInsn *n = realloc(c->insns, c->insns_cap * sizeof(TBInsn));
-        BUG_ON(n == NULL);
-        c->insns = n;
+        unsigned cap = c->insns_cap ? 2 * c->insns_cap : 16;
+        c->insns = scratch_grow(c->insns, c->insns_cap * sizeof(TBInsn), cap * sizeof(TBInsn));
+        c->insns_cap = cap;
     }
     c->insns[c->ninsns++] = (TBInsn){
         .host_off = (uint32_t)c->e.pos,
@@ -769,12 +768,11 @@ int x64_gen_tb(TB *tb, IRBlock *b)
             tb->jmp_insn_off[s] = c.jmp_insn_off[s];
             tb->jmp_reset_off[s] = c.jmp_reset_off[s];
         }
-        tb->insns = c.insns;
+        tb->insns = cache_mem(c.ninsns * sizeof(TBInsn), 8);
+        memcpy(tb->insns, c.insns, c.ninsns * sizeof(TBInsn));
         tb->ninsns = c.ninsns;
-        c.insns = NULL;
         code_buf.used = start + c.e.pos;
     }
-    free(c.insns);
     scratch_release(mark);
     return ret;
 }
