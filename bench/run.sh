@@ -10,7 +10,8 @@
 # milliseconds.  Each emulated run's output is compared with the native
 # one; a mismatch is flagged, since a fast wrong answer is no result.
 # Then real Debian programs (python3, perl, gzip, xz, sha256sum, sort,
-# gawk, bash) from tests/world's arm64 root against the host's amd64 ones.
+# gawk, bash) from tests/world's arm64 root against the host's amd64 ones,
+# with the peak RSS of one run of each under guise and under qemu.
 # Informative only: never part of make check, never a pass/fail test.
 #
 # Usage: bench/run.sh GUISE_BINARY
@@ -122,6 +123,17 @@ run_timed() {
     awk '{ print $1 / 1e9 }' "$OUT/times" | median
 }
 
+# peak_rss CMD...: the peak resident set of one run of CMD in MiB (the
+# largest of it and the descendants it waited for: getrusage's
+# RUSAGE_CHILDREN, read by python3), "fail" or "n/a" (no python3).
+peak_rss() {
+    command -v python3 > /dev/null || { echo n/a; return; }
+    python3 -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print("fail" if r.returncode else "%.1f" % m)' "$@"
+}
+
 # ratio A B: A / B to two decimals, or "-" if either is not a number.
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN {
@@ -205,7 +217,7 @@ echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise 
 # dynamic linking and start-up count here, as they do for users.
 WROOT=${GUISE_WORLD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise-world}/root
 world() {
-    local name=$1 prog=$2 tn tg tq gn qg mark_g='' mark_q=''
+    local name=$1 prog=$2 tn tg tq gn qg rg rq mark_g='' mark_q=''
     shift 2
     [ -n "${BENCH_FILTER:-}" ] && [[ $name != *$BENCH_FILTER* ]] && return
     [ -x "$WROOT/usr/bin/$prog" ] && [ -x "/usr/bin/$prog" ] || return
@@ -225,6 +237,10 @@ world() {
     gn=$(ratio "$tg" "$tn")
     qg=$(ratio "$tq" "$tg")
     [ "$gn" != - ] && [ -z "$mark_g" ] && wgn+=("$gn")
+    rg=$(cd "$OUT/w" && peak_rss "$GUISE" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    rq=n/a
+    [ -n "$REF" ] && rq=$(cd "$OUT/w" && peak_rss "$REF" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    wrss+=("$(printf '%-8s %10s %10s %11s' "$name" "$rg" "$rq" "$(r=$(ratio "$rq" "$rg"); [ "$r" = - ] && echo - || echo "${r}x")")")
     [ "$qg" != - ] && [ -z "$mark_g$mark_q" ] && wqg+=("$qg")
     printf '%-8s %10s %10s %10s %13s %11s\n' "$name" "$(fmt_time "$tn")" \
         "$(fmt_time "$tg")$mark_g" "$(fmt_time "$tq")$mark_q" \
@@ -237,7 +253,7 @@ if [ -x "$WROOT/usr/bin/bash" ]; then
     seq 1 400000 | awk '{ printf "%08x line %d %s\n", ($1 * 2654435761) % 4294967296, $1, ($1 % 7 ? "odd" : "seven") }' \
         > "$OUT/w/data.txt"
     head -n 60000 "$OUT/w/data.txt" > "$OUT/w/small.txt"
-    wgn=() wqg=()
+    wgn=() wqg=() wrss=()
     echo "world (Debian bookworm programs; arm64 from $WROOT):"
     printf '%-8s %10s %10s %10s %13s %11s\n' program "native s" "guise s" "qemu s" guise/native qemu/guise
     world python python3.11 -c 'import re
@@ -258,6 +274,10 @@ print(sum(d.values()), len(d))'
     world bash bash -c 'f() { local x=$1; echo $((x * 2)); }; t=0; for i in $(seq 40); do t=$((t + $(f $i))); done; s=0; for i in $(seq 20000); do s=$((s + $(( i % 13 )) )); done; echo $s $t'
     printf '%-8s %10s %10s %10s %13s %11s\n' geomean "" "" "" \
         "$(geomean "${wgn[@]}")" "$(geomean "${wqg[@]}")"
+    echo
+    echo "world peak RSS (MiB, one run each; above 1: guise is smaller):"
+    printf '%-8s %10s %10s %11s\n' program guise qemu qemu/guise
+    printf '%s\n' "${wrss[@]}"
 else
     echo "world: skipped (no Debian arm64 root at $WROOT: make check's tests/world fetches it)"
 fi
