@@ -31,8 +31,10 @@
 CodeBuf code_buf;
 
 /* Bytes from the start whose pages both views map already (see
- * codebuf_populate). */
-static size_t populated;
+ * codebuf_populate), and below which the writable view's page-table
+ * entries were last dropped (codebuf_populate too). */
+static size_t populated, dropped;
+#define DROP_CHUNK ((size_t)2 << 20)
 #define POPULATE_CHUNK ((size_t)256 << 10)
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22
@@ -87,6 +89,7 @@ bool codebuf_after_fork(void)
     close(fd);
     memcpy(rw, code_buf.rw, code_buf.used);
     populated = code_buf.used & ~(size_t)4095;
+    dropped = 0;
     /* Replace the shared views in place so every pointer stays valid. */
     if (mremap(rw, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rw) == MAP_FAILED ||
         mremap(rx, code_buf.size, code_buf.size, MREMAP_MAYMOVE | MREMAP_FIXED, code_buf.rx) == MAP_FAILED)
@@ -100,6 +103,15 @@ void codebuf_populate(size_t upto)
 
     if (upto < populated || !code_buf.size)
         return;
+    /* The writable view's entries for finished code go: each code page
+     * would otherwise be resident twice (in both views), and only a chain
+     * or unchain patch writes there again (a minor fault brings the page
+     * back; MADV_DONTNEED on a shared mapping keeps the memfd's data). */
+    if (upto - dropped >= DROP_CHUNK + POPULATE_CHUNK) {
+        size_t end = (upto - POPULATE_CHUNK) & ~(size_t)4095;
+        (void)madvise(code_buf.rw + dropped, end - dropped, MADV_DONTNEED);
+        dropped = end;
+    }
     to = (upto + POPULATE_CHUNK) & ~(POPULATE_CHUNK - 1);
     if (to > code_buf.size)
         to = code_buf.size;
@@ -111,5 +123,6 @@ void codebuf_populate(size_t upto)
 
 void codebuf_flush(void)
 {
+    dropped = 0;     /* the writable view writes from the start again */
     code_buf.used = code_buf.reset_to;
 }
