@@ -10,8 +10,9 @@
 # milliseconds.  Each emulated run's output is compared with the native
 # one; a mismatch is flagged, since a fast wrong answer is no result.
 # Then real Debian programs (python3, perl, gzip, xz, sha256sum, sort,
-# gawk, bash) from tests/world's arm64 root against the host's amd64 ones,
-# with the peak RSS of one run of each under guise and under qemu.
+# gawk, bash, gcc's cc1 -O2) from tests/world's arm64 root against the
+# host's amd64 ones, with the peak RSS of one run of each under guise and
+# under qemu.
 # Informative only: never part of make check, never a pass/fail test.
 #
 # Usage: bench/run.sh GUISE_BINARY
@@ -215,31 +216,46 @@ echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise 
 # and qemu with -L; the host's amd64 ones natively.  Debian's arm64
 # binaries carry pointer authentication and BTI instructions, and
 # dynamic linking and start-up count here, as they do for users.
+# world NAME PROG ARGS...: PROG from /usr/bin (natively) and from the
+# root's /usr/bin (emulated), the outputs compared with native's.
+# world_at NAME NATIVE_PATH ROOT_PATH ARGS...: programs elsewhere; with
+# W_SAME_ARCH=1 the output is the target's own (a compiler's assembly):
+# guise's is compared with qemu's instead.
 WROOT=${GUISE_WORLD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise-world}/root
 world() {
-    local name=$1 prog=$2 tn tg tq gn qg rg rq mark_g='' mark_q=''
+    local name=$1 prog=$2
     shift 2
+    world_at "$name" "/usr/bin/$prog" "/usr/bin/$prog" "$@"
+}
+world_at() {
+    local name=$1 nat=$2 emu=$WROOT$3 tn tg tq gn qg rg rq mark_g='' mark_q='' ref
+    shift 3
     [ -n "${BENCH_FILTER:-}" ] && [[ $name != *$BENCH_FILTER* ]] && return
-    [ -x "$WROOT/usr/bin/$prog" ] && [ -x "/usr/bin/$prog" ] || return
-    tn=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.native" "/usr/bin/$prog" "$@")
-    tg=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.guise" "$GUISE" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    [ -x "$emu" ] && [ -x "$nat" ] || return
+    tn=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.native" "$nat" "$@")
+    tg=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.guise" "$GUISE" -L "$WROOT" "$emu" "$@")
     [ "$tg" = fail ] && notes+=("world $name: guise failed: $(head -n 1 "$OUT/stderr" | cut -c1-200)")
     tq=n/a
-    [ -n "$REF" ] && tq=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.qemu" "$REF" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
-    if [ "$tg" != fail ] && ! cmp -s "$OUT/w-$name.native" "$OUT/w-$name.guise"; then
-        mark_g='!'
-        notes+=("world $name: guise's output differs from native")
+    [ -n "$REF" ] && tq=$(cd "$OUT/w" && run_timed "$REPS" "$OUT/w-$name.qemu" "$REF" -L "$WROOT" "$emu" "$@")
+    ref=native
+    [ "${W_SAME_ARCH:-}" = 1 ] && ref=qemu
+    if [ "$ref" = native ] || { [ "$tq" != fail ] && [ "$tq" != n/a ]; }; then
+        if [ "$tg" != fail ] && ! cmp -s "$OUT/w-$name.$ref" "$OUT/w-$name.guise"; then
+            mark_g='!'
+            notes+=("world $name: guise's output differs from $ref's")
+        fi
     fi
-    if [ "$tq" != fail ] && [ "$tq" != n/a ] && ! cmp -s "$OUT/w-$name.native" "$OUT/w-$name.qemu"; then
+    if [ "$ref" = native ] && [ "$tq" != fail ] && [ "$tq" != n/a ] &&
+       ! cmp -s "$OUT/w-$name.native" "$OUT/w-$name.qemu"; then
         mark_q='!'
         notes+=("world $name: qemu's output differs from native")
     fi
     gn=$(ratio "$tg" "$tn")
     qg=$(ratio "$tq" "$tg")
     [ "$gn" != - ] && [ -z "$mark_g" ] && wgn+=("$gn")
-    rg=$(cd "$OUT/w" && peak_rss "$GUISE" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    rg=$(cd "$OUT/w" && peak_rss "$GUISE" -L "$WROOT" "$emu" "$@")
     rq=n/a
-    [ -n "$REF" ] && rq=$(cd "$OUT/w" && peak_rss "$REF" -L "$WROOT" "$WROOT/usr/bin/$prog" "$@")
+    [ -n "$REF" ] && rq=$(cd "$OUT/w" && peak_rss "$REF" -L "$WROOT" "$emu" "$@")
     wrss+=("$(printf '%-8s %10s %10s %11s' "$name" "$rg" "$rq" "$(r=$(ratio "$rq" "$rg"); [ "$r" = - ] && echo - || echo "${r}x")")")
     [ "$qg" != - ] && [ -z "$mark_g$mark_q" ] && wqg+=("$qg")
     printf '%-8s %10s %10s %10s %13s %11s\n' "$name" "$(fmt_time "$tn")" \
@@ -253,6 +269,16 @@ if [ -x "$WROOT/usr/bin/bash" ]; then
     seq 1 400000 | awk '{ printf "%08x line %d %s\n", ($1 * 2654435761) % 4294967296, $1, ($1 % 7 ? "odd" : "seven") }' \
         > "$OUT/w/data.txt"
     head -n 60000 "$OUT/w/data.txt" > "$OUT/w/small.txt"
+    # A C file of 1,280 lines for the compiler: structs, loops, switches.
+    awk 'BEGIN { for (i = 0; i < 80; i++) {
+        printf "struct s%d { int a, b; long c[8]; };\n", i
+        printf "static long f%d(struct s%d *p, int n)\n{\n    long t = 0;\n", i, i
+        printf "    for (int i = 0; i < n; i++) {\n        switch ((i + %d) %% 5) {\n", i
+        for (k = 0; k < 5; k++)
+            printf "        case %d: t += p->c[(i + %d) & 7] * %d + (p->a ^ i); break;\n", k, k, i + k
+        printf "        }\n        if (t > %d)\n            t -= p->b;\n    }\n    return t;\n}\n", i * 1000
+        printf "long g%d(struct s%d *p) { return f%d(p, %d) + (p->a > 0 ? p->a * 3 : 0); }\n", i, i, i, i % 17 + 3
+    } }' > "$OUT/w/big.c"
     wgn=() wqg=() wrss=()
     echo "world (Debian bookworm programs; arm64 from $WROOT):"
     printf '%-8s %10s %10s %10s %13s %11s\n' program "native s" "guise s" "qemu s" guise/native qemu/guise
@@ -272,6 +298,11 @@ print(sum(d.values()), len(d))'
     # foreign binary without a binfmt_misc handler (the exec fails fast),
     # guise runs it, so an exec in this loop would time unlike work.
     world bash bash -c 'f() { local x=$1; echo $((x * 2)); }; t=0; for i in $(seq 40); do t=$((t + $(f $i))); done; s=0; for i in $(seq 20000); do s=$((s + $(( i % 13 )) )); done; echo $s $t'
+    # gcc -O2's compiler proper (the driver would exec cc1, which
+    # qemu-aarch64 cannot do without binfmt_misc); its arm64 assembly is
+    # checked against qemu's.
+    W_SAME_ARCH=1 world_at cc1 /usr/lib/gcc/x86_64-linux-gnu/12/cc1 \
+        /usr/lib/gcc/aarch64-linux-gnu/12/cc1 -quiet -O2 big.c -o -
     printf '%-8s %10s %10s %10s %13s %11s\n' geomean "" "" "" \
         "$(geomean "${wgn[@]}")" "$(geomean "${wqg[@]}")"
     echo
