@@ -423,7 +423,8 @@ static inline TBJmpEntry *jmp_entry(CPUCommon *env, uint64_t pc)
     return &jc->e[tb_jmp_hash(pc)];
 }
 
-/* The entry's block if it is the one for (pc, phys, flags). */
+/* The entry's block if it is the one for (pc, phys, flags); phys is read
+ * only when entries cannot be trusted on pc and flags alone. */
 static inline TB *jmp_entry_tb(const CPUCommon *env, const TBJmpEntry *e, uint64_t pc,
                                uint64_t phys, uint32_t flags)
 {
@@ -435,7 +436,7 @@ static inline TB *jmp_entry_tb(const CPUCommon *env, const TBJmpEntry *e, uint64
 }
 
 /* Fill env's entry for tb.  Pairs with jmp_cache_forget: the entry is
- * complete before the (sequentially consistent) flags store, and a block
+ * complete before the (sequentially consistent) tag store, and a block
  * invalidated meanwhile is seen by the load after it. */
 static void jmp_cache_put(CPUCommon *env, TBJmpEntry *e, TB *tb)
 {
@@ -512,19 +513,16 @@ void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
 }
 
 /* The jump cache's block for pc if it can be trusted on pc and flags
- * alone (exec_lookup_inline), else NULL. */
+ * alone (exec_lookup_inline: the physical address is not needed), else
+ * NULL. */
 static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc)
 {
-    TBJmpEntry *e;
     uint32_t flags;
 
     if (!exec_lookup_inline)
         return NULL;
-    e = jmp_entry(env, pc);
     flags = exec_arch->tb_flags ? exec_arch->tb_flags(env) : 0;
-    if (e->pc == pc && __atomic_load_n(&e->tag, __ATOMIC_RELAXED) == (flags | env->jmp_epoch))
-        return e->tb;
-    return NULL;
+    return jmp_entry_tb(env, jmp_entry(env, pc), pc, 0, flags);
 }
 
 /* May a jump from block `from` go straight to `to`? */
