@@ -16,7 +16,6 @@
 
 typedef struct Big {
     struct Big *next;
-    size_t size;
     max_align_t data[];
 } Big;
 
@@ -62,7 +61,6 @@ void *scratch_alloc(size_t n)
     Big *b = malloc(sizeof(Big) + size);
     BUG_ON(b == NULL);
     b->next = bigs;
-    b->size = size;
     bigs = b;
     return b->data;
 }
@@ -94,4 +92,16 @@ void *scratch_grow(void *p, size_t n_old, size_t n)
     if (p && n_old)
         memcpy(q, p, n_old);
     return q;
+}
+
+void *scratch_room(void *p, unsigned n, unsigned *cap, size_t size)
+{
+    unsigned grown;
+
+    if (n < *cap)
+        return p;
+    grown = *cap ? 2 * *cap : 16;
+    p = scratch_grow(p, (size_t)*cap * size, (size_t)grown * size);
+    *cap = grown;
+    return p;
 }

@@ -33,5 +33,8 @@ void *scratch_zalloc(size_t n);
 /* p (from scratch_alloc, n_old bytes; NULL: none) grown to n bytes,
  * contents kept. */
 void *scratch_grow(void *p, size_t n_old, size_t n);
+/* The array p of *cap elements of size bytes with room for element n:
+ * doubled (16 to start) when full, *cap updated. */
+void *scratch_room(void *p, unsigned n, unsigned *cap, size_t size);
 
 #endif

@@ -30,12 +30,7 @@ static const int8_t arg_regs[4] = { X64_RSI, X64_RDX, X64_RCX, X64_R8 };
 
 X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn)
 {
-    if (c->nslow == c->slow_cap) {
-        unsigned cap = c->slow_cap ? 2 * c->slow_cap : 16;
-        c->slow = scratch_grow(c->slow, c->slow_cap * sizeof(X64SlowPath),
-                               cap * sizeof(X64SlowPath));
-        c->slow_cap = cap;
-    }
+    c->slow = scratch_room(c->slow, c->nslow, &c->slow_cap, sizeof(X64SlowPath));
     X64SlowPath *sp = &c->slow[c->nslow++];
     *sp = (X64SlowPath){ .fn = fn, .out_reg = -1 };
     return sp;

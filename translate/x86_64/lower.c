@@ -343,12 +343,7 @@ static void lower_call(X64Ctx *c, const IROp *op)
 
 static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 {
-    if (c->nfixups == c->fixups_cap) {
-        unsigned cap = c->fixups_cap ? 2 * c->fixups_cap : 16;
-        c->fixups = scratch_grow(c->fixups, c->fixups_cap * sizeof(X64Fixup),
-                                 cap * sizeof(X64Fixup));
-        c->fixups_cap = cap;
-    }
+    c->fixups = scratch_room(c->fixups, c->nfixups, &c->fixups_cap, sizeof(X64Fixup));
     c->fixups[c->nfixups++] = (X64Fixup){ (uint32_t)at, label };
 }
 
@@ -399,11 +394,7 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
 
 static void lower_insn_start(X64Ctx *c, const IROp *op)
 {
-    if (c->ninsns == c->insns_cap) {
-        unsigned cap = c->insns_cap ? 2 * c->insns_cap : 16;
-        c->insns = scratch_grow(c->insns, c->insns_cap * sizeof(TBInsn), cap * sizeof(TBInsn));
-        c->insns_cap = cap;
-    }
+    c->insns = scratch_room(c->insns, c->ninsns, &c->insns_cap, sizeof(TBInsn));
     c->insns[c->ninsns++] = (TBInsn){
         .host_off = (uint32_t)c->e.pos,
         .pc = op->args[0] | (uint64_t)op->args[1] << 32,
@@ -756,7 +747,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
     c.labels = scratch_alloc(b->nlabels * sizeof(X64Label));
     for (uint32_t l = 0; l < b->nlabels; l++)
         c.labels[l] = (X64Label){ .pos = -1 };
-    BUG_ON(!ra_liveness(&c));
+    ra_liveness(&c);
     ra_start(&c);
     x64_vec_start(&c);
 

@@ -117,19 +117,18 @@ static void note_temps(X64Ctx *c, const IROp *op, uint32_t i, uint32_t bb, uint3
 }
 
 /* Forward pass: first/last use, multi-block locals, backward branches. */
-static bool scan_forward(X64Ctx *c)
+static void scan_forward(X64Ctx *c)
 {
     IRBlock *b = c->b;
     ScratchMark mark = scratch_mark();
     uint32_t *first_bb = scratch_alloc(b->ntemps * sizeof(uint32_t));
     uint32_t *label_at = scratch_alloc((b->nlabels + 1) * sizeof(uint32_t));
     uint32_t *loops = NULL;
-    unsigned nloops = 0, bb = 0;
-    bool ok = true;
+    unsigned nloops = 0, loops_cap = 0, bb = 0;
 
-    for (uint32_t l = 0; ok && l < b->nlabels; l++)
+    for (uint32_t l = 0; l < b->nlabels; l++)
         label_at[l] = UINT32_MAX;
-    for (uint32_t i = 0; ok && i < b->nops; i++) {
+    for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
 
         if (op->opc == IR_OP_label) {
@@ -141,8 +140,7 @@ static bool scan_forward(X64Ctx *c)
             uint32_t at = label_at[branch_label(op)];
             if (at != UINT32_MAX) {
                 c->labels[branch_label(op)].backward = true;
-                loops = scratch_grow(loops, nloops * 2 * sizeof(uint32_t),
-                                     (nloops + 1) * 2 * sizeof(uint32_t));
+                loops = scratch_room(loops, nloops, &loops_cap, 2 * sizeof(uint32_t));
                 loops[2 * nloops] = at;
                 loops[2 * nloops + 1] = i;
                 nloops++;
@@ -150,10 +148,9 @@ static bool scan_forward(X64Ctx *c)
             bb++;
         }
     }
-    if (ok && nloops)
+    if (nloops)
         extend_loops(c, loops, nloops);
     scratch_release(mark);
-    return ok;
 }
 
 /* Does op write temp t (or might it change the global t behind our back)? */
@@ -226,7 +223,7 @@ static void find_folds(X64Ctx *c)
 }
 
 /* Backward pass: op->life. */
-static bool scan_backward(X64Ctx *c)
+static void scan_backward(X64Ctx *c)
 {
     IRBlock *b = c->b;
     ScratchMark mark = scratch_mark();
@@ -262,10 +259,9 @@ static bool scan_backward(X64Ctx *c)
         op->life = life;
     }
     scratch_release(mark);
-    return true;
 }
 
-bool ra_liveness(X64Ctx *c)
+void ra_liveness(X64Ctx *c)
 {
     IRBlock *b = c->b;
 
@@ -281,10 +277,9 @@ bool ra_liveness(X64Ctx *c)
             .first = UINT32_MAX,
         };
     }
-    if (!scan_forward(c))
-        return false;
+    scan_forward(c);
     find_folds(c);
-    return scan_backward(c);
+    scan_backward(c);
 }
 
 void ra_start(X64Ctx *c)

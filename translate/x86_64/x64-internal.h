@@ -167,8 +167,8 @@ static inline bool x64_is_local(const X64Ctx *c, IRTemp t)
 
 /* ---- regalloc.c ---- */
 
-/* Fill op->life and the per-temp liveness of c->b; false if out of memory. */
-bool ra_liveness(X64Ctx *c);
+/* Fill op->life and the per-temp liveness of c->b. */
+void ra_liveness(X64Ctx *c);
 /* Reset the register file for a new block. */
 void ra_start(X64Ctx *c);
 
