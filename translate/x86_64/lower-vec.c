@@ -115,6 +115,14 @@ static void vget(X64Ctx *c, int x, IRTemp t)
     }
 }
 
+/* xmm x = the 32-bit constant v in every lane (through X64_SCRATCH). */
+static void vconst32(X64Ctx *c, int x, uint32_t v)
+{
+    emit_mov_ri(&c->e, X64_SCRATCH, v);
+    emit_movq_xr(&c->e, x, X64_SCRATCH);
+    emit_pshufd(&c->e, x, x, 0);
+}
+
 /* Inputs a (to xmm0) and b (to xmm1, if any). */
 static void vget2(X64Ctx *c, IRTemp a, IRTemp b)
 {
@@ -435,9 +443,7 @@ static bool lower_narrow(X64Ctx *c, unsigned kind, unsigned esize, IRTemp d, IRT
         vget2(c, a, b);
         if (kind == IR_VEC_UQXTN) {
             X64SseOp min = esize == 1 ? X64_PMINUW : X64_PMINUD;
-            emit_mov_ri(&c->e, X64_SCRATCH, esize == 1 ? 0x00ff00ffu : 0xffffu);
-            emit_movq_xr(&c->e, XC, X64_SCRATCH);
-            emit_pshufd(&c->e, XC, XC, 0);
+            vconst32(c, XC, esize == 1 ? 0x00ff00ffu : 0xffffu);
             emit_sse_rr(&c->e, min, XA, XC);
             emit_sse_rr(&c->e, min, XB, XC);
         }
@@ -502,9 +508,7 @@ static bool lower_tbl(X64Ctx *c, IRTemp d, IRTemp a, IRTemp b)
     if (!x64_features.ssse3)
         return false;
     vget2(c, a, b);
-    emit_mov_ri(&c->e, X64_SCRATCH, 0x70707070);
-    emit_movq_xr(&c->e, XC, X64_SCRATCH);
-    emit_pshufd(&c->e, XC, XC, 0);
+    vconst32(c, XC, 0x70707070);
     emit_sse_rr(&c->e, X64_PADDUSB, XB, XC);
     emit_sse_rr(&c->e, X64_PSHUFB, XA, XB);
     vput(c, d);
