@@ -91,10 +91,21 @@ static void wr_oslar(A64SysRegs *s, uint32_t key, uint64_t v)
 
 /* ---- the generic timer ---- */
 
+/* The physical count now. */
+static uint64_t counter_now(const A64SysRegs *s)
+{
+    return s->hooks.counter ? s->hooks.counter(s->hooks.opaque) : 0;
+}
+
+/* Timer which's count (virtual: offset by CNTVOFF) at physical count now. */
+static uint64_t count_at(const A64SysRegs *s, unsigned which, uint64_t now)
+{
+    return which ? now - s->cntvoff : now;
+}
+
 static uint64_t count(const A64SysRegs *s, unsigned which)
 {
-    uint64_t c = s->hooks.counter ? s->hooks.counter(s->hooks.opaque) : 0;
-    return which ? c - s->cntvoff : c;
+    return count_at(s, which, counter_now(s));
 }
 
 static uint64_t *ctl(A64SysRegs *s, unsigned which)
@@ -113,22 +124,26 @@ static unsigned timer_of(uint32_t key)
     return ((key >> 3) & 0xf) == 3;
 }
 
-static bool istatus(const A64SysRegs *s, unsigned which)
+static bool istatus_at(const A64SysRegs *s, unsigned which, uint64_t now)
 {
     uint64_t c = which ? s->cntv_ctl : s->cntp_ctl;
     uint64_t cv = which ? s->cntv_cval : s->cntp_cval;
-    return (c & 1) && count(s, which) >= cv;
+    return (c & 1) && count_at(s, which, now) >= cv;
+}
+
+static bool istatus(const A64SysRegs *s, unsigned which)
+{
+    return istatus_at(s, which, counter_now(s));
 }
 
 uint64_t a64_timer_state(const A64SysRegs *s, bool line[2])
 {
-    uint64_t now = s->hooks.counter ? s->hooks.counter(s->hooks.opaque) : 0;
-    uint64_t best = UINT64_MAX;
+    uint64_t now = counter_now(s), best = UINT64_MAX;
 
     for (unsigned w = 0; w < 2; w++) {
         uint64_t c = w ? s->cntv_ctl : s->cntp_ctl;
         uint64_t cv = w ? s->cntv_cval : s->cntp_cval;
-        bool status = (c & 1) && (w ? now - s->cntvoff : now) >= cv;
+        bool status = istatus_at(s, w, now);
 
         line[w] = status && !(c & 2);
         /* Only a timer whose line will rise matters; the virtual
