@@ -269,7 +269,7 @@ if [ -x "$WROOT/usr/bin/bash" ]; then
     seq 1 400000 | awk '{ printf "%08x line %d %s\n", ($1 * 2654435761) % 4294967296, $1, ($1 % 7 ? "odd" : "seven") }' \
         > "$OUT/w/data.txt"
     head -n 60000 "$OUT/w/data.txt" > "$OUT/w/small.txt"
-    # A C file of 1,280 lines for the compiler: structs, loops, switches.
+    # A C file of 1,440 lines for the compiler: structs, loops, switches.
     awk 'BEGIN { for (i = 0; i < 80; i++) {
         printf "struct s%d { int a, b; long c[8]; };\n", i
         printf "static long f%d(struct s%d *p, int n)\n{\n    long t = 0;\n", i, i

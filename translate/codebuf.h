@@ -30,7 +30,8 @@ bool codebuf_after_fork(void);
 void codebuf_flush(void);
 /* Map the pages up to offset upto ahead of use, and to the end of its
  * 256 KiB chunk, in both views (a system call each per chunk instead of
- * two page faults a page); under tb_lock. */
+ * two page faults a page), and unmap the writable view's pages well
+ * behind it (each code page resident once); under tb_lock. */
 void codebuf_populate(size_t upto);
 
 static inline uint8_t *codebuf_rw(const void *rx)
