@@ -32,9 +32,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "linux-user/user.h"
 #include "translate/exec.h"
+#include "translate/tcache.h"
 #include "util/log.h"
 
 #ifdef PACKAGE_VERSION
@@ -170,6 +172,10 @@ static bool on_off(const char *a, const char *opt)
 static void opt_jit(const char *a)   { exec_opts.use_interp = !on_off(a, "-jit"); }
 static void opt_opt(const char *a)   { exec_opts.no_opt = !on_off(a, "-opt"); }
 static void opt_chain(const char *a) { exec_opts.no_chain = !on_off(a, "-chain"); }
+static void opt_tc(const char *a)
+{
+    user_opts.tcache_dir = strcmp(a, "off") ? a : NULL;
+}
 static void opt_help(const char *a);
 static void opt_version(const char *a)
 {
@@ -204,6 +210,8 @@ static const OptDef options[] = {
     { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
+    { "tc", "TC", "dir|on|off", true, opt_tc,
+      "keep translated code across runs in dir (on: ~/.cache/guise/tc)" },
     { "h", NULL, NULL, false, opt_help, "print this help" },
     { "help", NULL, NULL, false, opt_help, "print this help" },
     { "version", NULL, NULL, false, opt_version, "print the version" },
@@ -416,8 +424,43 @@ static void keep_options(char *self)
     user_opts.guise_argc_opts = n_carried;
 }
 
+/* The persistent translation cache (translate/tcache.h), if -tc asks for
+ * it and nothing rules it out: the interpreter, logs of the translation,
+ * a setuid program.  The key: the options and CPU model that shape
+ * translated code and the program file (tcache_open adds guise's build
+ * and the host's CPU). */
+static void tcache_start(int fd)
+{
+    const char *dir = user_opts.tcache_dir;
+    char *def = NULL;
+    struct stat st;
+    uint64_t key;
+
+    if (!dir || exec_opts.use_interp || getauxval(AT_SECURE) ||
+        log_enabled(LOG_IN_ASM | LOG_OP | LOG_OP_OPT | LOG_OUT_ASM) || fstat(fd, &st) != 0)
+        return;
+    if (!strcmp(dir, "on")) {
+        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (xdg && xdg[0] == '/' ? asprintf(&def, "%s/guise/tc", xdg) < 0
+                                 : !home || asprintf(&def, "%s/.cache/guise/tc", home) < 0)
+            return;
+        dir = def;
+    }
+    uint64_t id[] = {
+        exec_opts.max_insns,
+        exec_opts.no_opt, exec_opts.no_chain, st.st_dev, st.st_ino, (uint64_t)st.st_size,
+        (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec,
+    };
+    key = tcache_hash(id, sizeof(id), tcache_hash(user_opts.cpu_model,
+                                                  strlen(user_opts.cpu_model), 6));
+    if (tcache_open(dir, key, mmap_code_attr))
+        mmap_stable_addresses = true;
+    free(def);
+}
+
 void user_exit(int status)
 {
+    tcache_save();
     fflush(NULL);
     _exit(status);
 }
@@ -460,6 +503,7 @@ int main(int argc, char **argv)
 
     exec_init(target_info.guest_arch);
     mmap_init();
+    tcache_start(fd);
     if (!elf_load(prog, fd, guest_argv, guest_environment(), &guest_image))
         exit(1);
     close(fd);

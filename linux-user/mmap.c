@@ -486,6 +486,24 @@ bool guest_page_guarded(uint64_t addr)
     return (page_get_flags(addr) & PAGE_GUARDED) != 0;
 }
 
+/* Stable addresses for the persistent translation cache (tcache.h): a
+ * mapping without an address goes to the next free range below the last
+ * one in [16 TiB, 32 TiB), so that a program placing the same mappings in
+ * the same order (its loader mapping its libraries) gets the same
+ * addresses in every run, not where the host kernel's randomisation would
+ * put them.  Away from the kernel's own placement (guise near 0x55...,
+ * mmap from 0x7f... down).  A range in use, or the zone used up, leaves
+ * the choice to the kernel as before.  Under map_lock. */
+bool mmap_stable_addresses;
+#define STABLE_BOTTOM 0x100000000000ull
+#define STABLE_TOP    0x200000000000ull
+static guest_addr stable_next = STABLE_TOP;
+
+uint32_t mmap_code_attr(uint64_t pc)
+{
+    return (uint32_t)(page_get_flags(pc) & PAGE_GUARDED);
+}
+
 static void *host_mmap(guest_addr addr, guest_ulong len, int prot, int flags, int fd,
                        int64_t offset)
 {
@@ -500,7 +518,7 @@ guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
 {
     guest_ulong alen = page_up(len);
     int type = flags & G_MAP_TYPE;
-    bool fixed = flags & G_MAP_FIXED, inval = false;
+    bool fixed = flags & G_MAP_FIXED, inval = false, stable;
     void *p;
     guest_addr start;
 
@@ -533,7 +551,12 @@ guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
         }
         flags = (flags & ~G_MAP_FIXED_NOREPLACE) | G_MAP_FIXED;
     }
+    stable = !fixed && !addr && mmap_stable_addresses && stable_next - STABLE_BOTTOM >= alen;
+    if (stable)
+        addr = stable_next - alen;
     p = host_mmap(addr, alen, prot, flags, fd, offset);
+    if (stable && p != MAP_FAILED)
+        stable_next = addr;             /* taken, or in use: go below it */
     if (p == MAP_FAILED) {
         int err = errno;
         if (fixed)

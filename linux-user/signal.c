@@ -59,6 +59,7 @@
 #include "linux-user/thread.h"
 #include "linux-user/user.h"
 #include "translate/exec.h"
+#include "translate/tcache.h"
 #include "util/log.h"
 
 #define GUEST_NSIG 64
@@ -436,6 +437,7 @@ static void __attribute__((noreturn)) signal_die(int g)
     if (log_enabled(LOG_GUEST_ERROR))
         log_printf("guise: guest killed by signal %d (%s) at pc 0x%" PRIx64 "\n", g,
                    h ? strsignal(h) : "real-time", t->cpu ? t->cpu->pc : 0);
+    tcache_save();
     fflush(NULL);
     if (h) {
         /* The parent must see the signal; a core of the emulator would only

@@ -66,6 +66,12 @@ void target_set_brk(guest_addr brk);
 guest_addr target_brk(guest_addr new_brk);
 /* Reserve a free guest range of len bytes (for the loader); 0 on failure. */
 guest_addr mmap_find_free(guest_addr hint, guest_ulong len);
+/* Set when the persistent translation cache is on: mappings without an
+ * address get the same addresses in every run of a program (mmap.c). */
+extern bool mmap_stable_addresses;
+/* The attributes of the page at pc that translated code depends on (BTI
+ * guarded), for the persistent translation cache. */
+uint32_t mmap_code_attr(uint64_t pc);
 /* Write the guest's view of /proc/self/maps to fd. */
 void mmap_write_proc_maps(int fd);
 /* Name guest pages in /proc/self/maps ("[stack]"; the loader's). */
@@ -99,6 +105,7 @@ typedef struct UserOptions {
     int guise_argc_opts;       /* number of option words before the program */
     bool binfmt;               /* started by binfmt_misc (P, O or C flag): a
                                 * foreign execve can go to the kernel as is */
+    const char *tcache_dir;    /* -tc: the persistent translation cache, or NULL */
 } UserOptions;
 
 extern UserOptions user_opts;

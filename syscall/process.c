@@ -42,6 +42,7 @@
 #include "linux-user/thread.h"
 #include "translate/aarch64/cpu.h"
 #include "translate/codebuf.h"
+#include "translate/tcache.h"
 
 /* Guest argv/envp beyond this many words: E2BIG, as the kernel's limit. */
 #define EXEC_MAX_WORDS 65536
@@ -260,11 +261,14 @@ static guest_long classify(const char *host, char interp[SHEBANG_MAX], char arg[
 }
 
 /* The host execve ends this process image: end a started -strace line
- * (a failed exec resumes it with the error, as strace shows). */
-static void exec_strace_break(void)
+ * (a failed exec resumes it with the error, as strace shows), keep the
+ * translated code (tcache.h) and flush stdio. */
+static void before_exec(void)
 {
     if (sys_strace_on())
         sys_strace_break();
+    tcache_save();
+    fflush(NULL);
 }
 
 /* Start guise again on the guest program at host path: our own binary,
@@ -288,8 +292,7 @@ static guest_long exec_guise(const char *host, char *const *argv, char *const *e
     for (size_t i = 1; i < nargs; i++)
         v[k++] = argv[i];
     v[k] = NULL;
-    exec_strace_break();
-    fflush(NULL);
+    before_exec();
     execve("/proc/self/exe", v, envp);
     free(v);
     return sys_err(errno);
@@ -308,8 +311,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (user_opts.binfmt) {
         /* Started by binfmt_misc: let the kernel hand foreign programs back
          * to guise the same way (a chroot may have no /proc/self/exe). */
-        exec_strace_break();
-        fflush(NULL);
+        before_exec();
         execve(host, argv, envp);
         return sys_err(errno);
     }
@@ -317,8 +319,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (kind == EXE_GUEST)
         return exec_guise(host, argv, envp);
     if (kind == EXE_HOST) {
-        exec_strace_break();
-        fflush(NULL);
+        before_exec();
         execve(host, argv, envp);
         return sys_err(errno);
     }
@@ -341,8 +342,7 @@ static guest_long do_exec(const char *gpath, const char *host, char **argv, char
     if (kind == EXE_GUEST)
         kind = exec_guise(ihost, v, envp);
     else if (kind == EXE_HOST) {
-        exec_strace_break();
-        fflush(NULL);
+        before_exec();
         execve(ihost, v, envp);
         kind = sys_err(errno);
     } else if (kind == EXE_SCRIPT)

@@ -110,7 +110,7 @@ tests-check: guise-aarch64$(EXEEXT)
 dist-hook: tests-dist-hook
 tests-dist-hook:
 	rm -rf $(distdir)/tests/guest/*/build
-	for d in bad-input strace block diff world system baremetal lib; do \
+	for d in bad-input strace block diff world system baremetal tcache lib; do \
 	  if test -d $(srcdir)/tests/$$d; then \
 	    cp -pR $(srcdir)/tests/$$d $(distdir)/tests/ || exit 1; \
 	  fi; \

@@ -24,7 +24,9 @@
 # Environment:
 #   GUISE_MODES  ";"-separated NAME=OPTIONS list of guise modes (default
 #                below); e.g. GUISE_MODES="jit=" with qemu-aarch64 as the
-#                binary to try the runner without guise.
+#                binary to try the runner without guise.  "-tc @" in a
+#                mode runs the program twice with a translation cache of
+#                its own: the second run is checked and must use the cache.
 #   GUISE_REF    the reference emulator ("none" to skip; default
 #                qemu-aarch64 when installed)
 #   CROSS_CC     the guest C compiler (default aarch64-linux-gnu-gcc)
@@ -35,7 +37,7 @@
 set -u
 export LC_ALL=C
 
-readonly DEFAULT_MODES="jit=;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off;nochain=-chain off;smallcache=-tb-size 256k"
+readonly DEFAULT_MODES="jit=;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off;nochain=-chain off;smallcache=-tb-size 256k;tcache=-tc @"
 
 usage() {
     echo "usage: $0 GUISE_BINARY [FILTER]" >&2
@@ -142,6 +144,12 @@ read_args() {
 }
 
 # job: guest NAME BINARY SRCBASE MODE-OPTS|@ref
+# No -d tcache log, or one whose last report took blocks from the cache.
+tc_used() {
+    [ -e "$1" ] || return 0
+    tail -n 1 "$1" | grep -q ' records, [1-9][0-9]* used, '
+}
+
 run_guest() {
     local id=$1 name=$2 bin=$3 base=$4 opts=$5
     local res=$WORK/$id.res det=$WORK/$id.det
@@ -155,8 +163,20 @@ run_guest() {
     if [ "$opts" = @ref ]; then
         runner=("$REF")
     else
+        # "-tc @": the persistent translation cache in a folder of this
+        # test's own; a first run fills it, the checked run must take
+        # blocks from it (-d tcache reports how many).
+        if [[ " $opts " == *" -tc @ "* ]]; then
+            rm -rf "$WORK/tc.$id" "$out.tc"
+            opts=${opts/-tc @/-tc $WORK/tc.$id -d tcache -D $out.tc}
+        fi
         # shellcheck disable=SC2206  # mode options are split on spaces
         runner=("$GUISE" $opts)
+        if [[ " $opts " == *" -tc "* ]]; then
+            { timeout -k 5 "$limit" "${runner[@]}" "$bin" "${ARGS[@]}" \
+                  < "$stdin" > /dev/null 2>&1; } 2> /dev/null
+            : > "$out.tc"
+        fi
     fi
     # The braces keep bash's "Aborted" notice for a killed guest quiet.
     { timeout -k 5 "$limit" "${runner[@]}" "$bin" "${ARGS[@]}" \
@@ -165,11 +185,15 @@ run_guest() {
     cmd="${runner[*]} $bin"
     [ ${#ARGS[@]} -gt 0 ] && cmd+=" $(printf '%q ' "${ARGS[@]}")"
     [ "$stdin" != /dev/null ] && cmd+=" < $stdin"
-    if [ "$status" = "$want" ] && cmp -s "$base.expect" "$out.out"; then
+    if [ "$status" = "$want" ] && cmp -s "$base.expect" "$out.out" && tc_used "$out.tc"; then
         finish "$res" PASS "$name" ""
         return
     fi
     {
+        if ! tc_used "$out.tc"; then
+            echo "    the second run took no block from the translation cache; its -d tcache log:"
+            sed 's/^/    | /' "$out.tc" 2> /dev/null | tail -n 5
+        fi
         if [ "$status" = 124 ] || [ "$status" = 137 ]; then
             echo "    timed out after ${limit}s (exit status $status)"
         elif [ "$status" != "$want" ]; then
@@ -296,7 +320,7 @@ build_one() {
     esac > "$out.log" 2>&1 || rm -f "$out"
 }
 
-export -f is_known_failure report finish read_args run_guest run_counted
+export -f is_known_failure report finish read_args tc_used run_guest run_counted
 export -f run_fixed run_job build_one
 
 # A binary is stale if anything it is built from is newer.
@@ -407,7 +431,7 @@ done
 for s in "$SRCDIR"/tests/bad-input/run.sh "$SRCDIR"/tests/strace/*.sh "$SRCDIR"/tests/diff/run.sh \
          "$SRCDIR"/tests/binfmt/run.sh "$SRCDIR"/tests/block/run.sh "$SRCDIR"/tests/world/run.sh \
          "$SRCDIR"/tests/system/run.sh "$SRCDIR"/tests/system/boot-linux.sh \
-         "$SRCDIR"/tests/baremetal/run.sh; do
+         "$SRCDIR"/tests/baremetal/run.sh "$SRCDIR"/tests/tcache/run.sh; do
     [ -f "$s" ] || continue
     name=${s#"$SRCDIR"/tests/}
     selected "$name" && add_job suite "$name" "$s"

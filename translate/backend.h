@@ -42,6 +42,32 @@ int x64_gen_tb(TB *tb, IRBlock *b);
 void x64_set_jump(TB *tb, int slot, const void *target);
 const void *x64_lookup_exit(void);
 
+/* The persistent translation cache (tcache.h) stores a block's host code
+ * with the host addresses in it as relocations: a rel32 or imm64 at byte
+ * off of the code, whose value is image-relative (guise's own functions),
+ * relative to the code buffer's start (the shared epilogue) or relative
+ * to the block's TB record.
+ *  x64_tc_relocs   after x64_gen_tb with x64_record_relocs set: the
+ *                  relocations of the block just generated, into out[max];
+ *                  returns their number, or -1 when the code holds an
+ *                  address none of these can express (then it is not kept).
+ *  x64_tc_place    copy such code into the buffer for tb and apply the
+ *                  relocations; fills tb->host_code/host_size and advances
+ *                  code_buf.used.  False (nothing committed) when the buffer
+ *                  is full or a rel32 no longer reaches its target. */
+enum { TC_RELOC_IMAGE_REL32, TC_RELOC_IMAGE_ABS64, TC_RELOC_STUB_REL32, TC_RELOC_TB_ABS64,
+       TC_RELOC_KINDS };
+typedef struct TCReloc {
+    uint32_t off;
+    uint32_t kind;
+    uint64_t value;
+} TCReloc;
+extern bool x64_record_relocs;
+/* Hash of what else shapes the code: host CPU features, options. */
+uint64_t x64_config_hash(void);
+int x64_tc_relocs(const TB *tb, TCReloc *out, unsigned max);
+bool x64_tc_place(TB *tb, const uint8_t *code, uint32_t size, const TCReloc *r, unsigned n);
+
 /* Defined in exec.c: host code for the block at env->pc, or x64_lookup_exit(). */
 const void *helper_lookup_tb_ptr(CPUCommon *env);
 /* May goto_ptr probe the jump cache inline?  Set by exec_init. */

@@ -37,6 +37,7 @@
 #include "codebuf.h"
 #include "exec.h"
 #include "opt.h"
+#include "tcache.h"
 #include "translator.h"
 #include "util/log.h"
 
@@ -275,6 +276,7 @@ void exec_fork_child(void)
     /* Only this thread exists now: forget the others' records (their
      * memory is lost with them, as in any forked child). */
     BUG_ON(!self);
+    tcache_fork_child();
     fork_hold_requested = false;
     fork_holding = false;
     self->next = NULL;
@@ -342,6 +344,13 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
      * after this point faults and invalidates the block (once tb_lock is
      * free), a write before it is seen by the translation. */
     guest_code_page_watch(phys);
+    if (tcache_on) {
+        TB *tb = tcache_import(pc, phys, flags);
+        if (tb) {
+            cache_insert(tb);
+            return tb;
+        }
+    }
     for (;;) {
         ir_block_init(b, &exec_arch->globals);
         uint32_t size = exec_arch->translate(b, env, pc, max);
@@ -385,6 +394,7 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
                           tb->host_size, (uintptr_t)tb->host_code);
                 log_printf("\n");
             }
+            tcache_record(tb);
         }
         cache_insert(tb);
         return tb;

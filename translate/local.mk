@@ -11,6 +11,7 @@ libguise_translate_la_SOURCES = \
 	translate/translator.c translate/translator.h \
 	translate/exec.c translate/exec.h translate/tb.h \
 	translate/cache.c translate/cache.h \
+	translate/tcache.c translate/tcache.h \
 	translate/softtlb.c translate/softtlb.h \
 	translate/softmmu.c translate/softmmu.h translate/softmmu-ir.c \
 	translate/codebuf.c translate/codebuf.h translate/backend.h \
@@ -24,6 +25,7 @@ libguise_translate_la_SOURCES = \
 	translate/x86_64/lower.c \
 	translate/x86_64/lower-vec.c \
 	translate/x86_64/regalloc.c \
+	translate/x86_64/tcache-x64.c \
 	translate/x86_64/x64-internal.h
 # ir-vec.c: sqrt, fma
 libguise_translate_la_LIBADD = -lm

@@ -24,6 +24,7 @@ enum {
     LOG_PAGE        = 1 << 9,
     LOG_INT         = 1 << 10,  /* full system: exceptions taken, ERET */
     LOG_MMU         = 1 << 11,  /* full system: faulting walks, TLBI */
+    LOG_TCACHE      = 1 << 12,  /* user mode: the persistent translation cache */
 };
 
 extern unsigned log_mask;

@@ -28,7 +28,7 @@ static uint8_t encbuf[64];
 
 static void check_enc(X64SseOp2 op, const char *name, int d, int s)
 {
-    X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf) };
+    X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf), NULL };
     char want[64], got[192] = "";
     cs_insn *insn;
     size_t n;
@@ -55,7 +55,7 @@ static void test_encodings(void)
         for (unsigned r = 0; r < 3; r++)
             check_enc((X64SseOp2)op, names[op], regs[r][0], regs[r][1]);
 
-    X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf) };
+    X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf), NULL };
     cs_insn *insn;
     emit_pclmulqdq(&e, 10, 2, 0x11);
     size_t n = cs_disasm(cs, e.buf, e.pos, e.rx, 0, &insn);

@@ -5,7 +5,8 @@
  * arguments of every kind and each IR_HELPER_* flag; more live values than
  * registers; labels with locals and globals live across them; loops;
  * blocks that loop on themselves; exits, chaining, goto_ptr and the
- * exit_request check; the guest pc map and precise faults; the
+ * exit_request check; relocatable copies of a block (the persistent
+ * translation cache); the guest pc map and precise faults; the
  * X64_GEN_TOO_BIG and X64_GEN_FULL failures; and random blocks run both
  * here and in the IR interpreter, which must agree (a divergence prints
  * the differing state; X64_TEST_DUMP=1 in the environment adds the block's
@@ -443,6 +444,97 @@ static void test_exits(void)
     }
 }
 
+/* ---- relocatable code (the persistent translation cache) ---- */
+
+static IRHelper helper_labs = { (void *)labs, "labs", 1, IR_HELPER_NO_GLOBALS, 0 };
+
+static void test_tcache_relocs(void)
+{
+    TB a = { 0 }, a2 = { 0 }, b2 = { 0 }, c = { 0 };
+    static uint8_t copy[4096];
+    TCReloc rel[X64_MAX_RELOCS];
+    int n, kinds = 0;
+    size_t used;
+    uintptr_t r;
+
+    x64_record_relocs = true;
+    /* B: an exception exit, to chain to. */
+    begin();
+    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 1));
+    ir_movi(&blk, IR_I64, PC, 0x2004);
+    ir_exit_excp(&blk, 7);
+    if (!gen(&b2))
+        return;
+    /* A: a helper of guise's image, two goto_tb exits (tb | slot). */
+    begin();
+    uint32_t l = ir_new_label(&blk);
+    IRTemp d = L(IR_I64);
+    ir_insn_start(&blk, 0x1000);
+    ir_call(&blk, &helper_five, d, R[1], K(IR_I64, 2), K(IR_I64, 3), IR_ENV, K(IR_I64, 5));
+    ir_mov(&blk, IR_I64, R[0], d);
+    ir_insn_start(&blk, 0x1004);
+    ir_brcond(&blk, IR_I64, IR_COND_EQ, R[1], K(IR_I64, 99), l);
+    ir_goto_tb(&blk, 0);
+    ir_movi(&blk, IR_I64, PC, 0x2000);
+    ir_exit_tb(&blk, 0);
+    ir_label(&blk, l);
+    ir_goto_tb(&blk, 1);
+    ir_movi(&blk, IR_I64, PC, 0x3000);
+    ir_exit_tb(&blk, 1);
+    if (!gen(&a))
+        return;
+    n = x64_tc_relocs(&a, rel, X64_MAX_RELOCS);
+    for (int i = 0; i < n; i++)
+        kinds |= 1 << rel[i].kind;
+    check(n > 0 && (kinds & 1 << TC_RELOC_TB_ABS64) && (kinds & 1 << TC_RELOC_STUB_REL32) &&
+          (kinds & (1 << TC_RELOC_IMAGE_REL32 | 1 << TC_RELOC_IMAGE_ABS64)),
+          "relocations: %d of kinds %#x", n, kinds);
+    if (n <= 0 || !check(a.host_size <= sizeof(copy), "block fits the copy"))
+        return;
+    memcpy(copy, codebuf_rw(a.host_code), a.host_size);
+
+    /* The copy placed elsewhere behaves as A, but is A2. */
+    codebuf_populate(code_buf.used + 4096);
+    code_buf.used += 64;
+    if (!check(x64_tc_place(&a2, copy, a.host_size, rel, (unsigned)n), "placed"))
+        return;
+    for (int s = 0; s < 2; s++) {
+        a2.jmp_insn_off[s] = a.jmp_insn_off[s];
+        a2.jmp_reset_off[s] = a.jmp_reset_off[s];
+    }
+    check(a2.host_code != a.host_code && a2.host_size == a.host_size, "a new place");
+    env.r[1] = 7;
+    r = run(&a2);
+    check(r == ((uintptr_t)&a2 | 0) && env.common.pc == 0x2000 &&
+          env.r[0] == h_five(7, 2, 3, (uintptr_t)&env, 5), "relocated: helper and exit_tb 0");
+    env.r[1] = 99;
+    r = run(&a2);
+    check(r == ((uintptr_t)&a2 | 1) && env.common.pc == 0x3000, "relocated: exit_tb 1");
+    x64_set_jump(&a2, 0, b2.host_code);
+    env.r[1] = 0;
+    r = run(&a2);
+    check(r == (7u << 2 | TB_EXIT_EXCP) && env.common.pc == 0x2004, "relocated: chained");
+
+    /* A relocation out of range is refused, nothing committed. */
+    used = code_buf.used;
+    rel[0].value = ~0ull >> 1;
+    check(!x64_tc_place(&c, copy, a.host_size, rel, (unsigned)n) && code_buf.used == used,
+          "bad relocation refused");
+    rel[0].value = 0;
+    rel[0].off = a.host_size - 2;
+    check(!x64_tc_place(&c, copy, a.host_size, rel, (unsigned)n) && code_buf.used == used,
+          "relocation past the code refused");
+
+    /* A call outside guise's image (libc's labs) cannot be kept. */
+    begin();
+    d = L(IR_I64);
+    ir_call(&blk, &helper_labs, d, R[1], IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+    ir_mov(&blk, IR_I64, R[0], d);
+    if (finish())
+        check(x64_tc_relocs(&cur_tb, rel, X64_MAX_RELOCS) < 0, "a call into libc is not kept");
+    x64_record_relocs = false;
+}
+
 static sigjmp_buf fault_jmp;
 static volatile uintptr_t fault_pc;
 
@@ -803,6 +895,7 @@ int main(void)
     test_labels();
     test_self_loop();
     test_exits();
+    test_tcache_relocs();
     test_fault();
     test_failures();
     test_random();

@@ -39,7 +39,7 @@ static void check_enc(const X64Emit *e, const char *expect, const char *what)
 }
 
 #define ENC(expect, ...) do {                                           \
-        X64Emit e_ = { encbuf, 0x10000, 0, sizeof(encbuf) }, *e = &e_;  \
+        X64Emit e_ = { encbuf, 0x10000, 0, sizeof(encbuf), NULL }, *e = &e_;  \
         __VA_ARGS__;                                                     \
         check_enc(e, expect, #__VA_ARGS__);                              \
     } while (0)
@@ -51,6 +51,7 @@ static void test_encoder(void)
     ENC("mov eax, 0x12345678", emit_mov_ri(e, X64_RAX, 0x12345678));
     ENC("mov r9, -0x10", emit_mov_ri(e, X64_R9, ~0ull - 15));
     ENC("movabs r10, 0x123456789a", emit_mov_ri(e, X64_R10, 0x123456789aull));
+    ENC("movabs rcx, 0x1000", emit_mov_addr(e, X64_RCX, 0x1000));
     ENC("xor r12d, r12d", emit_zero(e, X64_R12));
     ENC("movzx eax, sil", emit_movzx_rr(e, 0, X64_RAX, X64_RSI));
     ENC("movzx r11d, r13w", emit_movzx_rr(e, 1, X64_R11, X64_R13));
@@ -139,7 +140,7 @@ static void test_encoder(void)
     ENC("jmp 0x10002; je 0x10000", size_t j = emit_jmp8(e);
         emit_patch8(e, j, 2); emit_patch8(e, emit_jcc8(e, X64_CC_E), 0));
     for (unsigned n = 1; n <= 20; n++) {
-        X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf) };
+        X64Emit e = { encbuf, 0x10000, 0, sizeof(encbuf), NULL };
         cs_insn *insn;
         size_t k, bytes = 0;
         emit_nops(&e, n);
@@ -153,7 +154,7 @@ static void test_encoder(void)
             cs_free(insn, k);
     }
     /* Writes past the capacity are dropped and reported. */
-    X64Emit small = { encbuf, 0, 0, 3 };
+    X64Emit small = { encbuf, 0, 0, 3, NULL };
     emit_mov_ri(&small, X64_RAX, 1);
     check(x64_emit_overflowed(&small), "overflow not reported");
 }

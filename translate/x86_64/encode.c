@@ -170,6 +170,26 @@ void emit_mov_ri(X64Emit *e, int dst, uint64_t imm)
     }
 }
 
+static void note_reloc(X64Emit *e, size_t off, unsigned kind, uintptr_t target)
+{
+    X64Relocs *r = e->relocs;
+
+    if (!r)
+        return;
+    if (r->n == X64_MAX_RELOCS) {
+        r->overflow = true;
+        return;
+    }
+    r->r[r->n++] = (X64Reloc){ .off = (uint32_t)off, .kind = kind, .target = target };
+}
+
+void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr)
+{
+    emit_opc(e, (0xb8 + (dst & 7)) | OPC_W, -1, -1, dst);
+    note_reloc(e, e->pos, X64_RELOC_ABS64, addr);
+    emit_u64(e, addr);
+}
+
 void emit_zero(X64Emit *e, int dst)
 {
     emit_alu_rr(e, X64_XOR, false, dst, dst);
@@ -438,6 +458,7 @@ void emit_jmp_abs(X64Emit *e, uintptr_t target)
     int64_t rel = rel_from(e, 5, target);
     BUG_ON(!x64_fits_s32(rel));
     emit_u8(e, 0xe9);
+    note_reloc(e, e->pos, X64_RELOC_REL32, target);
     emit_u32(e, (uint32_t)rel);
 }
 
@@ -446,9 +467,10 @@ void emit_call_abs(X64Emit *e, uintptr_t target, int scratch)
     int64_t rel = rel_from(e, 5, target);
     if (x64_fits_s32(rel)) {
         emit_u8(e, 0xe8);
+        note_reloc(e, e->pos, X64_RELOC_REL32, target);
         emit_u32(e, (uint32_t)rel);
     } else {
-        emit_mov_ri(e, scratch, target);
+        emit_mov_addr(e, scratch, target);
         emit_rr(e, 0xff, 2, scratch);
     }
 }

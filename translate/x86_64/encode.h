@@ -26,6 +26,24 @@ enum {
     X64_R8, X64_R9, X64_R10, X64_R11, X64_R12, X64_R13, X64_R14, X64_R15,
 };
 
+/* Host addresses written into code (emit_call_abs, emit_jmp_abs,
+ * emit_mov_addr), recorded while X64Emit.relocs is set so that a copy of
+ * the code can be placed elsewhere, in another run (the persistent
+ * translation cache, translate/tcache.h): a rel32 or an imm64 at byte off
+ * of the buffer, holding target. */
+enum { X64_RELOC_REL32, X64_RELOC_ABS64 };
+#define X64_MAX_RELOCS 128
+typedef struct X64Reloc {
+    uint32_t off;
+    uint32_t kind;
+    uint64_t target;
+} X64Reloc;
+typedef struct X64Relocs {
+    unsigned n;
+    bool overflow;                 /* more than X64_MAX_RELOCS */
+    X64Reloc r[X64_MAX_RELOCS];
+} X64Relocs;
+
 /* Output buffer: bytes go to buf (the writable view); rx is the address
  * at which buf[0] will execute, used for relative displacements. */
 typedef struct X64Emit {
@@ -33,6 +51,7 @@ typedef struct X64Emit {
     uintptr_t rx;
     size_t pos;     /* next byte; may run past cap (then nothing is stored) */
     size_t cap;
+    X64Relocs *relocs;   /* NULL: addresses are not recorded */
 } X64Emit;
 
 static inline bool x64_emit_overflowed(const X64Emit *e)
@@ -93,6 +112,8 @@ void emit_nops(X64Emit *e, unsigned n);     /* n bytes of multi-byte nops */
 /* Moves.  emit_mov_ri picks the shortest form and never touches flags. */
 void emit_mov_rr(X64Emit *e, bool w, int dst, int src);
 void emit_mov_ri(X64Emit *e, int dst, uint64_t imm);
+/* mov dst, imm64 of a host address, always the 10-byte form (recorded). */
+void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr);
 void emit_zero(X64Emit *e, int dst);        /* xor r32, r32: clobbers flags */
 void emit_movzx_rr(X64Emit *e, unsigned size, int dst, int src);        /* size 0/1 */
 void emit_movsx_rr(X64Emit *e, unsigned size, bool w, int dst, int src); /* size 0/1/2 */

@@ -46,9 +46,13 @@
 
 X64Features x64_features;
 bool exec_lookup_inline;
+bool x64_record_relocs;
+X64Relocs x64_last_relocs;    /* the last x64_gen_tb's (tb_lock) */
 
-/* Shared code emitted by x64_init (rx addresses). */
+/* Shared code emitted by x64_init (rx addresses); x64_stubs_end is the
+ * buffer offset where it ends. */
 static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
+size_t x64_stubs_end;
 
 /* Spill slots plus the padding that keeps rsp 16-byte aligned after the
  * return address and six pushes. */
@@ -426,7 +430,7 @@ static void emit_loop_back(X64Ctx *c)
     ra_loop_back(c);
     emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
     c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
-    emit_mov_ri(&c->e, X64_SCRATCH, (uintptr_t)&c->tb->invalid);
+    emit_mov_addr(&c->e, X64_SCRATCH, (uintptr_t)&c->tb->invalid);
     emit_load(&c->e, 0, false, false, X64_SCRATCH, x64_mem(X64_SCRATCH, 0));
     emit_test_rr(&c->e, false, X64_SCRATCH, X64_SCRATCH);
     c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
@@ -459,11 +463,19 @@ static void exit_with(X64Ctx *c, uint64_t value)
     c->unreachable = true;
 }
 
+/* Leave with tb | low (a chaining request or TB_EXIT_NOCHAIN). */
+static void exit_with_tb(X64Ctx *c, unsigned low)
+{
+    emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | low);
+    emit_jmp_abs(&c->e, epilogue_rx);
+    c->unreachable = true;
+}
+
 static void lower_exit_tb(X64Ctx *c, const IROp *op)
 {
     BUG_ON(op->args[0] > IR_EXIT_NOCHAIN);
     ra_sync_globals(c);
-    exit_with(c, (uintptr_t)c->tb | op->args[0]);
+    exit_with_tb(c, op->args[0]);
 }
 
 static void lower_exit_excp(X64Ctx *c, const IROp *op)
@@ -631,6 +643,7 @@ void x64_init(void)
     emit_ret(&e);
     BUG_ON(x64_emit_overflowed(&e));
     code_buf.used += (e.pos + 15) & ~(size_t)15;
+    x64_stubs_end = code_buf.used;
 }
 
 uintptr_t x64_enter(CPUCommon *env, const void *code)
@@ -667,7 +680,7 @@ static void emit_exit_request_stub(X64Ctx *c)
         emit_mov_ri(&c->e, X64_RAX, c->tb->pc);
         emit_store(&c->e, 3, X64_RAX, pc);
     }
-    exit_with(c, (uintptr_t)c->tb | TB_EXIT_NOCHAIN);
+    exit_with_tb(c, TB_EXIT_NOCHAIN);
 }
 
 /* Does the block jump back to its own start (and may it do so inside)? */
@@ -743,6 +756,11 @@ int x64_gen_tb(TB *tb, IRBlock *b)
 
     ScratchMark mark = scratch_mark();
 
+    if (x64_record_relocs) {
+        x64_last_relocs.n = 0;
+        x64_last_relocs.overflow = false;
+        c.e.relocs = &x64_last_relocs;
+    }
     c.ts = scratch_alloc(b->ntemps * sizeof(X64TempState));
     c.labels = scratch_alloc(b->nlabels * sizeof(X64Label));
     for (uint32_t l = 0; l < b->nlabels; l++)

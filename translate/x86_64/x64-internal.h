@@ -43,6 +43,8 @@ typedef struct X64Features {
     bool ssse3, sse41, sse42, fma;
 } X64Features;
 extern X64Features x64_features;
+extern X64Relocs x64_last_relocs;   /* lower.c: the last block's, when recorded */
+extern size_t x64_stubs_end;        /* lower.c: end of the shared code */
 
 /* Where a temp's value is: in reg (if >= 0), and/or in its backing memory
  * (the env slot of a global, the spill slot of a local) if mem_ok.  A

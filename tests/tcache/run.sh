@@ -1,0 +1,240 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The persistent translation cache (-tc, translate/tcache.h) against what
+# can go wrong with a file of host code kept between runs.  Guest programs
+# built here with the cross compiler: a static one and a dynamically
+# linked one (the loader and libc from the cross toolchain's root, -L),
+# each run without the cache for the expected output, then:
+#   - cold and warm runs give that output, and the warm run takes its
+#     blocks from the cache (-d tcache: "N used", almost nothing
+#     translated again: the libraries land at the same addresses);
+#   - a cache file with bytes flipped, truncated at several places,
+#     replaced by garbage, or grown by a torn append: the output is still
+#     right, the damage is refused (rejected records or a fresh file),
+#     no crash;
+#   - a program rebuilt at the same path: the old one's blocks are not
+#     taken for it;
+#   - a cache folder or file others may write, or a symlink: one warning
+#     line, the program runs without the cache;
+#   - -tc off and the interpreter (-jit off) leave no file.
+#
+# Usage: tests/tcache/run.sh PATH-TO-guise-aarch64
+# Prints PASS/FAIL/SKIP lines, then "N passed, N failed, N skipped".
+
+set -u
+export LC_ALL=C
+REPORT_PREFIX=tcache/
+. "$(dirname "$0")/../lib/report.sh"
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+    echo "usage: $0 PATH-TO-guise-aarch64" >&2
+    exit 1
+fi
+GUISE=$(realpath "$1")
+CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
+SYSROOT=/usr/aarch64-linux-gnu
+TMP=$(mktemp -d) || exit 1
+trap 'chmod -R u+w "$TMP" 2> /dev/null; rm -rf "$TMP"' EXIT
+ulimit -c 0
+
+if ! command -v "$CC" > /dev/null; then
+    skip all "no $CC (Debian package gcc-aarch64-linux-gnu)"
+    summary
+fi
+
+cat > "$TMP/prog.c" << 'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+int main(int argc, char **argv)
+{
+    int v[512];
+    unsigned h = 2166136261u;
+    char buf[64];
+
+    for (int i = 0; i < 512; i++)
+        v[i] = (i * 7919) % 1009;
+    qsort(v, 512, sizeof(int), cmp);
+    for (int i = 0; i < 512; i++)
+        h = (h ^ (unsigned)v[i]) * 16777619u;
+    snprintf(buf, sizeof(buf), "%s %d", argc > 1 ? argv[1] : "none", v[511]);
+    printf("%08x %s %zu\n", h, buf, strlen(buf));
+    return 0;
+}
+EOF
+if ! "$CC" -O2 -static -o "$TMP/static" "$TMP/prog.c" 2> "$TMP/cc.log"; then
+    fail build "$(head -n 5 "$TMP/cc.log")"
+    summary
+fi
+have_dynamic=0
+if [ -e "$SYSROOT/lib/ld-linux-aarch64.so.1" ] && "$CC" -O2 -o "$TMP/dynamic" "$TMP/prog.c" 2> /dev/null; then
+    have_dynamic=1
+fi
+
+# run NAME PROG [GUISE OPTIONS...]: output in $TMP/NAME.out/.err/.status.
+run() {
+    local name=$1 prog=$2
+    shift 2
+    local -a extra=()
+    [ "$prog" = dynamic ] && extra=(-L "$SYSROOT")
+    timeout -k 5 60 "$GUISE" "${extra[@]}" "$@" "$TMP/$prog" arg > "$TMP/$name.out" 2> "$TMP/$name.err"
+    echo $? > "$TMP/$name.status"
+}
+
+# ok NAME PROG: run NAME gave the program's right output and status 0.
+ok() {
+    [ "$(cat "$TMP/$1.status")" = 0 ] && cmp -s "$TMP/$1.out" "$TMP/$2.want"
+}
+
+# The numbers of the last -d tcache report in LOG: records used translated rejected.
+report() {
+    tail -n 1 "$1" | sed -n 's/.*: \([0-9]*\) records, \([0-9]*\) used, \([0-9]*\) translated, \([0-9]*\) rejected.*/\1 \2 \3 \4/p'
+}
+
+progs=(static)
+[ $have_dynamic = 1 ] && progs+=(dynamic) || skip dynamic "no $SYSROOT/lib/ld-linux-aarch64.so.1"
+for p in "${progs[@]}"; do
+    run "$p.want" "$p"
+    cp "$TMP/$p.want.out" "$TMP/$p.want"
+    if [ "$(cat "$TMP/$p.want.status")" != 0 ] || [ ! -s "$TMP/$p.want" ]; then
+        fail "$p/control" "status $(cat "$TMP/$p.want.status")" "$(head -n 3 "$TMP/$p.want.err")"
+        continue
+    fi
+    dir=$TMP/tc-$p
+    run "$p.cold" "$p" -tc "$dir" -d tcache -D "$TMP/$p.cold.log"
+    run "$p.warm" "$p" -tc "$dir" -d tcache -D "$TMP/$p.warm.log"
+    read -r records used translated rejected <<< "$(report "$TMP/$p.warm.log")"
+    if ok "$p.cold" "$p" && ok "$p.warm" "$p" && [ "${used:-0}" -gt 100 ] &&
+       [ "${translated:-1}" -le $((used / 50)) ] && [ "${rejected:-1}" = 0 ]; then
+        pass "$p/cold-warm"
+    else
+        fail "$p/cold-warm" "warm: $(tail -n 1 "$TMP/$p.warm.log" 2> /dev/null)" \
+            "$(cat "$TMP/$p.warm.err" "$TMP/$p.cold.err" | head -n 4)"
+    fi
+done
+
+# ---- damaged files ----
+file=$(find "$TMP/tc-static" -name '*.tc' 2> /dev/null | head -n 1)
+if [ -z "$file" ]; then
+    fail damage "no cache file was written"
+    summary
+fi
+cp "$file" "$TMP/good.tc"
+size=$(stat -c %s "$TMP/good.tc")
+
+# damaged NAME: the static program runs right from the damaged cache
+# file (dated an hour back, as one an earlier crash left), twice: the
+# first run refuses what is damaged (or starts the file afresh), the
+# second takes blocks from the cache again.
+damaged() {
+    local name=$1 k
+    touch -d '1 hour ago' "$file"
+    for k in 1 2; do
+        run "d$k" static -tc "$TMP/tc-static" -d tcache -D "$TMP/d$k.log"
+        if ! ok "d$k" static; then
+            fail "damage/$name" "run $k: status $(cat "$TMP/d$k.status")" "$(head -n 3 "$TMP/d$k.err")"
+            return
+        fi
+    done
+    read -r records used translated rejected <<< "$(report "$TMP/d2.log")"
+    if [ "${used:-0}" -gt 100 ]; then
+        pass "damage/$name"
+    else
+        fail "damage/$name" "the second run took nothing from the cache: $(tail -n 1 "$TMP/d2.log")"
+    fi
+}
+
+for seed in 1 2 3 4 5 6; do
+    cp "$TMP/good.tc" "$file"
+    # Flip 64 bytes past the 32-byte file header.
+    python3 - "$file" "$seed" << 'EOF'
+import random, sys
+path, seed = sys.argv[1], int(sys.argv[2])
+data = bytearray(open(path, 'rb').read())
+rnd = random.Random(seed)
+for _ in range(64):
+    i = rnd.randrange(32, len(data))
+    data[i] ^= 1 << rnd.randrange(8)
+open(path, 'wb').write(data)
+EOF
+    damaged "flipped-$seed"
+done
+# One flipped byte in the middle of the records must be refused.
+cp "$TMP/good.tc" "$file"
+touch -d '1 hour ago' "$file"
+printf '\xa5' | dd of="$file" bs=1 seek=$((size * 3 / 4)) conv=notrunc 2> /dev/null
+run d1 static -tc "$TMP/tc-static" -d tcache -D "$TMP/d1.log"
+read -r records used translated rejected <<< "$(report "$TMP/d1.log")"
+if ok d1 static && { [ "${rejected:-0}" -gt 0 ] || [ "${records:-1}" = 0 ]; }; then
+    pass damage/one-byte-refused
+else
+    fail damage/one-byte-refused "$(tail -n 1 "$TMP/d1.log")"
+fi
+for cut in 17 32 40 $((size / 2)) $((size - 3)); do
+    cp "$TMP/good.tc" "$file"
+    truncate -s "$cut" "$file"
+    damaged "truncated-$cut"
+done
+head -c "$size" /dev/urandom > "$file"
+damaged garbage
+cp "$TMP/good.tc" "$file"
+printf 'BTCH\x01\x00\x00\x00\xff\xff\x00\x00' >> "$file"
+damaged torn-append
+: > "$file"
+damaged empty
+
+# ---- the program rebuilt at the same path ----
+cp "$TMP/good.tc" "$file"
+sed 's/%08x %s %zu/%08x [%s] %zu/' "$TMP/prog.c" > "$TMP/prog2.c"
+mv "$TMP/static" "$TMP/static.orig"
+if "$CC" -O2 -static -o "$TMP/static" "$TMP/prog2.c" 2> /dev/null; then
+    run changed.want static
+    cp "$TMP/changed.want.out" "$TMP/changed.want"
+    run changed static -tc "$TMP/tc-static"
+    run changed2 static -tc "$TMP/tc-static"
+    if ok changed changed && ok changed2 changed && grep -q '\[arg' "$TMP/changed.out"; then
+        pass rebuilt-program
+    else
+        fail rebuilt-program "$(cat "$TMP/changed.out")"
+    fi
+fi
+mv -f "$TMP/static.orig" "$TMP/static"     # the same file again: the same cache
+
+# ---- trust ----
+# untrusted NAME DIR: one warning line naming the cache, the right output.
+untrusted() {
+    run u static -tc "$2"
+    if ok u static && [ "$(wc -l < "$TMP/u.err")" = 1 ] &&
+       grep -q '^guise: translation cache off: ' "$TMP/u.err"; then
+        pass "trust/$1"
+    else
+        fail "trust/$1" "status $(cat "$TMP/u.status")" "$(head -n 3 "$TMP/u.err")"
+    fi
+}
+mkdir -p "$TMP/open" && chmod 0777 "$TMP/open"
+untrusted world-writable-dir "$TMP/open"
+cp -a "$TMP/tc-static" "$TMP/tc-g" && chmod 0666 "$TMP/tc-g"/*.tc
+untrusted group-writable-file "$TMP/tc-g"
+mkdir -p "$TMP/tc-l" && chmod 0700 "$TMP/tc-l"
+ln -s "$file" "$TMP/tc-l/$(basename "$file")"
+untrusted symlinked-file "$TMP/tc-l"
+touch "$TMP/notadir"
+untrusted not-a-directory "$TMP/notadir"
+
+# ---- no file when off ----
+run off static -tc off
+run interp static -jit off -tc "$TMP/tc-interp"
+if ok off static && ok interp static && [ ! -e "$TMP/tc-interp" ]; then
+    pass off-and-interp
+else
+    fail off-and-interp "$(ls "$TMP/tc-interp" 2>&1)"
+fi
+
+summary
