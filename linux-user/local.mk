@@ -17,4 +17,4 @@ guise_aarch64_SOURCES = \
 	linux-user/user.h
 guise_aarch64_LDADD = libguise-syscall.la libguise-aarch64.la \
 	libguise-translate.la libguise-util.la \
-	$(LIBELF_LIBS) $(CAPSTONE_LIBS) $(ZLIB_LIBS) -lpthread -lm
+	$(LIBELF_LIBS) $(DISAS_LIBS) $(ZLIB_LIBS) -lpthread -lm

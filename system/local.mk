@@ -36,5 +36,5 @@ guise_system_aarch64_SOURCES = system/main.c hw/arm/cpu-a64.c
 guise_system_aarch64_CFLAGS = $(AM_CFLAGS) $(LIBFDT_CFLAGS)
 guise_system_aarch64_LDADD = libguise-hw.la libguise-system.la \
 	libguise-block.la libguise-aarch64.la libguise-translate.la libguise-util.la \
-	$(CAPSTONE_LIBS) $(LIBFDT_LIBS) $(SLIRP_LIBS) $(ZLIB_LIBS) -lpthread -lm
+	$(DISAS_LIBS) $(LIBFDT_LIBS) $(SLIRP_LIBS) $(ZLIB_LIBS) -lpthread -lm
 dist_man_MANS += man/guise-system.1

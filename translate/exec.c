@@ -28,13 +28,13 @@
  * never started with tb_lock held: tb_gen_code reports a full buffer,
  * the dispatcher leaves its loop and cpu_exec flushes from outside.
  */
-#include <capstone/capstone.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "backend.h"
 #include "cache.h"
 #include "codebuf.h"
+#include "disas.h"
 #include "exec.h"
 #include "opt.h"
 #include "tcache.h"
@@ -302,26 +302,6 @@ bool exec_in_guest(void)
 
 /* ---- logging ---- */
 
-static void log_disas(const char *what, int arch, int mode, const uint8_t *code,
-                      size_t size, uint64_t addr)
-{
-    csh h;
-    cs_insn *insn;
-    size_t n;
-
-    if (cs_open(arch, mode, &h) != CS_ERR_OK) {
-        log_printf("%s: (capstone unavailable)\n", what);
-        return;
-    }
-    n = cs_disasm(h, code, size, addr, 0, &insn);
-    for (size_t i = 0; i < n; i++)
-        log_printf("0x%016" PRIx64 ":  %-8s %s\n", insn[i].address, insn[i].mnemonic,
-                   insn[i].op_str);
-    if (n)
-        cs_free(insn, n);
-    cs_close(&h);
-}
-
 static void log_block(unsigned mask, const char *title, const IRBlock *b)
 {
     if (!log_enabled(mask))
@@ -356,8 +336,7 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
         uint32_t size = exec_arch->translate(b, env, pc, max);
         if (log_enabled(LOG_IN_ASM) && guest_code_fetchable(pc, size)) {
             log_printf("IN: guest code at 0x%016" PRIx64 "\n", pc);
-            log_disas("IN", exec_arch->cs_arch, exec_arch->cs_mode, guest_code_ptr(pc),
-                      size, pc);
+            disas_log(exec_arch->cs_arch, exec_arch->cs_mode, guest_code_ptr(pc), size, pc);
             log_printf("\n");
         }
         log_block(LOG_OP, "OP:", b);
@@ -390,8 +369,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
                 bug_at(__FILE__, __LINE__, "cannot generate code for the block at 0x%" PRIx64, pc);
             if (log_enabled(LOG_OUT_ASM)) {
                 log_printf("OUT: host code for 0x%016" PRIx64 " (%u bytes)\n", pc, tb->host_size);
-                log_disas("OUT", CS_ARCH_X86, CS_MODE_64, codebuf_rw(tb->host_code),
-                          tb->host_size, (uintptr_t)tb->host_code);
+                disas_log_host(codebuf_rw(tb->host_code), tb->host_size,
+                               (uintptr_t)tb->host_code);
                 log_printf("\n");
             }
             tcache_record(tb);

@@ -12,6 +12,7 @@ libguise_translate_la_SOURCES = \
 	translate/exec.c translate/exec.h translate/tb.h \
 	translate/cache.c translate/cache.h \
 	translate/tcache.c translate/tcache.h \
+	translate/disas.c translate/disas.h \
 	translate/softtlb.c translate/softtlb.h \
 	translate/softmmu.c translate/softmmu.h translate/softmmu-ir.c \
 	translate/codebuf.c translate/codebuf.h translate/backend.h \
