@@ -24,6 +24,7 @@
 #include "codebuf.h"
 #include "ir.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
 unsigned tb_flush_count;
@@ -62,6 +63,8 @@ static unsigned page_hash(uint64_t page)
 
 void cache_init(void)
 {
+    prefault_write(hash_table, sizeof(hash_table));
+    prefault_write(page_table, sizeof(page_table));
     tbs_cap = 4096;
     all_tbs = calloc(tbs_cap, sizeof(*all_tbs));
     BUG_ON(!all_tbs);
