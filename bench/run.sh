@@ -203,12 +203,18 @@ ms() {
     *) awk -v t="$1" 'BEGIN { printf "%.1f ms\n", t * 1000 }' ;;
     esac
 }
+# "guise -tc": with the persistent translation cache, filled by a first
+# run into a folder of this bench's own (what every later start sees).
+TC=$OUT/tc
+rm -rf "$TC"
 hn=$(run_timed "$HELLO_REPS" "$OUT/hello.native" "$BUILD/hello-native")
 hg=$(run_timed "$HELLO_REPS" "$OUT/hello.guise" "$GUISE" "$BUILD/hello-aarch64")
+"$GUISE" -tc "$TC" "$BUILD/hello-aarch64" > /dev/null 2>&1
+ht=$(run_timed "$HELLO_REPS" "$OUT/hello.guise-tc" "$GUISE" -tc "$TC" "$BUILD/hello-aarch64")
 hq=n/a
 [ -n "$REF" ] && hq=$(run_timed "$HELLO_REPS" "$OUT/hello.qemu" "$REF" "$BUILD/hello-aarch64")
 echo
-echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise $(ms "$hg"), qemu $(ms "$hq")"
+echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise $(ms "$hg"), guise -tc $(ms "$ht"), qemu $(ms "$hq")"
 
 # ---- world: Debian's arm64 programs ----
 # The same commands with the programs of Debian bookworm: arm64 ones from
@@ -309,6 +315,15 @@ print(sum(d.values()), len(d))'
     echo "world peak RSS (MiB, one run each; above 1: guise is smaller):"
     printf '%-8s %10s %10s %11s\n' program guise qemu qemu/guise
     printf '%s\n' "${wrss[@]}"
+    # A dynamically linked program's start-up: the guest's ld.so, libc.
+    dn=$(run_timed "$HELLO_REPS" "$OUT/true.native" /usr/bin/true)
+    dg=$(run_timed "$HELLO_REPS" "$OUT/true.guise" "$GUISE" -L "$WROOT" "$WROOT/usr/bin/true")
+    "$GUISE" -tc "$TC" -L "$WROOT" "$WROOT/usr/bin/true" > /dev/null 2>&1
+    dt=$(run_timed "$HELLO_REPS" "$OUT/true.guise-tc" "$GUISE" -tc "$TC" -L "$WROOT" "$WROOT/usr/bin/true")
+    dq=n/a
+    [ -n "$REF" ] && dq=$(run_timed "$HELLO_REPS" "$OUT/true.qemu" "$REF" -L "$WROOT" "$WROOT/usr/bin/true")
+    echo
+    echo "start-up (dynamic /usr/bin/true, median of $HELLO_REPS): native $(ms "$dn"), guise $(ms "$dg"), guise -tc $(ms "$dt"), qemu $(ms "$dq")"
 else
     echo "world: skipped (no Debian arm64 root at $WROOT: make check's tests/world fetches it)"
 fi
