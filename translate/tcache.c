@@ -15,6 +15,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -84,7 +85,7 @@ typedef struct TCIndexEntry {
 bool tcache_on;
 TCacheStats tcache_stats;
 
-static char *tc_path;
+static char *tc_path, *tc_dir;
 static const uint8_t *tc_map;
 static size_t tc_map_size;
 static TCIndexEntry *tc_index;
@@ -93,6 +94,7 @@ static uint32_t (*tc_page_attr)(uint64_t pc);
 static size_t tc_imported;              /* record bytes since the last drop */
 #define TC_DROP_EVERY (4u << 20)
 #define TC_SAVE_EVERY (8u << 20)        /* pending bytes appended at once */
+#define TC_TRIM_STEP (4u << 20)
 static uint64_t tc_key;
 /* Records made since the last save, and their batch index. */
 static uint8_t *pending;
@@ -167,6 +169,9 @@ uint64_t tcache_build_hash(void)
 }
 
 /* ---- opening ---- */
+
+static void trim_dir(void);
+static bool grow(void **buf, size_t *cap, size_t n, size_t size);
 
 static void warn(const char *what, const char *path, int err)
 {
@@ -302,11 +307,13 @@ bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t p
     key = tcache_hash(&key, sizeof(key), tcache_build_hash() ^ x64_config_hash());
     tc_key = key;
     tc_page_attr = page_attr;
-    if (asprintf(&tc_path, "%s/%016" PRIx64 ".tc", dir, key) < 0)
+    if (asprintf(&tc_path, "%s/%016" PRIx64 ".tc", dir, key) < 0 || !(tc_dir = strdup(dir)))
         return false;
     fd = open(tc_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0 && errno == ENOENT) {
+        /* A new file: the folder grows, see that it stays in bounds. */
         start_afresh();
+        trim_dir();
         fd = open(tc_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     }
     if (fd < 0) {
@@ -320,6 +327,8 @@ bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t p
     }
     tcache_on = true;
     x64_record_relocs = true;
+    /* The access time says when the file was last used (trim_dir). */
+    futimens(fd, (const struct timespec[2]){ { 0, UTIME_NOW }, { 0, UTIME_OMIT } });
     if ((size_t)st.st_size < sizeof(h) || pread(fd, &h, sizeof(h), 0) != sizeof(h) ||
         memcmp(h.magic, TC_MAGIC, 8) || h.key != key || (size_t)st.st_size > TCACHE_MAX_FILE) {
         close(fd);
@@ -432,6 +441,55 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
 }
 
 /* ---- recording and saving ---- */
+
+typedef struct TCFile {
+    time_t used;
+    off_t size;
+    char name[64];
+} TCFile;
+
+static int older_first(const void *a, const void *b)
+{
+    const TCFile *x = a, *y = b;
+    return (x->used > y->used) - (x->used < y->used);
+}
+
+/* Keep the folder under TCACHE_MAX_DIR: past it, the files used least
+ * lately (access time, set by tcache_open, or last append) go, down to
+ * three quarters.  A process that maps one keeps it. */
+static void trim_dir(void)
+{
+    const char *self = strrchr(tc_path, '/') + 1;
+    TCFile *f = NULL;
+    size_t n = 0, cap = 0;
+    uint64_t total = 0;
+    struct dirent *e;
+    struct stat st;
+    DIR *d = opendir(tc_dir);
+
+    if (!d)
+        return;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || len >= sizeof(f->name) || strcmp(e->d_name + len - 3, ".tc") ||
+            fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+            !grow((void **)&f, &cap, n + 1, sizeof(*f)))
+            continue;
+        f[n] = (TCFile){ .used = st.st_atime > st.st_mtime ? st.st_atime : st.st_mtime,
+                         .size = st.st_size };
+        memcpy(f[n].name, e->d_name, len + 1);
+        total += (uint64_t)st.st_size;
+        n++;
+    }
+    if (total > TCACHE_MAX_DIR) {
+        qsort(f, n, sizeof(*f), older_first);
+        for (size_t i = 0; i < n && total > TCACHE_MAX_DIR / 4 * 3; i++)
+            if (strcmp(f[i].name, self) && unlinkat(dirfd(d), f[i].name, 0) == 0)
+                total -= (uint64_t)f[i].size;
+    }
+    closedir(d);
+    free(f);
+}
 
 static void save_locked(void);
 
@@ -569,10 +627,14 @@ static void save_locked(void)
      * (a partial one would hide later batches: start afresh then). */
     w = writev(fd, iov, 3);
     close(fd);
-    if (w != (ssize_t)total)
+    if (w != (ssize_t)total) {
         start_afresh();
-    else
-        tcache_stats.saved += total;
+        return;
+    }
+    tcache_stats.saved += total;
+    /* Look at the folder's size each time a file grows past 4 MiB more. */
+    if ((size_t)st.st_size / TC_TRIM_STEP != ((size_t)st.st_size + total) / TC_TRIM_STEP)
+        trim_dir();
 }
 
 void tcache_fork_child(void)

@@ -23,7 +23,8 @@
  * program at once append side by side; a duplicate costs only space.  A
  * forked child appends only what it translated itself.  A file past
  * TCACHE_MAX_FILE is replaced by an empty one (rename, so that processes
- * that map the old one keep it).
+ * that map the old one keep it); a folder past TCACHE_MAX_DIR loses its
+ * least lately used files.
  *
  * Trust: the files hold host code guise runs, so the directory and the
  * file must belong to the user running guise and be writable by no one
@@ -44,6 +45,7 @@
 #include "tb.h"
 
 #define TCACHE_MAX_FILE (256u << 20)
+#define TCACHE_MAX_DIR (1ull << 30)
 
 /* 64-bit hash of n bytes (not cryptographic; seed chains calls). */
 uint64_t tcache_hash(const void *p, size_t n, uint64_t seed);

@@ -17,6 +17,7 @@
 #     taken for it;
 #   - a cache folder or file others may write, or a symlink: one warning
 #     line, the program runs without the cache;
+#   - a folder past 1 GiB loses its least lately used files;
 #   - -tc off and the interpreter (-jit off) leave no file.
 #
 # Usage: tests/tcache/run.sh PATH-TO-guise-aarch64
@@ -227,6 +228,21 @@ ln -s "$file" "$TMP/tc-l/$(basename "$file")"
 untrusted symlinked-file "$TMP/tc-l"
 touch "$TMP/notadir"
 untrusted not-a-directory "$TMP/notadir"
+
+# ---- the folder's size ----
+# Two (sparse) files of 600 MiB, one used two days ago, one yesterday:
+# a program's new file takes the folder past 1 GiB, the older one goes.
+mkdir -p "$TMP/tc-big" && chmod 0700 "$TMP/tc-big"
+truncate -s 600M "$TMP/tc-big/0000000000000001.tc" "$TMP/tc-big/0000000000000002.tc"
+touch -d '2 days ago' "$TMP/tc-big/0000000000000001.tc"
+touch -d '1 day ago' "$TMP/tc-big/0000000000000002.tc"
+run big static -tc "$TMP/tc-big"
+if ok big static && [ ! -e "$TMP/tc-big/0000000000000001.tc" ] &&
+   [ -e "$TMP/tc-big/0000000000000002.tc" ]; then
+    pass folder-size
+else
+    fail folder-size "$(ls -l "$TMP/tc-big")"
+fi
 
 # ---- no file when off ----
 run off static -tc off
