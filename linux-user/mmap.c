@@ -551,7 +551,8 @@ guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
         }
         flags = (flags & ~G_MAP_FIXED_NOREPLACE) | G_MAP_FIXED;
     }
-    stable = !fixed && !addr && mmap_stable_addresses && stable_next - STABLE_BOTTOM >= alen;
+    stable = !fixed && !(flags & G_MAP_FIXED_NOREPLACE) && !addr && mmap_stable_addresses &&
+             stable_next - STABLE_BOTTOM >= alen;
     if (stable)
         addr = stable_next - alen;
     p = host_mmap(addr, alen, prot, flags, fd, offset);
