@@ -41,12 +41,26 @@ static size_t populated, dropped;
 #define MADV_POPULATE_WRITE 23
 #endif
 
+/* Where the executable view would like to be: just below guise's own
+ * image, so that generated code reaches its helpers with a 5-byte call
+ * rel32 rather than movabs + call (backend's emit_call_abs); the kernel
+ * places it elsewhere if the range is taken. */
+static void *rx_hint(size_t size)
+{
+    extern const char __executable_start[];
+    uintptr_t image = (uintptr_t)__executable_start, gap = (size_t)64 << 20;
+
+    if (image < size + gap + ((uintptr_t)1 << 32))
+        return NULL;
+    return (void *)((image - size - gap) & ~(uintptr_t)0x1fffff);
+}
+
 static int map_views(int fd, size_t size, uint8_t **rw, uint8_t **rx)
 {
     *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (*rw == MAP_FAILED)
         return -1;
-    *rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    *rx = mmap(rx_hint(size), size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
     if (*rx == MAP_FAILED) {
         munmap(*rw, size);
         return -1;
