@@ -453,7 +453,7 @@ static void tcache_start(int fd)
     };
     key = tcache_hash(id, sizeof(id), tcache_hash(user_opts.cpu_model,
                                                   strlen(user_opts.cpu_model), 6));
-    if (tcache_open(dir, key, mmap_code_attr))
+    if (tcache_open(dir, key, mmap_code_attr, mmap_code_from_file))
         mmap_stable_addresses = true;
     free(def);
 }

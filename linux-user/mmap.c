@@ -504,6 +504,20 @@ uint32_t mmap_code_attr(uint64_t pc)
     return (uint32_t)(page_get_flags(pc) & PAGE_GUARDED);
 }
 
+bool mmap_code_from_file(uint64_t pc)
+{
+    const MapName *n;
+    bool file;
+
+    if (page_get_flags(pc) & PAGE_WRITE)
+        return false;
+    pthread_mutex_lock(&map_lock);
+    n = names_at(pc);
+    file = n && n->ino && !n->shared;
+    pthread_mutex_unlock(&map_lock);
+    return file;
+}
+
 static void *host_mmap(guest_addr addr, guest_ulong len, int prot, int flags, int fd,
                        int64_t offset)
 {

@@ -72,6 +72,9 @@ extern bool mmap_stable_addresses;
 /* The attributes of the page at pc that translated code depends on (BTI
  * guarded), for the persistent translation cache. */
 uint32_t mmap_code_attr(uint64_t pc);
+/* Is the page at pc a private, read-only mapping of a file (code worth
+ * keeping across runs, unlike a JIT's)? */
+bool mmap_code_from_file(uint64_t pc);
 /* Write the guest's view of /proc/self/maps to fd. */
 void mmap_write_proc_maps(int fd);
 /* Name guest pages in /proc/self/maps ("[stack]"; the loader's). */

@@ -91,6 +91,7 @@ static size_t tc_map_size;
 static TCIndexEntry *tc_index;
 static size_t tc_index_mask;
 static uint32_t (*tc_page_attr)(uint64_t pc);
+static bool (*tc_keep)(uint64_t pc);
 static size_t tc_imported;              /* record bytes since the last drop */
 #define TC_DROP_EVERY (4u << 20)
 #define TC_SAVE_EVERY (8u << 20)        /* pending bytes appended at once */
@@ -296,7 +297,8 @@ static bool build_index(bool tail_stale)
     return true;
 }
 
-bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t pc))
+bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t pc),
+                 bool (*keep)(uint64_t pc))
 {
     struct stat st;
     TCHeader h;
@@ -307,6 +309,7 @@ bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t p
     key = tcache_hash(&key, sizeof(key), tcache_build_hash() ^ x64_config_hash());
     tc_key = key;
     tc_page_attr = page_attr;
+    tc_keep = keep;
     if (asprintf(&tc_path, "%s/%016" PRIx64 ".tc", dir, key) < 0 || !(tc_dir = strdup(dir)))
         return false;
     fd = open(tc_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -522,7 +525,7 @@ void tcache_record(const TB *tb)
         !guest_code_fetchable(tb->pc, tb->guest_size))
         return;
     n = x64_tc_relocs(tb, rel, TC_MAX_RELOCS);
-    if (n < 0) {
+    if (n < 0 || (tc_keep && !tc_keep(tb->pc))) {
         tcache_stats.uncacheable++;
         return;
     }

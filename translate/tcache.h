@@ -55,9 +55,13 @@ uint64_t tcache_build_hash(void);
 
 /* Use DIR/<key>.tc (DIR is created if missing).  page_attr(pc) gives the
  * attributes of the guest page a block starts on that translation depends
- * on (may be NULL).  False, with a one-line warning on stderr, if the
- * cache cannot be used (then everything runs as without it). */
-bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t pc));
+ * on; keep(pc) says whether blocks from that page are worth keeping (code
+ * a file holds, not a JIT's output in anonymous or writable memory,
+ * which would only pile up); either may be NULL.  False, with a one-line
+ * warning on stderr, if the cache cannot be used (then everything runs as
+ * without it). */
+bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t pc),
+                 bool (*keep)(uint64_t pc));
 extern bool tcache_on;
 
 /* Under tb_lock.  tcache_import: a TB for (pc, flags) made from a stored
@@ -74,7 +78,8 @@ void tcache_fork_child(void);
 
 /* Counters, reported by -d tcache: records in the file, blocks taken from
  * it, blocks translated, records refused (damaged, or no room), blocks
- * not kept (an address the relocations cannot express), bytes appended. */
+ * not kept (an address the relocations cannot express, or code not from
+ * a file), bytes appended. */
 typedef struct TCacheStats {
     uint64_t records, hits, misses, rejected, uncacheable, saved;
 } TCacheStats;

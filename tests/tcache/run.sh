@@ -14,7 +14,7 @@
 #     right, the damage is refused (rejected records or a fresh file),
 #     no crash;
 #   - a program rebuilt at the same path: the old one's blocks are not
-#     taken for it;
+#     taken for it; code a program writes itself (a JIT's) is not kept;
 #   - a cache folder or file others may write, or a symlink: one warning
 #     line, the program runs without the cache;
 #   - a folder past 1 GiB loses its least lately used files;
@@ -120,6 +120,43 @@ for p in "${progs[@]}"; do
             "$(cat "$TMP/$p.warm.err" "$TMP/$p.cold.err" | head -n 4)"
     fi
 done
+
+# ---- code a program writes (a JIT) is not kept ----
+cat > "$TMP/jit.c" << 'EOF2'
+#include <stdio.h>
+#include <sys/mman.h>
+
+int main(void)
+{
+    unsigned *p = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int sum = 0;
+
+    if (p == MAP_FAILED)
+        return 1;
+    for (int k = 0; k < 50; k++) {
+        p[0] = 0x52800000u | (unsigned)k << 5;   /* mov w0, #k */
+        p[1] = 0xd65f03c0u;                      /* ret */
+        __builtin___clear_cache((char *)p, (char *)(p + 2));
+        sum += ((int (*)(void))p)();
+    }
+    printf("%d\n", sum);
+    return 0;
+}
+EOF2
+if "$CC" -O2 -static -o "$TMP/jit" "$TMP/jit.c" 2> "$TMP/cc.log"; then
+    echo 1225 > "$TMP/jit.want"
+    run jit1 jit -tc "$TMP/tc-jit" -d tcache -D "$TMP/jit1.log"
+    run jit2 jit -tc "$TMP/tc-jit" -d tcache -D "$TMP/jit2.log"
+    notkept=$(tail -n 1 "$TMP/jit2.log" | sed -n 's/.* \([0-9]*\) not kept.*/\1/p')
+    read -r records used translated rejected <<< "$(report "$TMP/jit2.log")"
+    if ok jit1 jit && ok jit2 jit && [ "${notkept:-0}" -ge 1 ] && [ "${used:-0}" -gt 100 ]; then
+        pass jit-code-not-kept
+    else
+        fail jit-code-not-kept "$(tail -n 1 "$TMP/jit2.log")" "$(cat "$TMP/jit2.out")"
+    fi
+else
+    fail jit-code-not-kept "build: $(head -n 3 "$TMP/cc.log")"
+fi
 
 # ---- damaged files ----
 file=$(find "$TMP/tc-static" -name '*.tc' 2> /dev/null | head -n 1)
