@@ -52,10 +52,13 @@ static IRTemp gen_compute_pac(DisasContext *s, IRTemp data, IRTemp mod, unsigned
     ir_xor(B, IR_I64, t, data, k1);
     ir_mul(B, IR_I64, t, t, a64_const(s, IR_I64, A64_PAC_IMPDEF_MUL1));
     ir_xor(B, IR_I64, t, t, mod);
-    ir_xor(B, IR_I64, t, t, k0);
     ir_shr(B, IR_I64, u, t, a64_const(s, IR_I64, 32));
     ir_xor(B, IR_I64, t, t, u);
     ir_mul(B, IR_I64, t, t, a64_const(s, IR_I64, A64_PAC_IMPDEF_MUL2));
+    ir_xor(B, IR_I64, t, t, k0);
+    ir_shr(B, IR_I64, u, t, a64_const(s, IR_I64, 29));
+    ir_xor(B, IR_I64, t, t, u);
+    ir_mul(B, IR_I64, t, t, a64_const(s, IR_I64, A64_PAC_IMPDEF_MUL3));
     if (full) {
         ir_shr(B, IR_I64, u, t, a64_const(s, IR_I64, 32));
         ir_xor(B, IR_I64, t, t, u);

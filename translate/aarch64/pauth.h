@@ -42,6 +42,7 @@ uint64_t a64_pac_qarma5_ref(uint64_t data, uint64_t modifier, uint64_t key0, uin
 uint64_t a64_pac_impdef(uint64_t data, uint64_t modifier, uint64_t key0, uint64_t key1);
 #define A64_PAC_IMPDEF_MUL1 0x9e3779b97f4a7c15ull
 #define A64_PAC_IMPDEF_MUL2 0xd6e8feb86659fd93ull
+#define A64_PAC_IMPDEF_MUL3 0xbf58476d1ce4e5b9ull
 
 /* The PAC field of a user pointer: bits 54:48. */
 #define A64_PAC_LO 48
