@@ -101,6 +101,10 @@ void *cache_mem(size_t n, size_t align)
     if (at + n > ARENA_CHUNK) {
         ArenaChunk *c = aligned_alloc(ARENA_HEAD, ARENA_CHUNK);
         BUG_ON(!c);
+        /* A program past its first chunk translates a lot: the next ones
+         * fill front to back soon, one call instead of a fault a page. */
+        if (arena)
+            prefault_write(c, ARENA_CHUNK);
         c->next = arena;
         arena = c;
         at = ARENA_HEAD;

@@ -36,6 +36,7 @@
 #include "exec.h"
 #include "tcache.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 #define TC_MAGIC "GUISETC1"
 #define TC_MAX_RECORD (1u << 20)
@@ -275,8 +276,11 @@ static bool build_index(bool tail_stale)
     const TCBatch *b;
     bool damaged;
 
-    for (off = sizeof(TCHeader); (b = batch_at(off, &damaged)); off += b->size)
+    for (off = sizeof(TCHeader); (b = batch_at(off, &damaged)); off += b->size) {
         n += b->nrec;
+        /* Its index is read twice now: map it in one call. */
+        prefault_read(b, sizeof(*b) + b->nrec * sizeof(TCBatchEntry));
+    }
     if (damaged || (tail_stale && off != tc_map_size))
         return false;
     while (cap < 2 * n)
@@ -284,6 +288,7 @@ static bool build_index(bool tail_stale)
     tc_index = calloc(cap, sizeof(*tc_index));
     if (!tc_index)
         return false;
+    prefault_write(tc_index, cap * sizeof(*tc_index));
     tc_index_mask = cap - 1;
     tcache_stats.records = n;
     for (off = sizeof(TCHeader); (b = batch_at(off, &damaged)); off += b->size) {

@@ -2,9 +2,10 @@
 /*
  * prefault_write: make the whole pages inside [p, p + len) present and
  * writable with one madvise(MADV_POPULATE_WRITE) (Linux 5.14), for
- * zeroed tables touched all over at random soon after start (the code
- * cache's hash tables): a read fault then a write fault per page cost
- * more than the one call.  Best effort: older kernels fault
+ * zeroed memory touched all over soon after (the code cache's hash
+ * tables, its arena chunks, the translation cache's index): a fault per
+ * page (two for a page read before it is written) cost more than the one
+ * call.  Best effort: older kernels fault
  * the pages in as they are touched.
  */
 #ifndef GUISE_PREFAULT_H
@@ -14,17 +15,29 @@
 #include <stdint.h>
 #include <sys/mman.h>
 
-#ifndef MADV_POPULATE_WRITE
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22
 #define MADV_POPULATE_WRITE 23
 #endif
 
-static inline void prefault_write(void *p, size_t len)
+static inline void prefault_advise(const void *p, size_t len, int advice)
 {
     uintptr_t start = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
     uintptr_t end = ((uintptr_t)p + len) & ~(uintptr_t)4095;
 
     if (end > start)
-        (void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+        (void)madvise((void *)start, end - start, advice);
+}
+
+static inline void prefault_write(void *p, size_t len)
+{
+    prefault_advise(p, len, MADV_POPULATE_WRITE);
+}
+
+/* The same for a read-only mapping (of a file): present, not written. */
+static inline void prefault_read(const void *p, size_t len)
+{
+    prefault_advise(p, len, MADV_POPULATE_READ);
 }
 
 #endif
