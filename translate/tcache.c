@@ -272,17 +272,18 @@ static const TCBatch *batch_at(size_t off, bool *damaged)
  * half-way, and batches written after it would never be read. */
 static bool build_index(bool tail_stale)
 {
-    size_t n = 0, cap = 64, off;
+    size_t n = 0, cap = 64, off, end;
     const TCBatch *b;
     bool damaged;
 
     for (off = sizeof(TCHeader); (b = batch_at(off, &damaged)); off += b->size) {
         n += b->nrec;
-        /* Its index is read twice now: map it in one call. */
+        /* Its index is read again below: map it in one call. */
         prefault_read(b, sizeof(*b) + b->nrec * sizeof(TCBatchEntry));
     }
     if (damaged || (tail_stale && off != tc_map_size))
         return false;
+    end = off;                  /* the sound batches, checked above */
     while (cap < 2 * n)
         cap *= 2;
     tc_index = calloc(cap, sizeof(*tc_index));
@@ -291,7 +292,8 @@ static bool build_index(bool tail_stale)
     prefault_write(tc_index, cap * sizeof(*tc_index));
     tc_index_mask = cap - 1;
     tcache_stats.records = n;
-    for (off = sizeof(TCHeader); (b = batch_at(off, &damaged)); off += b->size) {
+    for (off = sizeof(TCHeader); off < end; off += b->size) {
+        b = (const TCBatch *)(tc_map + off);
         const TCBatchEntry *e = (const TCBatchEntry *)(b + 1);
         size_t first = sizeof(*b) + b->nrec * sizeof(*e);
         for (uint32_t k = 0; k < b->nrec; k++)
@@ -364,10 +366,12 @@ bool tcache_open(const char *dir, uint64_t key, uint32_t (*page_attr)(uint64_t p
 
 /* ---- importing ---- */
 
-/* The record at off if it is whole and consistent, else NULL. */
+/* The record e names if it is whole and consistent (sizes, checksum,
+ * chaining slots and host-pc map inside its code), else NULL. */
 static const TCRecord *checked_record(const TCIndexEntry *e)
 {
     const TCRecord *r = (const TCRecord *)(tc_map + e->off);
+    const TBInsn *insns;
     uint64_t need;
 
     if (r->size > e->end - e->off || r->pc != e->pc || r->flags != e->flags ||
@@ -382,8 +386,12 @@ static const TCRecord *checked_record(const TCIndexEntry *e)
         return NULL;
     for (int s = 0; s < 2; s++)
         if (r->jmp_insn_off[s] != TB_NO_JUMP &&
-            (r->jmp_insn_off[s] > r->host_size - 4 || (r->jmp_insn_off[s] & 3) ||
+            ((uint64_t)r->jmp_insn_off[s] + 4 > r->host_size || (r->jmp_insn_off[s] & 3) ||
              r->jmp_reset_off[s] != r->jmp_insn_off[s] + 4))
+            return NULL;
+    insns = (const TBInsn *)(r + 1);
+    for (uint32_t k = 0; k < r->ninsns; k++)
+        if (insns[k].host_off > r->host_size)
             return NULL;
     return r;
 }
@@ -414,9 +422,6 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
         }
         insns = (const TBInsn *)(r + 1);
         rel = (const TCReloc *)(insns + r->ninsns);
-        for (uint32_t k = 0; k < r->ninsns; k++)
-            if (insns[k].host_off > r->host_size)
-                return NULL;
         tb = cache_alloc_tb();
         tb->pc = pc;
         tb->phys = phys;
@@ -559,10 +564,8 @@ void tcache_record(const TB *tb)
 
     uint8_t *p = pending + pending_len, *q = p + sizeof(r);
     memset(p, 0, need);
-    for (uint32_t k = 0; k < tb->ninsns; k++, q += sizeof(TBInsn)) {
-        TBInsn in = { .host_off = tb->insns[k].host_off, .pc = tb->insns[k].pc };
-        memcpy(q, &in, sizeof(in));
-    }
+    memcpy(q, tb->insns, tb->ninsns * sizeof(TBInsn));
+    q += tb->ninsns * sizeof(TBInsn);
     memcpy(q, rel, (size_t)n * sizeof(TCReloc));
     q += (size_t)n * sizeof(TCReloc);
     memcpy(q, codebuf_rw(tb->host_code), tb->host_size);

@@ -106,24 +106,18 @@ bool x64_tc_place(TB *tb, const uint8_t *code, uint32_t size, const TCReloc *r, 
 
     if (start + size > code_buf.size)
         return false;
-    for (unsigned i = 0; i < n; i++) {
-        uint64_t v;
-        unsigned len = r[i].kind == TC_RELOC_TB_ABS64 || r[i].kind == TC_RELOC_IMAGE_ABS64 ? 8 : 4;
-        if (r[i].off > size || size - r[i].off < len || !reloc_field(tb, &r[i], rx, &v))
-            return false;
-    }
     codebuf_populate(start + size);
     rw = code_buf.rw + start;
     memcpy(rw, code, size);
+    /* Patched in place (the low bytes of the field: the host is little-
+     * endian); a relocation that does not fit leaves the copy uncommitted,
+     * code_buf.used unchanged, as a failed x64_gen_tb does. */
     for (unsigned i = 0; i < n; i++) {
-        uint64_t v = 0;
-        reloc_field(tb, &r[i], rx, &v);
-        if (r[i].kind == TC_RELOC_TB_ABS64 || r[i].kind == TC_RELOC_IMAGE_ABS64) {
-            memcpy(rw + r[i].off, &v, 8);
-        } else {
-            uint32_t v32 = (uint32_t)v;
-            memcpy(rw + r[i].off, &v32, 4);
-        }
+        unsigned len = r[i].kind == TC_RELOC_TB_ABS64 || r[i].kind == TC_RELOC_IMAGE_ABS64 ? 8 : 4;
+        uint64_t v;
+        if (r[i].off > size || size - r[i].off < len || !reloc_field(tb, &r[i], rx, &v))
+            return false;
+        memcpy(rw + r[i].off, &v, len);
     }
     tb->host_code = code_buf.rx + start;
     tb->host_size = size;
