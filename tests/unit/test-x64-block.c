@@ -365,24 +365,23 @@ static void test_self_loop(void)
 
 /* ---- exits, chaining, the pc map, faults ---- */
 
-static void test_exits(void)
+/* B of the exit tests: r0 += 1, then exception 7 with pc 0x2004. */
+static bool gen_excp_block(TB *tb)
 {
-    TB a = { 0 }, b2 = { 0 }, c = { 0 };
-    uintptr_t r;
-
-    /* B: r0 += 1, then an exception exit. */
     begin();
     ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 1));
     ir_movi(&blk, IR_I64, PC, 0x2004);
     ir_exit_excp(&blk, 7);
-    if (!gen(&b2))
-        return;
-    /* A: r0 = 11, goto_tb 0 to 0x2000, and a second slot never taken. */
-    begin();
-    blk.pc_start = 0x1000;
+    return gen(tb);
+}
+
+/* End the block begun at 0x1000 with an instruction at 0x1004 that takes
+ * goto_tb 1 to 0x3000 when r1 == 99, else goto_tb 0 to 0x2000; generate
+ * it into tb. */
+static bool gen_two_exits(TB *tb)
+{
     uint32_t l = ir_new_label(&blk);
-    ir_insn_start(&blk, 0x1000);
-    ir_movi(&blk, IR_I64, R[0], 11);
+
     ir_insn_start(&blk, 0x1004);
     ir_brcond(&blk, IR_I64, IR_COND_EQ, R[1], K(IR_I64, 99), l);
     ir_goto_tb(&blk, 0);
@@ -392,7 +391,21 @@ static void test_exits(void)
     ir_goto_tb(&blk, 1);
     ir_movi(&blk, IR_I64, PC, 0x3000);
     ir_exit_tb(&blk, 1);
-    if (!gen(&a))
+    return gen(tb);
+}
+
+static void test_exits(void)
+{
+    TB a = { 0 }, b2 = { 0 }, c = { 0 };
+    uintptr_t r;
+
+    if (!gen_excp_block(&b2))
+        return;
+    /* A: r0 = 11, goto_tb 0 to 0x2000, and a second slot never taken. */
+    begin();
+    ir_insn_start(&blk, 0x1000);
+    ir_movi(&blk, IR_I64, R[0], 11);
+    if (!gen_two_exits(&a))
         return;
     check(a.ninsns == 2 && a.insns && a.insns[0].pc == 0x1000 && a.insns[1].pc == 0x1004 &&
           a.insns[0].host_off < a.insns[1].host_off && a.insns[1].host_off < a.host_size,
@@ -459,29 +472,15 @@ static void test_tcache_relocs(void)
 
     x64_record_relocs = true;
     /* B: an exception exit, to chain to. */
-    begin();
-    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 1));
-    ir_movi(&blk, IR_I64, PC, 0x2004);
-    ir_exit_excp(&blk, 7);
-    if (!gen(&b2))
+    if (!gen_excp_block(&b2))
         return;
     /* A: a helper of guise's image, two goto_tb exits (tb | slot). */
     begin();
-    uint32_t l = ir_new_label(&blk);
     IRTemp d = L(IR_I64);
     ir_insn_start(&blk, 0x1000);
     ir_call(&blk, &helper_five, d, R[1], K(IR_I64, 2), K(IR_I64, 3), IR_ENV, K(IR_I64, 5));
     ir_mov(&blk, IR_I64, R[0], d);
-    ir_insn_start(&blk, 0x1004);
-    ir_brcond(&blk, IR_I64, IR_COND_EQ, R[1], K(IR_I64, 99), l);
-    ir_goto_tb(&blk, 0);
-    ir_movi(&blk, IR_I64, PC, 0x2000);
-    ir_exit_tb(&blk, 0);
-    ir_label(&blk, l);
-    ir_goto_tb(&blk, 1);
-    ir_movi(&blk, IR_I64, PC, 0x3000);
-    ir_exit_tb(&blk, 1);
-    if (!gen(&a))
+    if (!gen_two_exits(&a))
         return;
     n = x64_tc_relocs(&a, rel, X64_MAX_RELOCS);
     for (int i = 0; i < n; i++)
