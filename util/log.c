@@ -26,7 +26,7 @@ static const struct { const char *name; unsigned mask; const char *help; } log_n
     { "page",         LOG_PAGE,        "show guest memory mappings" },
     { "int",          LOG_INT,         "show interrupts and exceptions taken (full system)" },
     { "mmu",          LOG_MMU,         "show page table walks and MMU faults (full system)" },
-    { "tcache",       LOG_TCACHE,      "report the persistent translation cache's use (-tc)" },
+    { "tcache",       LOG_TCACHE,      "report the persistent translation cache's use (user mode, -tc)" },
 };
 
 bool log_parse_mask(const char *spec, unsigned *mask)
