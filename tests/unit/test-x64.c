@@ -214,6 +214,8 @@ static void test_sse_encoder(void)
     ENC("pextrw r8d, xmm1, 7", emit_pextr(e, 1, X64_R8, 1, 7));
     ENC("pextrd eax, xmm9, 3", emit_pextr(e, 2, X64_RAX, 9, 3));
     ENC("pextrq r11, xmm0, 1", emit_pextr(e, 3, X64_R11, 0, 1));
+    ENC("movq r11, xmm0", emit_pextr(e, 3, X64_R11, 0, 0));
+    ENC("movd r9d, xmm10", emit_pextr(e, 2, X64_R9, 10, 0));
     ENC("pshufd xmm2, xmm2, 0", emit_pshufd(e, 2, 2, 0));
     ENC("pshufd xmm1, xmm8, 0xee", emit_pshufd(e, 1, 8, 0xee));
     ENC("palignr xmm0, xmm1, 5", emit_palignr(e, 0, 1, 5));

@@ -624,6 +624,10 @@ void emit_pinsr(X64Emit *e, unsigned size, int x, int r, unsigned idx)
 void emit_pextr(X64Emit *e, unsigned size, int r, int x, unsigned idx)
 {
     BUG_ON(size > 3);
+    if (idx == 0 && size >= 2) {   /* movd/movq: one uop where pextr takes two */
+        emit_rr(e, P66(0x7e) | W(size == 3), x, r);
+        return;
+    }
     emit_rr(e, (OPC_66 | OPC_0F3A | (0x14 + (size > 2 ? 2 : size))) | W(size == 3), x, r);
     emit_u8(e, (uint8_t)idx);
 }

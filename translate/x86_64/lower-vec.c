@@ -765,33 +765,40 @@ static void lower_mem(X64Ctx *c, const IROp *op)
     }
 }
 
-/* vdup: movq, then spread lane 0. */
+/* vdup: movq, then spread lane 0, in d's cache register.  A 64-bit dup
+ * whose only reader is the next op, a vset of lane 1 (an X register pair
+ * built for one 16-byte store), leaves lane 1 alone: the vset writes it. */
 static bool lower_dup(X64Ctx *c, const IROp *op)
 {
     unsigned esize = op->args[2];
-    int r;
+    const IROp *next = op + 1;
+    int r, rd;
 
     if (esize == 0 && !x64_features.ssse3)
         return false;
     r = ra_use(c, op->args[1]);
-    emit_movq_xr(&c->e, XA, r);
+    rd = vdst(c, op->args[0], IR_NONE, -1);
+    emit_movq_xr(&c->e, rd, r);
     switch (esize) {
     case 0:
         emit_sse_rr(&c->e, X64_PXOR, XB, XB);
-        emit_sse_rr(&c->e, X64_PSHUFB, XA, XB);
+        emit_sse_rr(&c->e, X64_PSHUFB, rd, XB);
         break;
     case 1:
-        emit_sse_rr(&c->e, X64_PUNPCKLWD, XA, XA);
-        emit_pshufd(&c->e, XA, XA, 0);
+        emit_sse_rr(&c->e, X64_PUNPCKLWD, rd, rd);
+        emit_pshufd(&c->e, rd, rd, 0);
         break;
     case 2:
-        emit_pshufd(&c->e, XA, XA, 0);
+        emit_pshufd(&c->e, rd, rd, 0);
         break;
     default:
-        emit_sse_rr(&c->e, X64_PUNPCKLQDQ, XA, XA);
+        if (c->op_index + 1 < c->b->nops && next->opc == IR_OP_vset &&
+            next->args[1] == op->args[0] && next->args[3] == 3 && next->args[4] == 1 &&
+            x64_features.sse41 && c->ts[op->args[0]].last_use == c->op_index + 1)
+            break;
+        emit_sse_rr(&c->e, X64_PUNPCKLQDQ, rd, rd);
         break;
     }
-    vput(c, op->args[0]);
     return true;
 }
 
@@ -832,9 +839,7 @@ static bool lower_set(X64Ctx *c, const IROp *op)
     if (esize != 1 && !x64_features.sse41)
         return false;
     r = ra_use(c, op->args[2]);
-    vget2(c, op->args[1], IR_NONE);
-    emit_pinsr(&c->e, esize, XA, r, idx);
-    vput(c, op->args[0]);
+    emit_pinsr(&c->e, esize, vcopy(c, op->args[0], op->args[1]), r, idx);
     return true;
 }
 
