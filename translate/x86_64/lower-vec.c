@@ -16,6 +16,17 @@
  * makes every xmm register caller-saved, so no xmm value has to survive a
  * call, and every way into a label finds the values in the slots.
  *
+ * Self-looping blocks (lower.c) also keep up to X64_VPINS v128 globals
+ * in xmm15, xmm14... across their back edge: those the loop reads before
+ * it writes them (an accumulator, a constant).  env stays exact: a vstenv
+ * still stores, and also copies into the pinned register; a vldenv of a
+ * pinned global copies the register instead of loading, which takes the
+ * store-to-load forwarding off each iteration's dependency chain.  A call
+ * (xmm registers are caller-saved), an integer stenv into the 16 bytes or
+ * a label some way into which had lost them make a pinned register stale
+ * (vpin_valid); a stale one is loaded again at its next read and at the
+ * back edge.
+ *
  * Each (kind, element size) of vec1/vec2 is either a row of sse_table
  * (one instruction, maybe with its operands swapped), one of the short
  * sequences below, or -- for the pairs SSE lacks (8-bit shifts, 64-bit
@@ -41,6 +52,9 @@ void x64_vec_start(X64Ctx *c)
     c->nvslots = 0;
     for (int r = 0; r < 16; r++)
         c->vreg[r] = IR_NONE;
+    c->vreg_end = 16;
+    c->nvpin = 0;
+    c->vpin_valid = 0;
 }
 
 static X64Mem vhome(X64Ctx *c, IRTemp t)
@@ -61,7 +75,7 @@ static X64Mem vhome(X64Ctx *c, IRTemp t)
 
 static int vfind(const X64Ctx *c, IRTemp t)
 {
-    for (int r = X64_VREG_FIRST; r < 16; r++)
+    for (int r = X64_VREG_FIRST; r < c->vreg_end; r++)
         if (c->vreg[r] == t)
             return r;
     return -1;
@@ -78,12 +92,14 @@ static void vclean(X64Ctx *c, int r)
 
 void x64_vec_flush(X64Ctx *c, bool keep)
 {
-    for (int r = X64_VREG_FIRST; r < 16; r++) {
+    for (int r = X64_VREG_FIRST; r < c->vreg_end; r++) {
         if (!c->unreachable)
             vclean(c, r);
         if (!keep)
             c->vreg[r] = IR_NONE;
     }
+    if (!keep)
+        c->vpin_valid = 0;   /* a call follows, or x64_vpin_label sets them */
 }
 
 void x64_vec_kill(X64Ctx *c, IRTemp t)
@@ -146,12 +162,12 @@ static void vput(X64Ctx *c, IRTemp d)
 {
     int r = vfind(c, d);
 
-    for (int k = X64_VREG_FIRST; r < 0 && k < 16; k++)
+    for (int k = X64_VREG_FIRST; r < 0 && k < c->vreg_end; k++)
         if (c->vreg[k] == IR_NONE)
             r = k;
     if (r < 0) {
         r = X64_VREG_FIRST;
-        for (int k = X64_VREG_FIRST + 1; k < 16; k++)
+        for (int k = X64_VREG_FIRST + 1; k < c->vreg_end; k++)
             if (c->vstamp[k] < c->vstamp[r])
                 r = k;
         vclean(c, r);
@@ -188,12 +204,12 @@ static int vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra)
 
     if (r < 0 && a != IR_NONE && ra >= X64_VREG_FIRST && c->ts[a].last_use <= c->op_index)
         r = ra;   /* ra_end_op kills a next: its register is d's */
-    for (int k = X64_VREG_FIRST; r < 0 && k < 16; k++)
+    for (int k = X64_VREG_FIRST; r < 0 && k < c->vreg_end; k++)
         if (c->vreg[k] == IR_NONE)
             r = k;
     if (r < 0) {
         r = X64_VREG_FIRST;
-        for (int k = X64_VREG_FIRST + 1; k < 16; k++)
+        for (int k = X64_VREG_FIRST + 1; k < c->vreg_end; k++)
             if (c->vstamp[k] < c->vstamp[r])
                 r = k;
         vclean(c, r);
@@ -730,20 +746,133 @@ static bool lower_vec3(X64Ctx *c, const IROp *op)
     return true;
 }
 
+/* ---- v128 globals pinned around a self-loop ---- */
+
+static int vpin_reg(unsigned k)
+{
+    return 15 - (int)k;
+}
+
+/* The pin of the v128 global at env + off, or -1. */
+static int vpin_find(const X64Ctx *c, int32_t off)
+{
+    for (unsigned k = 0; k < c->nvpin; k++)
+        if (c->vpin_off[k] == off)
+            return (int)k;
+    return -1;
+}
+
+static bool overlap16(int32_t a, int32_t b)
+{
+    return a < b + 16 && b < a + 16;
+}
+
+void x64_vpin_entry(X64Ctx *c)
+{
+    enum { MAXC = 16 };
+    int32_t off[MAXC];
+    bool read_first[MAXC], written[MAXC], bad[MAXC];
+    unsigned n = 0;
+
+    /* Candidates: the 16 bytes each vldenv or vstenv names; bad where
+     * another vector access overlaps them at another offset. */
+    for (uint32_t i = 0; i < c->b->nops; i++) {
+        const IROp *op = &c->b->ops[i];
+        bool st = op->opc == IR_OP_vstenv;
+        int32_t o;
+        unsigned k;
+
+        if (!st && op->opc != IR_OP_vldenv)
+            continue;
+        o = (int32_t)op->args[1];
+        for (k = 0; k < n && off[k] != o; k++)
+            ;
+        if (k == n) {
+            if (n == MAXC)
+                return;
+            off[n] = o;
+            read_first[n] = !st;
+            written[n] = bad[n] = false;
+            for (unsigned j = 0; j < n; j++)
+                if (overlap16(o, off[j]))
+                    bad[n] = bad[j] = true;
+            n++;
+        }
+        written[k] |= st;
+    }
+    /* Carried values (read, then written) first, then loop constants;
+     * a global written before it is read gains nothing. */
+    for (int pass = 0; pass < 2; pass++)
+        for (unsigned k = 0; k < n && c->nvpin < X64_VPINS; k++)
+            if (read_first[k] && !bad[k] && written[k] == !pass)
+                c->vpin_off[c->nvpin++] = off[k];
+    c->vreg_end = 16 - (int)c->nvpin;
+    for (unsigned k = 0; k < c->nvpin; k++)
+        emit_sse_load(&c->e, 4, vpin_reg(k), x64_mem(X64_ENV, c->vpin_off[k]));
+    c->vpin_valid = (uint8_t)((1u << c->nvpin) - 1);
+}
+
+void x64_vpin_back(X64Ctx *c)
+{
+    for (unsigned k = 0; k < c->nvpin; k++)
+        if (!(c->vpin_valid & (1u << k)))
+            emit_sse_load(&c->e, 4, vpin_reg(k), x64_mem(X64_ENV, c->vpin_off[k]));
+}
+
+/* Before ra_jump marks the label jumped. */
+void x64_vpin_jump(X64Ctx *c, uint32_t l)
+{
+    X64Label *lab = &c->labels[l];
+
+    lab->vpin_in = lab->jumped ? lab->vpin_in & c->vpin_valid : c->vpin_valid;
+}
+
+/* Instead of lower.c's x64_vec_flush at label l, before ra_label. */
+void x64_vpin_label(X64Ctx *c, uint32_t l)
+{
+    const X64Label *lab = &c->labels[l];
+    uint8_t in = c->unreachable ? 0xff : c->vpin_valid;
+
+    if (lab->backward || (c->unreachable && !lab->jumped))
+        in = 0;
+    else if (lab->jumped)
+        in &= lab->vpin_in;
+    x64_vec_flush(c, false);
+    c->vpin_valid = in;
+}
+
+void x64_vpin_env_write(X64Ctx *c, int32_t off, unsigned size)
+{
+    for (unsigned k = 0; k < c->nvpin; k++)
+        if (off < c->vpin_off[k] + 16 && c->vpin_off[k] < off + (int32_t)(1u << size))
+            c->vpin_valid &= (uint8_t)~(1u << k);
+}
+
 /* ---- moves between vectors, env, memory and integers ---- */
 
 static void lower_env(X64Ctx *c, const IROp *op)
 {
     bool st = op->opc == IR_OP_vstenv;
     int32_t off = (int32_t)op->args[1];
+    int pin = vpin_find(c, off), r;
 
     /* a global that overlaps the 16 bytes is written back (or forgotten) */
     ra_env_access(c, off, 3, st);
     ra_env_access(c, off + 8, 3, st);
-    if (st)
-        emit_sse_store(&c->e, 4, vsrc(c, XA, op->args[0]), x64_mem(X64_ENV, off));
-    else
-        emit_sse_load(&c->e, 4, vdst(c, op->args[0], IR_NONE, -1), x64_mem(X64_ENV, off));
+    if (st) {
+        r = vsrc(c, XA, op->args[0]);
+        emit_sse_store(&c->e, 4, r, x64_mem(X64_ENV, off));
+    } else if (pin >= 0 && (c->vpin_valid & (1u << pin))) {
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, vdst(c, op->args[0], IR_NONE, -1), vpin_reg(pin));
+        return;
+    } else {
+        r = vdst(c, op->args[0], IR_NONE, -1);
+        emit_sse_load(&c->e, 4, r, x64_mem(X64_ENV, off));
+    }
+    if (pin >= 0) {
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, vpin_reg(pin), r);
+        c->vpin_valid |= (uint8_t)(1u << pin);
+    }
 }
 
 /* Guest memory: the globals are in env first, so a fault inside is

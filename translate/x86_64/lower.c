@@ -31,7 +31,8 @@
  * any exit does, puts the loop globals into those registers again, checks
  * exit_request and tb->invalid (guest code written, see cache.c), and
  * jumps to the loop head: hot loops keep their values in registers instead
- * of reloading them from env at each iteration.  Not with -chain off.
+ * of reloading them from env at each iteration (v128 globals too, in the
+ * top xmm registers: lower-vec.c).  Not with -chain off.
  */
 #include <cpuid.h>
 #include <stddef.h>
@@ -319,6 +320,7 @@ static void lower_stenv(X64Ctx *c, const IROp *op)
     unsigned mo = op->args[2];
 
     ra_env_access(c, off, mo & IR_MO_SIZE, true);
+    x64_vpin_env_write(c, off, mo & IR_MO_SIZE);
     x64_store_value(c, mo, op->type == IR_I64, op->args[0], x64_mem(X64_ENV, off));
 }
 
@@ -353,7 +355,7 @@ static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 
 static void lower_label(X64Ctx *c, const IROp *op)
 {
-    x64_vec_flush(c, false);
+    x64_vpin_label(c, op->args[0]);
     ra_bb_end(c);
     ra_label(c, op->args[0]);
     c->labels[op->args[0]].pos = (int64_t)c->e.pos;
@@ -428,6 +430,7 @@ static void emit_loop_back(X64Ctx *c)
 {
     ra_sync_globals(c);
     ra_loop_back(c);
+    x64_vpin_back(c);
     emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
     c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
     emit_mov_addr(&c->e, X64_SCRATCH, (uintptr_t)&c->tb->invalid);
@@ -708,6 +711,7 @@ static int gen_ops(X64Ctx *c)
     stub = emit_jcc32(&c->e, X64_CC_NE);
     if (has_self_loop(c)) {
         ra_loop_entry(c);
+        x64_vpin_entry(c);
         c->loop_header = c->e.pos;
     }
 

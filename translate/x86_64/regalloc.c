@@ -644,6 +644,7 @@ void ra_jump(X64Ctx *c, uint32_t l)
 
     if (lab->pos >= 0 || lab->backward)
         return;
+    x64_vpin_jump(c, l);
     for (int r = 0; r < 16; r++) {
         if (!lab->jumped)
             lab->regs[r] = carried(c, r);

@@ -68,11 +68,14 @@ typedef struct X64Label {
     int64_t pos;             /* buffer offset, -1 = not yet bound */
     bool backward;           /* also reached by a backward branch */
     bool jumped;             /* regs holds what every forward jump so far had */
+    uint8_t vpin_in;         /* pinned v128 globals valid on every jump so far */
     IRTemp regs[16];         /* clean globals and constants, or IR_NONE */
 } X64Label;
 
-/* Globals a self-looping block keeps in registers around its loop. */
+/* Globals a self-looping block keeps in registers around its loop, and
+ * v128 globals it keeps in the top xmm registers (lower-vec.c). */
 #define X64_LOOP_GLOBALS 8
+#define X64_VPINS 4
 
 typedef struct X64Fixup {
     uint32_t at;         /* buffer offset of a rel32 */
@@ -124,6 +127,13 @@ typedef struct X64Ctx {
     IRTemp vreg[16];
     bool vdirty[16];
     uint32_t vstamp[16];
+    int vreg_end;                 /* the cache is xmm X64_VREG_FIRST..vreg_end-1 */
+
+    /* Self-loops: env offsets of the v128 globals pinned in xmm15, xmm14...
+     * and which of those registers hold env's current value now. */
+    int32_t vpin_off[X64_VPINS];
+    unsigned nvpin;
+    uint8_t vpin_valid;
 
     /* Locals used in more than one basic block (their slots are fixed). */
     IRTemp *multi;
@@ -237,6 +247,16 @@ X64Mem ra_home(X64Ctx *c, IRTemp t);
 /* xmm0..2 are lower-vec.c's scratch; from X64_VREG_FIRST on they cache
  * v128 temps. */
 #define X64_VREG_FIRST 3
+
+/* Self-loops: pin the loop's v128 globals (load them, before the loop
+ * head); at the back edge make the pinned registers current again; at a
+ * forward jump to label l and at label l, carry which are current. */
+void x64_vpin_entry(X64Ctx *c);
+void x64_vpin_back(X64Ctx *c);
+void x64_vpin_jump(X64Ctx *c, uint32_t l);
+void x64_vpin_label(X64Ctx *c, uint32_t l);
+/* An integer stenv of [off, off + size) bytes. */
+void x64_vpin_env_write(X64Ctx *c, int32_t off, unsigned size);
 
 /* Start of a block: no v128 slot in use, nothing in the xmm cache. */
 void x64_vec_start(X64Ctx *c);
