@@ -167,6 +167,12 @@ void ir_vec_eval_crypto(unsigned kind, unsigned imm, IRVec *d, const IRVec *a,
     case IR_VEC_AESMC: case IR_VEC_AESIMC:
         aes_mix(d, a, kind == IR_VEC_AESIMC);
         break;
+    case IR_VEC_AESEMC: case IR_VEC_AESDIMC:
+        t.u64[0] = a->u64[0] ^ b->u64[0];
+        t.u64[1] = a->u64[1] ^ b->u64[1];
+        aes_sub_shift(&t, &t, kind == IR_VEC_AESDIMC);
+        aes_mix(d, &t, kind == IR_VEC_AESDIMC);
+        break;
     case IR_VEC_CLMUL:
         clmul(d, a->u64[imm & 1], b->u64[(imm >> 4) & 1]);
         break;
@@ -200,6 +206,8 @@ const char *ir_vec_ext_name(unsigned kind)
         [IR_VEC_SHA256H - IR_VEC_EXT_FIRST] = "sha256h",
         [IR_VEC_SHA256H2 - IR_VEC_EXT_FIRST] = "sha256h2",
         [IR_VEC_SHA256SU1 - IR_VEC_EXT_FIRST] = "sha256su1",
+        [IR_VEC_AESEMC - IR_VEC_EXT_FIRST] = "aesemc",
+        [IR_VEC_AESDIMC - IR_VEC_EXT_FIRST] = "aesdimc",
     };
 
     return kind >= IR_VEC_EXT_FIRST && kind < IR_VEC_COUNT ? names[kind - IR_VEC_EXT_FIRST] : "?";

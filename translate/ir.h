@@ -166,6 +166,9 @@ typedef enum IRVecKind {
     IR_VEC_SHA256H2,   /* Arm SHA256H2: a = efgh, b = abcd, c = w + k;
                         * the new efgh */
     IR_VEC_SHA256SU1,  /* Arm SHA256SU1: a = Vd, b = Vn, c = Vm */
+    /* vec2, made by opt-vec.c from AESE + AESMC and AESD + AESIMC */
+    IR_VEC_AESEMC,     /* MixColumns(SubBytes(ShiftRows(a ^ b))) */
+    IR_VEC_AESDIMC,    /* InvMixColumns(InvSubBytes(InvShiftRows(a ^ b))) */
     IR_VEC_COUNT
 } IRVecKind;
 

@@ -10,7 +10,11 @@
  *     little-endian) of bytes a scalar ldenv or stenv at the same offset
  *     left in a temp becomes a mov or zero extension of that temp;
  *   - removes dead stores: a vstenv or stenv overwritten by a later one of
- *     the same bytes with nothing in between that could read them.
+ *     the same bytes with nothing in between that could read them;
+ *   - then fuses AESE with the AESMC of its result (AESD with AESIMC), the
+ *     pair each AES round is written as, into one step (x86's AESENC and
+ *     AESDEC are both, with a zero round key), when nothing else reads the
+ *     intermediate value.
  * Anything that may look at env ends what is known: a helper call (it may
  * read or write any state: everything is forgotten), an access of
  * overlapping bytes of another size (the pending store stays), an op that
@@ -190,6 +194,59 @@ static void scalar_store(VecState *s, IRBlock *b, IROp *op, uint32_t i)
         store(s, b, i, off, size, (IRType)op->type, op->args[0]);
 }
 
+/* How many ops read t. */
+static unsigned reads_of(const IRBlock *b, IRTemp t)
+{
+    unsigned n = 0;
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        for (unsigned k = def->nout; k < def->nout + def->nin; k++)
+            n += op->args[k] == t;
+    }
+    return n;
+}
+
+/* ops[i] is vec2 AESE/AESD: if the next ops are (a vec1 mov of its
+ * result and) the AESMC/AESIMC of it, the only reader of each, that op
+ * becomes the fused vec2 of the same inputs and the others go. */
+static void fuse_aes(IRBlock *b, uint32_t i)
+{
+    IROp *op = &b->ops[i], *mov = NULL;
+    bool enc = op->args[3] == IR_VEC_AESE;
+    IRTemp t = op->args[0];
+
+    for (uint32_t j = i + 1; j < b->nops; j++) {
+        IROp *n = &b->ops[j];
+        if (n->opc == IR_OP_NOP || n->opc == IR_OP_insn_start)
+            continue;
+        if (n->opc != IR_OP_vec1 || n->args[1] != t || reads_of(b, t) != 1)
+            return;
+        if (n->args[2] == IR_VEC_MOV && !mov && n->args[0] != op->args[1] &&
+            n->args[0] != op->args[2]) {
+            mov = n;
+            t = n->args[0];
+            continue;
+        }
+        if (n->args[2] != (enc ? IR_VEC_AESMC : IR_VEC_AESIMC))
+            return;
+        IRTemp d = n->args[0];
+        memset(n, 0, sizeof(*n));
+        n->opc = IR_OP_vec2;
+        n->type = IR_V128;
+        n->args[0] = d;
+        n->args[1] = op->args[1];
+        n->args[2] = op->args[2];
+        n->args[3] = enc ? IR_VEC_AESEMC : IR_VEC_AESDIMC;
+        n->args[4] = op->args[4];
+        opt_make_nop(op);
+        if (mov)
+            opt_make_nop(mov);
+        return;
+    }
+}
+
 void opt_vec(IRBlock *b)
 {
     VecState s = { .n = 0 };
@@ -239,4 +296,8 @@ void opt_vec(IRBlock *b)
         else if (def->flags & (IR_F_SYNC | IR_F_READ_ENV))
             keep_stores(&s);
     }
+    for (uint32_t i = 0; i < b->nops; i++)
+        if (b->ops[i].opc == IR_OP_vec2 &&
+            (b->ops[i].args[3] == IR_VEC_AESE || b->ops[i].args[3] == IR_VEC_AESD))
+            fuse_aes(b, i);
 }

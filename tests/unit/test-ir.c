@@ -546,7 +546,34 @@ static void shape_tests(unsigned *passed, unsigned *failed)
     check(count_ops(&b, IR_OP_vldenv) == 2 && count_ops(&b, IR_OP_vstenv) == 2,
           "vector register reloaded after a scalar store, stored before a load", passed,
           failed);
-    ir_block_free(&b);
+
+    /* AESE then AESMC of its result (through a copy) is one fused op, but
+     * not when something else reads the AESE result. */
+    for (int other = 0; other < 2; other++) {
+        IRTemp e, m, r;
+        ir_block_init(&b, &globals);
+        a = ir_new_temp(&b, IR_V128);
+        c = ir_new_temp(&b, IR_V128);
+        e = ir_new_temp(&b, IR_V128);
+        m = ir_new_temp(&b, IR_V128);
+        r = ir_new_temp(&b, IR_V128);
+        ir_vldenv(&b, a, v0);
+        ir_vldenv(&b, c, v1);
+        ir_vec2(&b, IR_VEC_AESE, 0, e, a, c, 0);
+        ir_vec1(&b, IR_VEC_MOV, 0, m, e, 0);
+        ir_vec1(&b, IR_VEC_AESMC, 0, r, m, 0);
+        ir_vstenv(&b, r, v0);
+        if (other)
+            ir_vstenv(&b, e, v1);
+        ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+        opt_run(&b);
+        bool fused = false;
+        for (uint32_t i = 0; i < b.nops; i++)
+            fused |= b.ops[i].opc == IR_OP_vec2 && b.ops[i].args[3] == IR_VEC_AESEMC;
+        check(fused == !other, other ? "AESE read twice: not fused" : "AESE + AESMC fused",
+              passed, failed);
+        ir_block_free(&b);
+    }
 }
 
 int main(int argc, char **argv)

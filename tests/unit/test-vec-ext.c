@@ -138,6 +138,21 @@ static void test_aes_kat(void)
     }
     s = vxor(s, rk[0]);
     check(!memcmp(&s, &pt, 16), "AES-128 FIPS-197 C.1 decryption");
+
+    /* the same with the fused round steps opt-vec.c makes */
+    s = pt;
+    for (unsigned i = 0; i < 9; i++)
+        s = ev(IR_VEC_AESEMC, 0, &s, &rk[i], NULL);
+    s = vxor(ev(IR_VEC_AESE, 0, &s, &rk[9], NULL), rk[10]);
+    check(!memcmp(&s, &ct, 16), "AES-128 encryption, AESE + AESMC fused");
+    s = ev(IR_VEC_AESDIMC, 0, &ct, &rk[10], NULL);
+    for (unsigned i = 9; i >= 2; i--) {
+        IRVec k = ev(IR_VEC_AESIMC, 0, &rk[i], NULL, NULL);
+        s = ev(IR_VEC_AESDIMC, 0, &s, &k, NULL);
+    }
+    IRVec k1 = ev(IR_VEC_AESIMC, 0, &rk[1], NULL, NULL);
+    s = vxor(ev(IR_VEC_AESD, 0, &s, &k1, NULL), rk[0]);
+    check(!memcmp(&s, &pt, 16), "AES-128 decryption, AESD + AESIMC fused");
 }
 
 static const uint32_t sha_k[64] = {
@@ -261,7 +276,7 @@ static void test_jit(void)
 {
     static const struct { unsigned kind, nin; } kinds[] = {
         { IR_VEC_AESE, 2 }, { IR_VEC_AESD, 2 }, { IR_VEC_CLMUL, 2 }, { IR_VEC_SHA256SU0, 2 },
-        { IR_VEC_AESMC, 1 }, { IR_VEC_AESIMC, 1 },
+        { IR_VEC_AESMC, 1 }, { IR_VEC_AESIMC, 1 }, { IR_VEC_AESEMC, 2 }, { IR_VEC_AESDIMC, 2 },
         { IR_VEC_SHA256H, 3 }, { IR_VEC_SHA256H2, 3 }, { IR_VEC_SHA256SU1, 3 },
     };
 

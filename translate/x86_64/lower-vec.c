@@ -340,16 +340,19 @@ __attribute__((constructor)) static void crypto_features(void)
 
 /* AESE/AESD: with a zero round key, AESENCLAST is ShiftRows then
  * SubBytes and AESDECLAST their inverses (the order does not matter:
- * SubBytes works byte by byte). */
+ * SubBytes works byte by byte).  The fused AESEMC/AESDIMC are a whole
+ * AESENC/AESDEC round with a zero key. */
 static bool lower_aes2(X64Ctx *c, unsigned kind, IRTemp d, IRTemp a, IRTemp b)
 {
+    X64SseOp2 step = kind == IR_VEC_AESE ? X64_AESENCLAST : kind == IR_VEC_AESD ? X64_AESDECLAST
+                   : kind == IR_VEC_AESEMC ? X64_AESENC : X64_AESDEC;
     int rd;
 
     if (!host_crypto.aes)
         return false;
     rd = vbin(c, X64_PXOR, d, a, b);
     emit_sse_rr(&c->e, X64_PXOR, XC, XC);
-    emit_sse2_rr(&c->e, kind == IR_VEC_AESE ? X64_AESENCLAST : X64_AESDECLAST, rd, XC);
+    emit_sse2_rr(&c->e, step, rd, XC);
     return true;
 }
 
@@ -480,7 +483,7 @@ static bool lower_ext(X64Ctx *c, const IROp *op)
                                                                          : op->args[4]) {
     case IR_VEC_SQXTN: case IR_VEC_UQXTN: case IR_VEC_SQXTUN:
         return op->opc == IR_OP_vec2 && lower_narrow(c, op->args[3], op->args[4], d, a, b);
-    case IR_VEC_AESE: case IR_VEC_AESD:
+    case IR_VEC_AESE: case IR_VEC_AESD: case IR_VEC_AESEMC: case IR_VEC_AESDIMC:
         return lower_aes2(c, op->args[3], d, a, b);
     case IR_VEC_AESMC: case IR_VEC_AESIMC:
         return lower_aes1(c, op->args[2], d, a);
