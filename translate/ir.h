@@ -461,6 +461,8 @@ static inline void ir_vset(IRBlock *b, unsigned esize, IRTemp d, IRTemp v,
                            IRTemp x, unsigned idx)
 { uint32_t a[5] = { d, v, x, esize, idx }; ir_emit(b, IR_OP_vset, IR_V128, a); }
 
+static inline void ir_discard(IRBlock *b, IRType type, IRTemp g)
+{ uint32_t a[1] = { g }; ir_emit(b, IR_OP_discard, type, a); }
 static inline void ir_insn_start(IRBlock *b, uint64_t pc)
 { uint32_t a[2] = { (uint32_t)pc, (uint32_t)(pc >> 32) }; ir_emit(b, IR_OP_insn_start, IR_I64, a); }
 static inline void ir_goto_tb(IRBlock *b, unsigned slot)

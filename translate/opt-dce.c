@@ -2,12 +2,16 @@
 /*
  * Dead code elimination, including dead stores to globals (guest registers
  * and the lazily kept guest flags).  A backward walk keeps a liveness bit per
- * temp.  Globals are live at the block's exits, at labels and branches, at
- * every op that may fault (so the guest state is exact at a fault) and at
- * helper calls that may read them; a write to a global that is overwritten
- * before any of those is dropped, which is how flag results nobody reads
- * disappear.  Locals used outside the basic block that defines them (across
- * a label or branch) are never removed.  Finally the block is compacted.
+ * temp.  Globals are live at the block's exits, at every op that may fault
+ * (so the guest state is exact at a fault) and at helper calls that may
+ * read them; at a forward branch they are live as they are at its label
+ * (and, for brcond, on the fall-through), at a backward one all of them.
+ * A discard op (a frontend's word that the next block overwrites the
+ * global before reading it) kills its global like a write and goes.  A
+ * write to a global that is overwritten or discarded before any of those
+ * is dropped, which is how flag results nobody reads disappear.  Locals
+ * used outside the basic block that defines them (across a label or
+ * branch) are never removed.  Finally the block is compacted.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -65,11 +69,30 @@ static bool op_removable(const IRBlock *b, const IROp *op, const uint8_t *live,
     return true;
 }
 
+/* At a branch to label l: the globals live there (lab: the globals' bits
+ * at each label the walk has passed, seen[l] once it has), with the
+ * fall-through's too for a brcond. */
+static void globals_at_branch(const IRBlock *b, const IROp *op, uint8_t *live,
+                              const uint8_t *lab, const uint8_t *seen)
+{
+    uint32_t l = op->opc == IR_OP_br ? op->args[0] : op->args[3];
+    const uint8_t *at = lab + (size_t)l * (b->nglobals + 1);
+
+    if (!seen[l]) {
+        globals_live(b, live);   /* a backward branch */
+        return;
+    }
+    for (uint32_t g = 1; g <= b->nglobals; g++)
+        live[g] = at[g] | (op->opc == IR_OP_brcond ? live[g] : 0);
+}
+
 void opt_dce(IRBlock *b)
 {
     ScratchMark mark = scratch_mark();
     uint8_t *live = scratch_zalloc(b->ntemps);
     uint8_t *cross = scratch_zalloc(b->ntemps);
+    uint8_t *lab = scratch_zalloc((size_t)(b->nlabels + 1) * (b->nglobals + 1));
+    uint8_t *seen = scratch_zalloc(b->nlabels + 1);
     find_cross_block_locals(b, cross);
     globals_live(b, live);
 
@@ -79,8 +102,19 @@ void opt_dce(IRBlock *b)
             continue;
         const IROpDef *def = &ir_op_defs[op->opc];
 
-        if (def->flags & (IR_F_BB_END | IR_F_EXIT))
+        if (op->opc == IR_OP_discard) {
+            live[op->args[0]] = 0;
+            opt_make_nop(op);
+            continue;
+        }
+        if (op->opc == IR_OP_label) {
+            memcpy(lab + (size_t)op->args[0] * (b->nglobals + 1), live, b->nglobals + 1u);
+            seen[op->args[0]] = 1;
+        } else if (op->opc == IR_OP_br || op->opc == IR_OP_brcond) {
+            globals_at_branch(b, op, live, lab, seen);
+        } else if (def->flags & (IR_F_BB_END | IR_F_EXIT)) {
             globals_live(b, live);
+        }
         if (op_removable(b, op, live, cross)) {
             opt_make_nop(op);
             continue;

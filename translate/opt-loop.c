@@ -1,27 +1,29 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Self-loops (opt.h's opt_loop): a block whose last branch either jumps
- * back to its own start or leaves, the shape of most inner loops
+ * Flags for one exit only (opt.h's opt_loop).  Most blocks end in
  *
- *     body ; brcond c, L ; goto_tb ; mov pc, exit ; exit_tb ; L: goto_tb ;
- *     mov pc, start ; exit_tb          (or with the two tails swapped)
+ *     body ; brcond c, L ; tail ; L: tail
+ *     tail: [discard g ...] ; goto_tb ; mov pc, K ; exit_tb
  *
- * usually computes guest flags (NZCV) at its end that only the code after
- * the loop reads: the branch tests its operands directly, and the next
- * iteration sets the flags again before reading them.  Those computations
- * move from the body to the head of the tail that leaves, so an iteration
- * skips them.
+ * and compute guest flags (NZCV) at the end of the body that only one
+ * tail's path reads: the branch tests its operands directly, and on the
+ * other path they are dead -- it is a loop back to the block's own start,
+ * which sets the flags again before reading them, or the frontend
+ * discarded them there (the next block sets them first: nzcv-live.c).
+ * Those computations move from the body to the head of the tail that
+ * needs them, so the other path skips them (opt_dce, which runs next,
+ * removes what both paths discard, and the discards).
  *
  * A pure op at the end of the body moves when each output is either a
- * global the body writes before reading it (dead when the next iteration
- * starts) and nothing after the op reads, or a local only moved ops read;
- * and nothing after it up to the branch writes its inputs.  Only ops after
- * the body's last op that may fault, call or write memory move: a guest
- * fault there resumes at its instruction with the state it had, so every
- * flag an instruction after it reads is computed again.  Asynchronous
- * exits happen at the block's start, where the moved flags are dead: a
- * signal handler there sees the flags of the loop's entry in its context,
- * which no path of the guest program reads.
+ * global dead on the other path (for the loop: written before it is read
+ * from the block's start) and nothing after the op reads, or a local only
+ * moved ops read; and nothing after it up to the branch writes its inputs.
+ * Only ops after the body's last op that may fault, call or write memory
+ * move: a guest fault there resumes at its instruction with the state it
+ * had, so every flag an instruction after it reads is computed again.
+ * Asynchronous exits happen at a block's start, where the moved flags are
+ * dead: a signal handler there sees older flags in its context, which no
+ * path of the guest program reads.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -73,9 +75,40 @@ static bool dead_at_start(const IRBlock *b, IRTemp g, uint32_t end)
     return true;
 }
 
+/* One of the two tails: ops [from, to), discards then the exit to K. */
+typedef struct Tail {
+    uint32_t from, to;
+    uint64_t k;
+    bool discards;
+} Tail;
+
+static bool parse_tail(const IRBlock *b, uint32_t from, uint32_t to, IRTemp pc, Tail *t)
+{
+    uint32_t i = from;
+
+    while (i < to && b->ops[i].opc == IR_OP_discard)
+        i++;
+    t->from = from;
+    t->to = to;
+    t->discards = i > from;
+    return to - i == 3 && is_tail(b, i, pc, &t->k);
+}
+
+/* Is global g dead on the path through tail t, for an op at body index i? */
+static bool dead_on(const IRBlock *b, const Tail *t, IRTemp g, uint32_t i)
+{
+    if (t->k == b->pc_start)
+        return dead_at_start(b, g, i);
+    for (uint32_t j = t->from; j < t->to && b->ops[j].opc == IR_OP_discard; j++)
+        if (b->ops[j].args[0] == g)
+            return true;
+    return false;
+}
+
 /* May op i move past the ops after it up to br (moved[] marks the ops
- * that move)? */
-static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved, IRTemp pc)
+ * that move) into the tail other than dead? */
+static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved, IRTemp pc,
+                    const Tail *dead)
 {
     const IROp *op = &b->ops[i];
     const IROpDef *d = &ir_op_defs[op->opc];
@@ -86,7 +119,7 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
         IRTemp t = op->args[k];
         if (t == IR_NONE || t == pc)
             return false;
-        if (ir_is_global(b, t) && !dead_at_start(b, t, i))
+        if (ir_is_global(b, t) && !dead_on(b, dead, t, i))
             return false;
         if (b->temps[t].kind != IR_TEMP_GLOBAL && b->temps[t].kind != IR_TEMP_LOCAL)
             return false;
@@ -110,7 +143,8 @@ void opt_loop(IRBlock *b)
 {
     IRTemp pc = IR_NONE;
     uint32_t br = UINT32_MAX, label_at = UINT32_MAX, exit_at, n = b->nops;
-    uint64_t k0, k1;
+    Tail t0, t1;
+    const Tail *dead;
 
     for (IRTemp g = 1; g <= b->nglobals; g++)
         if (b->temps[g].env_offset == (int32_t)offsetof(CPUCommon, pc) &&
@@ -127,12 +161,23 @@ void opt_loop(IRBlock *b)
             return;
         }
     }
-    if (pc == IR_NONE || br == UINT32_MAX || label_at != br + 4 || n != br + 8 ||
+    if (pc == IR_NONE || br == UINT32_MAX || label_at == UINT32_MAX ||
         b->ops[label_at].args[0] != b->ops[br].args[3] ||
-        !is_tail(b, br + 1, pc, &k0) || !is_tail(b, label_at + 1, pc, &k1) ||
-        (k0 == b->pc_start) == (k1 == b->pc_start))
+        !parse_tail(b, br + 1, label_at, pc, &t0) || !parse_tail(b, label_at + 1, n, pc, &t1))
         return;
-    exit_at = k0 == b->pc_start ? label_at + 1 : br + 1;
+    /* The flags go to the tail that reads them: away from the loop's back
+     * edge, else away from the tail that discards them; not when both
+     * discard (opt_dce drops them) or neither does. */
+    if (t0.k == b->pc_start || t1.k == b->pc_start) {
+        if ((t0.k == b->pc_start) == (t1.k == b->pc_start))
+            return;
+        dead = t0.k == b->pc_start ? &t0 : &t1;
+    } else {
+        if (t0.discards == t1.discards)
+            return;
+        dead = t0.discards ? &t0 : &t1;
+    }
+    exit_at = dead == &t0 ? t1.from : t0.from;
 
     bool *moved = calloc(n, sizeof(bool));
     if (!moved)
@@ -144,7 +189,7 @@ void opt_loop(IRBlock *b)
         if (op->opc != IR_OP_insn_start &&
             (f & (IR_F_SYNC | IR_F_CALL | IR_F_SIDE | IR_F_READ_ENV)))
             break;
-        if (movable(b, i, br, moved, pc)) {
+        if (movable(b, i, br, moved, pc, dead)) {
             moved[i] = true;
             nmoved++;
         }

@@ -47,6 +47,7 @@ void opt_run(IRBlock *b)
         opt_fold(b);
     if (b->env_ops)
         opt_vec(b);
-    opt_dce(b);
+    /* opt_loop reads the frontend's discards, which opt_dce removes */
     opt_loop(b);
+    opt_dce(b);
 }

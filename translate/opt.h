@@ -8,8 +8,9 @@
  *   opt_vec    vector and FP registers in env: loads forwarded from the
  *              value stored or loaded before, stores overwritten unread
  *              removed
- *   opt_loop   in a block that loops to itself, flag computations only
- *              the exit reads moved to the exit
+ *   opt_loop   flag computations only one exit reads (a loop's exit, or
+ *              the exit whose next block does not set them first) moved
+ *              to that exit
  */
 #ifndef GUISE_OPT_H
 #define GUISE_OPT_H

@@ -38,7 +38,7 @@ typedef struct TestEnv {
 } TestEnv;
 
 static IRGlobals globals;
-static IRTemp gl[NG];
+static IRTemp gl[NG], gpc;
 static uint8_t scratch[512] __attribute__((aligned(16)));
 
 static uint64_t helper_mix(uint64_t a, uint64_t b) { return a * 31 + (b ^ (b >> 7)); }
@@ -547,6 +547,44 @@ static void shape_tests(unsigned *passed, unsigned *failed)
           "vector register reloaded after a scalar store, stored before a load", passed,
           failed);
 
+    /* A flag computed before a conditional exit: discarded on both
+     * tails (the next blocks set it first), it goes; discarded on one, it
+     * moves to the other tail, after the label. */
+    for (int both = 1; both >= 0; both--) {
+        uint32_t exit1, at = 0, lab = 0;
+        ir_block_init(&b, &globals);
+        exit1 = ir_new_label(&b);
+        t1 = ir_new_temp(&b, IR_I64);
+        ir_sub(&b, IR_I64, t1, gl[2], gl[3]);
+        ir_setcond(&b, IR_I64, IR_COND_LTU, gl[1], gl[2], gl[3]);
+        ir_mov(&b, IR_I64, gl[0], t1);
+        ir_brcond(&b, IR_I64, IR_COND_NE, t1, ir_const(&b, IR_I64, 0), exit1);
+        ir_discard(&b, IR_I64, gl[1]);
+        ir_goto_tb(&b, 0);
+        ir_movi(&b, IR_I64, gpc, 0x1000);
+        ir_exit_tb(&b, 0);
+        ir_label(&b, exit1);
+        if (both)
+            ir_discard(&b, IR_I64, gl[1]);
+        ir_goto_tb(&b, 1);
+        ir_movi(&b, IR_I64, gpc, 0x2000);
+        ir_exit_tb(&b, 1);
+        opt_run(&b);
+        for (uint32_t i = 0; i < b.nops; i++) {
+            if (b.ops[i].opc == IR_OP_label)
+                lab = i;
+            if (b.ops[i].opc == IR_OP_setcond)
+                at = i;
+        }
+        if (both)
+            check(count_ops(&b, IR_OP_setcond) == 0 && count_ops(&b, IR_OP_discard) == 0,
+                  "flag discarded on both exits: computed nowhere", passed, failed);
+        else
+            check(count_ops(&b, IR_OP_setcond) == 1 && at > lab && count_ops(&b, IR_OP_discard) == 0,
+                  "flag discarded on one exit: computed on the other", passed, failed);
+        ir_block_free(&b);
+    }
+
     /* AESE then AESMC of its result (through a copy) is one fused op, but
      * not when something else reads the AESE result. */
     for (int other = 0; other < 2; other++) {
@@ -586,6 +624,7 @@ int main(int argc, char **argv)
     static const char *const names[NG] = { "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7" };
     for (int i = 0; i < NG; i++)
         gl[i] = ir_global_declare(&globals, IR_I64, offsetof(TestEnv, g[i]), names[i]);
+    gpc = ir_global_declare(&globals, IR_I64, offsetof(TestEnv, common.pc), "pc");
     if (jit) {
         x64_init();
         code_buf.reset_to = code_buf.used;

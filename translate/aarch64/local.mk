@@ -27,6 +27,7 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/helper-simd.c \
 	translate/aarch64/helper-system.c \
 	translate/aarch64/int.c \
+	translate/aarch64/nzcv-live.c \
 	translate/aarch64/ldst.c \
 	translate/aarch64/log-system.c \
 	translate/aarch64/log-system.h \

@@ -389,6 +389,11 @@ void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
         s->base.is_jmp = DISAS_NORETURN;
         return;
     }
+    if (a64_nzcv_dead_at(s, dest)) {
+        const IRTemp flags[4] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf };
+        for (unsigned i = 0; i < 4; i++)
+            ir_discard(IRB(s), IR_I64, flags[i]);
+    }
     ir_goto_tb(IRB(s), slot);
     ir_movi(IRB(s), IR_I64, cpu_pc, dest);
     ir_exit_tb(IRB(s), slot);

@@ -84,6 +84,9 @@ void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label);
 
 /* Block ends.  Each sets is_jmp = DISAS_NORETURN. */
 void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest);
+/* Does the code at pc (on the block's page) set N, Z, C and V before it
+ * reads them or branches (nzcv-live.c)? */
+bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc);
 void gen_goto_reg(DisasContext *s, IRTemp dest);
 void gen_exception(DisasContext *s, unsigned excp, uint64_t pc);
 /* Undefined or unimplemented encoding at s->pc: SIGILL in the guest,

@@ -522,7 +522,7 @@ static void exec_other(const IInsn *in, uint64_t *vals, uint8_t *envp)
             wr(vals, envp, a[0], IR_I64, r);
         break;
     }
-    case IR_OP_label: case IR_OP_goto_tb:
+    case IR_OP_label: case IR_OP_goto_tb: case IR_OP_discard:
         break;
     case IR_OP_vldenv: case IR_OP_vstenv: case IR_OP_vld: case IR_OP_vst:
     case IR_OP_vec2: case IR_OP_vec1: case IR_OP_vdup: case IR_OP_vget: case IR_OP_vset:

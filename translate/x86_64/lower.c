@@ -398,6 +398,13 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
 
 /* ---- block structure and exits ---- */
 
+/* discard (ir-ops.def): env keeps its older value, which is as good. */
+static void lower_nothing(X64Ctx *c, const IROp *op)
+{
+    (void)c;
+    (void)op;
+}
+
 static void lower_insn_start(X64Ctx *c, const IROp *op)
 {
     c->insns = scratch_room(c->insns, c->ninsns, &c->insns_cap, sizeof(TBInsn));
@@ -571,6 +578,7 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
     [IR_OP_call] = lower_call,
     [IR_OP_fpop] = x64_lower_fpop,
     [IR_OP_insn_start] = lower_insn_start,
+    [IR_OP_discard] = lower_nothing,
     [IR_OP_goto_tb] = lower_goto_tb,
     [IR_OP_exit_tb] = lower_exit_tb,
     [IR_OP_exit_excp] = lower_exit_excp,

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Are the guest flags dead where a block goes next?  A block that ends in
+ * a direct jump (B, B.cond, CBZ, TBZ, the fall-through) to an address on
+ * its own page looks at the instructions there: when on every path one
+ * that sets all of N, Z, C and V (ADDS, SUBS, ANDS, BICS and their
+ * CMP/CMN/TST aliases, FCMP, FCMPE) comes before anything that reads them,
+ * the jump's path discards the flags (ir-ops.def), and opt_dce drops the
+ * flag computations no path reads: the CMP before a B.cond then costs the
+ * branch alone.  The paths follow B and BL (into the callee) and both
+ * ways of CBZ, CBNZ, TBZ and TBNZ, within the page and a budget of
+ * instructions.
+ *
+ * Only instructions known to leave NZCV alone are passed over: integer
+ * data processing without S, loads and stores of the common classes,
+ * Advanced SIMD and FP other than FCSEL/FCCMP.  Anything else (a branch,
+ * a system instruction, SVE, an unknown encoding) counts as a reader.
+ * The page is the block's own, so writing it invalidates the block with
+ * the code it looked at.  A signal or fault taken between the jump and
+ * the instruction that sets the flags sees the older flags in its
+ * context; the interrupted code, which sets them before reading, does not
+ * care.  Not in full-system mode, where an interrupt there would save
+ * them in SPSR for the guest kernel to look at.
+ */
+#include "translate.h"
+#include "translate/translator.h"
+
+typedef enum { NZCV_NONE, NZCV_KILL, NZCV_READ } NzcvUse;
+
+static bool s_bit(uint32_t insn)
+{
+    return (insn >> 29) & 1;
+}
+
+static NzcvUse data_imm(uint32_t insn)
+{
+    switch ((insn >> 23) & 7) {
+    case 2:                                      /* add/sub (immediate) */
+        return s_bit(insn) ? NZCV_KILL : NZCV_NONE;
+    case 4:                                      /* logical (immediate) */
+        return ((insn >> 29) & 3) == 3 ? NZCV_KILL : NZCV_NONE;
+    default:                    /* ADR/ADRP, tags, move wide, bitfield, extract */
+        return NZCV_NONE;
+    }
+}
+
+static NzcvUse data_reg(uint32_t insn)
+{
+    if (!((insn >> 28) & 1)) {
+        if (!((insn >> 24) & 1))                 /* logical (shifted register) */
+            return ((insn >> 29) & 3) == 3 ? NZCV_KILL : NZCV_NONE;
+        return s_bit(insn) ? NZCV_KILL : NZCV_NONE;   /* add/sub (shifted, extended) */
+    }
+    if ((insn >> 24) & 1)                        /* 3 source */
+        return NZCV_NONE;
+    /* ADC/SBC, RMIF/SETF, CCMP/CCMN, CSEL...: read; 1 and 2 source: none */
+    return ((insn >> 21) & 7) == 6 ? NZCV_NONE : NZCV_READ;
+}
+
+static NzcvUse ldst(uint32_t insn)
+{
+    if ((insn & 0x3a000000) == 0x38000000 ||   /* single register, atomics */
+        (insn & 0x3a000000) == 0x28000000 ||   /* pairs */
+        (insn & 0x3b000000) == 0x18000000 ||   /* literal */
+        (insn & 0x3f000000) == 0x08000000)     /* exclusive, acquire/release */
+        return NZCV_NONE;
+    return NZCV_READ;                          /* MOPS set NZCV, the rest: unsure */
+}
+
+static NzcvUse simd_fp(uint32_t insn)
+{
+    if ((insn & 0xff20fc07) == 0x1e202000)     /* FCMP, FCMPE */
+        return NZCV_KILL;
+    if ((insn & 0xff200400) == 0x1e200400)     /* FCCMP(E), FCSEL */
+        return NZCV_READ;
+    return NZCV_NONE;
+}
+
+static NzcvUse nzcv_use(uint32_t insn)
+{
+    if ((insn & 0x1c000000) == 0x10000000)
+        return data_imm(insn);
+    if ((insn & 0x0e000000) == 0x0a000000)
+        return data_reg(insn);
+    if ((insn & 0x0a000000) == 0x08000000)
+        return ldst(insn);
+    if ((insn & 0x0e000000) == 0x0e000000)
+        return simd_fp(insn);
+    return NZCV_READ;
+}
+
+static int64_t sext(uint32_t v, unsigned bits)
+{
+    return (int64_t)((uint64_t)v << (64 - bits)) >> (64 - bits);
+}
+
+/* Is NZCV set before it is read on every path from pc?  Branches that do
+ * not read the flags are followed (B and BL to their target, CBZ, CBNZ,
+ * TBZ and TBNZ both ways) while they stay on the page; *budget bounds the
+ * instructions looked at (loops included). */
+static bool dead_from(DisasContext *s, uint64_t pc, uint64_t page, unsigned *budget)
+{
+    for (; *budget && (pc >> 12) == page; pc += 4) {
+        uint32_t insn = translator_ldl(&s->base, pc);
+        int64_t off;
+
+        --*budget;
+        switch (nzcv_use(insn)) {
+        case NZCV_KILL:
+            return true;
+        case NZCV_NONE:
+            continue;
+        case NZCV_READ:
+            break;
+        }
+        if ((insn & 0x7c000000) == 0x14000000) {           /* B, BL */
+            pc += (uint64_t)(sext(insn & 0x3ffffff, 26) * 4) - 4;
+            continue;
+        }
+        if ((insn & 0x7e000000) == 0x34000000)              /* CBZ, CBNZ */
+            off = sext((insn >> 5) & 0x7ffff, 19) * 4;
+        else if ((insn & 0x7e000000) == 0x36000000)         /* TBZ, TBNZ */
+            off = sext((insn >> 5) & 0x3fff, 14) * 4;
+        else
+            return false;
+        return dead_from(s, pc + (uint64_t)off, page, budget) &&
+               dead_from(s, pc + 4, page, budget);
+    }
+    return false;
+}
+
+bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc)
+{
+    unsigned budget = 32;
+
+    if (a64_system_mode || (pc & 3))
+        return false;
+    return dead_from(s, pc, IRB(s)->pc_start >> 12, &budget);
+}
