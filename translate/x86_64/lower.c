@@ -497,12 +497,22 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
 /* The jump-cache probe (backend.h): rax = pc, rcx = its entry
  * (tb_jmp_hash, scaled by the entry size), pc and tag (the block's flags
  * with env's jump-cache epoch, cache.h) compared, then a jump to the
- * entry's host code; a miss falls through to the helper. */
+ * entry's host code; a miss falls through to the helper.  The pc comes
+ * from the register that holds it, when one does: just stored, env's copy
+ * would come back through store-to-load forwarding, several cycles more on
+ * the way to the jump. */
 static void emit_lookup_probe(X64Ctx *c)
 {
     size_t miss_pc, miss_flags;
+    int r = -1;
 
-    emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
+    for (int k = 0; k < 16 && c->pc_global != IR_NONE; k++)
+        if (c->reg_temp[k] == c->pc_global)
+            r = k;
+    if (r >= 0)
+        emit_mov_rr(&c->e, true, X64_RAX, r);
+    else
+        emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
     emit_mov_rr(&c->e, true, X64_RCX, X64_RAX);
     emit_shift_ri(&c->e, X64_SHR, true, X64_RCX, 12);
     emit_alu_rr(&c->e, X64_XOR, true, X64_RCX, X64_RAX);
@@ -699,10 +709,6 @@ static bool has_self_loop(X64Ctx *c)
 {
     if (exec_opts.no_chain)
         return false;
-    for (IRTemp g = 1; g <= c->b->nglobals; g++)
-        if (c->b->temps[g].env_offset == offsetof(CPUCommon, pc) &&
-            c->b->temps[g].type == IR_I64)
-            c->pc_global = g;
     for (uint32_t i = 0; i < c->b->nops; i++)
         if (is_self_goto(c, i))
             return true;
@@ -717,6 +723,9 @@ static int gen_ops(X64Ctx *c)
     emit_alu_mi(&c->e, X64_CMP, false,
                 x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
     stub = emit_jcc32(&c->e, X64_CC_NE);
+    for (IRTemp g = 1; g <= b->nglobals; g++)
+        if (b->temps[g].env_offset == offsetof(CPUCommon, pc) && b->temps[g].type == IR_I64)
+            c->pc_global = g;
     if (has_self_loop(c)) {
         ra_loop_entry(c);
         x64_vpin_entry(c);
