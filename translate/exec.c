@@ -668,7 +668,10 @@ void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp)
 /* cache_invalidate_range's callback, under excl_lock and tb_lock: no
  * thread's jump cache may lead to tb any more.  Pairs with jmp_cache_put:
  * tb->invalid was stored before the fence, so an entry filled after this
- * read sees it. */
+ * read sees it.  Every thread also leaves its block at the next check of
+ * exit_request: a self-looping block (x86-64 lower.c) checks nothing else
+ * at its back edge, so one looping in tb would not see its guest code
+ * change otherwise. */
 static void jmp_cache_forget(TB *tb)
 {
     unsigned h = tb_jmp_hash(tb->pc);
@@ -678,6 +681,7 @@ static void jmp_cache_forget(TB *tb)
         TBJmpEntry *e = &t->env->jmp_cache->e[h];
         if (__atomic_load_n(&e->tb, __ATOMIC_RELAXED) == tb)
             __atomic_store_n(&e->tag, TB_JMP_EMPTY, __ATOMIC_RELAXED);
+        t->env->exit_request = 1;
     }
 }
 

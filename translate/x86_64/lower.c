@@ -29,7 +29,7 @@
  * After its entry check the block loads the globals it reads into fixed
  * registers (the loop head); the back edge writes dirty globals back as
  * any exit does, puts the loop globals into those registers again, checks
- * exit_request and tb->invalid (guest code written, see cache.c), and
+ * exit_request (which invalidating the block sets, see exec.c), and
  * jumps to the loop head: hot loops keep their values in registers instead
  * of reloading them from env at each iteration (v128 globals too, in the
  * top xmm registers: lower-vec.c).  Not with -chain off.
@@ -430,19 +430,16 @@ static bool is_self_goto(const X64Ctx *c, uint32_t i)
 }
 
 /* The back edge of a self-looping block: the loop's globals go back to
- * their registers and, unless an exit is requested or the block was
- * invalidated (its guest code written), control returns to the loop head
- * without a trip through env or the dispatcher. */
+ * their registers and, unless an exit is requested (also when the block
+ * is invalidated: exec.c's jmp_cache_forget asks every thread to leave),
+ * control returns to the loop head without a trip through env or the
+ * dispatcher. */
 static void emit_loop_back(X64Ctx *c)
 {
     ra_sync_globals(c);
     ra_loop_back(c);
     x64_vpin_back(c);
     emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
-    c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
-    emit_mov_addr(&c->e, X64_SCRATCH, (uintptr_t)&c->tb->invalid);
-    emit_load(&c->e, 0, false, false, X64_SCRATCH, x64_mem(X64_SCRATCH, 0));
-    emit_test_rr(&c->e, false, X64_SCRATCH, X64_SCRATCH);
     c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
     emit_patch32(&c->e, emit_jmp32(&c->e), c->loop_header);
     c->unreachable = true;
@@ -454,7 +451,7 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
     size_t at;
 
     BUG_ON(slot > 1);
-    if (c->loop_header && c->nstub_jumps + 2 <= 4 && is_self_goto(c, c->op_index)) {
+    if (c->loop_header && c->nstub_jumps < 2 && is_self_goto(c, c->op_index)) {
         emit_loop_back(c);
         return;
     }

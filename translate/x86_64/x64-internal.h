@@ -149,9 +149,9 @@ typedef struct X64Ctx {
     uint32_t ninsns, insns_cap;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
 
-    /* Jumps to the exit_request stub, patched at the end: two from each
+    /* Jumps to the exit_request stub, patched at the end: one from each
      * self-looping goto_tb (one per slot). */
-    size_t stub_jumps[4];
+    size_t stub_jumps[2];
     unsigned nstub_jumps;
 
     /* Slow paths (full-system loads and stores, FP), emitted after the
