@@ -298,13 +298,15 @@ static void test_labels(void)
 static unsigned stop_after;
 static TB *stop_tb;
 
+/* Stops the loop after stop_after calls: by exit_request, or by
+ * invalidating stop_tb as exec.c does (the block marked invalid, and
+ * exit_request set on every thread: the back edge tests only that). */
 static uint64_t h_count(uint64_t envp)
 {
     if (stop_after && --stop_after == 0) {
         if (stop_tb)
             stop_tb->invalid = true;
-        else
-            ((TestEnv *)envp)->common.exit_request = 1;
+        ((TestEnv *)envp)->common.exit_request = 1;
     }
     return 0;
 }
