@@ -25,7 +25,7 @@ extern unsigned tb_flush_count;
  * storing TB_JMP_EMPTY into the tag (atomically; pc, host and tb stay as
  * they are, so a racing probe jumps either to the old code or to the slow
  * path, never elsewhere).  The layout is the generated code's. */
-#define TB_JMP_CACHE_BITS 14
+#define TB_JMP_CACHE_BITS 16
 #define TB_JMP_EMPTY 0xffffffffu      /* the tag of a forgotten entry: no block has it */
 #define TB_JMP_EPOCH_STEP 0x100u
 typedef struct TBJmpEntry {
