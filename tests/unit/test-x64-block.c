@@ -434,13 +434,35 @@ static void test_exits(void)
     r = run(&a);
     check(r == ((uintptr_t)&a | 0), "unchained again");
 
-    /* exit_request: leave before the first instruction. */
+    /* exit_request is not looked at by a goto_tb to a later pc (the
+     * chain goes on into B)... */
     env.common.exit_request = 1;
-    env.common.pc = 0;
     env.r[0] = 0;
+    env.r[1] = 0;
+    x64_set_jump(&a, 0, b2.host_code);
     r = run(&a);
-    check(r == ((uintptr_t)&a | TB_EXIT_NOCHAIN) && env.common.pc == 0x1000 && env.r[0] == 0,
-          "exit_request");
+    check(r == (7u << 2 | TB_EXIT_EXCP) && env.r[0] == 12, "exit_request: forward chain goes on");
+    x64_set_jump(&a, 0, a.host_code + a.jmp_reset_off[0]);
+    /* ...but a goto_tb back to an earlier pc leaves through its unchained
+     * exit, chained or not. */
+    begin();
+    blk.pc_start = 0x4000;
+    ir_insn_start(&blk, 0x4000);
+    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 1));
+    ir_goto_tb(&blk, 0);
+    ir_movi(&blk, IR_I64, PC, 0x2000);
+    ir_exit_tb(&blk, 0);
+    if (gen(&c)) {
+        x64_set_jump(&c, 0, b2.host_code);
+        env.r[0] = 0;
+        env.common.pc = 0;
+        r = run(&c);
+        check(r == ((uintptr_t)&c | 0) && env.common.pc == 0x2000 && env.r[0] == 1,
+              "exit_request: backward goto_tb leaves");
+        env.common.exit_request = 0;
+        r = run(&c);
+        check(r == (7u << 2 | TB_EXIT_EXCP) && env.r[0] == 3, "backward goto_tb chained");
+    }
     env.common.exit_request = 0;
 
     /* goto_ptr: into B, or back to the dispatcher on a miss. */

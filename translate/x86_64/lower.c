@@ -15,10 +15,16 @@
  * the epilogue with the TB exit value (tb.h) in rax, or by a chained jmp
  * straight into the next block, which runs in the same frame.
  *
- * A block's code: the exit_request check, then the ops; the check's stub
- * (store pc, return tb | TB_EXIT_NOCHAIN) follows the last op, out of the
- * hot path.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
- * so x64_set_jump can retarget it with one atomic store.  tb->insns maps
+ * A block's code: its ops, then out-of-line stubs.  exit_request (a
+ * signal, a flush, an invalidation: leave soon, with env exact) is tested
+ * where control can come back round, not at every block's start: before
+ * a goto_tb whose target does not lie past this block's start (every
+ * cycle of chained blocks has such an edge, since the start pcs cannot
+ * grow all the way round), before the indirect jump of goto_ptr's probe,
+ * at a self-loop's back edge and in the dispatcher before it runs a
+ * block.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
+ * so x64_set_jump can retarget it with one atomic store; its test jumps
+ * to the unchained exit after it.  tb->insns maps
  * host offsets back to guest pcs; every op that may fault (IR_F_SYNC) is
  * preceded by a write-back of the dirty globals, so env is exact there
  * (full-system loads and stores do it in their slow path, where alone
@@ -26,11 +32,11 @@
  *
  * Self-looping blocks: a goto_tb followed by "mov pc, tb->pc; exit_tb",
  * the back edge of a loop that is the whole block, is not a chaining slot.
- * After its entry check the block loads the globals it reads into fixed
- * registers (the loop head); the back edge writes dirty globals back as
+ * The block first loads the globals it reads into fixed registers (the
+ * loop head); the back edge writes dirty globals back as
  * any exit does, puts the loop globals into those registers again, checks
- * exit_request (which invalidating the block sets, see exec.c), and
- * jumps to the loop head: hot loops keep their values in registers instead
+ * exit_request (which invalidating the block sets, see exec.c; its stub
+ * stores pc and returns tb | TB_EXIT_NOCHAIN), and jumps to the loop head: hot loops keep their values in registers instead
  * of reloading them from env at each iteration (v128 globals too, in the
  * top xmm registers: lower-vec.c).  Not with -chain off.
  */
@@ -445,10 +451,22 @@ static void emit_loop_back(X64Ctx *c)
     c->unreachable = true;
 }
 
+/* Is op i "goto_tb; mov pc, K; exit_tb" with K past the block's start? */
+static bool goes_forward(const X64Ctx *c, uint32_t i)
+{
+    const IROp *ops = c->b->ops;
+    const IRTempInfo *temps = c->b->temps;
+
+    return i + 1 < c->b->nops && c->pc_global != IR_NONE && ops[i + 1].opc == IR_OP_mov &&
+           ops[i + 1].args[0] == c->pc_global &&
+           temps[ops[i + 1].args[1]].kind == IR_TEMP_CONST &&
+           temps[ops[i + 1].args[1]].value > c->tb->pc;
+}
+
 static void lower_goto_tb(X64Ctx *c, const IROp *op)
 {
     unsigned slot = op->args[0];
-    size_t at;
+    size_t at, request = 0;
 
     BUG_ON(slot > 1);
     if (c->loop_header && c->nstub_jumps < 2 && is_self_goto(c, c->op_index)) {
@@ -456,11 +474,19 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
         return;
     }
     ra_sync_globals(c);
+    if (!goes_forward(c, c->op_index)) {
+        emit_alu_mi(&c->e, X64_CMP, false,
+                    x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+        request = emit_jcc32(&c->e, X64_CC_NE);
+    }
     /* Align the rel32 so that x64_set_jump's store is atomic. */
     emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
     at = emit_jmp32(&c->e);
     c->jmp_insn_off[slot] = (uint32_t)at;
     c->jmp_reset_off[slot] = (uint32_t)at + 4;
+    /* an exit is requested: leave through the unchained exit, below */
+    if (request)
+        emit_patch32(&c->e, request, at + 4);
 }
 
 static void exit_with(X64Ctx *c, uint64_t value)
@@ -500,8 +526,11 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
  * the way to the jump. */
 static void emit_lookup_probe(X64Ctx *c)
 {
-    size_t miss_pc, miss_flags;
+    size_t miss_pc, miss_flags, miss_request;
     int r = -1;
+
+    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    miss_request = emit_jcc8(&c->e, X64_CC_NE);
 
     for (int k = 0; k < 16 && c->pc_global != IR_NONE; k++)
         if (c->reg_temp[k] == c->pc_global)
@@ -528,6 +557,7 @@ static void emit_lookup_probe(X64Ctx *c)
     emit_jmp_reg(&c->e, X64_RAX);
     emit_patch8(&c->e, miss_pc, c->e.pos);
     emit_patch8(&c->e, miss_flags, c->e.pos);
+    emit_patch8(&c->e, miss_request, c->e.pos);
 }
 
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
@@ -715,11 +745,6 @@ static bool has_self_loop(X64Ctx *c)
 static int gen_ops(X64Ctx *c)
 {
     IRBlock *b = c->b;
-    size_t stub;
-
-    emit_alu_mi(&c->e, X64_CMP, false,
-                x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
-    stub = emit_jcc32(&c->e, X64_CC_NE);
     for (IRTemp g = 1; g <= b->nglobals; g++)
         if (b->temps[g].env_offset == offsetof(CPUCommon, pc) && b->temps[g].type == IR_I64)
             c->pc_global = g;
@@ -745,10 +770,10 @@ static int gen_ops(X64Ctx *c)
     /* Every block ends in an exit (exit_tb, exit_excp or goto_ptr). */
     BUG_ON(!c->unreachable);
 
-    emit_patch32(&c->e, stub, c->e.pos);
     for (unsigned k = 0; k < c->nstub_jumps; k++)
         emit_patch32(&c->e, c->stub_jumps[k], c->e.pos);
-    emit_exit_request_stub(c);
+    if (c->nstub_jumps)
+        emit_exit_request_stub(c);
     x64_slow_stubs(c);
     for (unsigned k = 0; k < c->nfixups; k++) {
         int64_t to = c->labels[c->fixups[k].label].pos;
