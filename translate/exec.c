@@ -21,8 +21,9 @@
  * thread is running is never freed under it.  Freeing happens only in a
  * flush, which runs in an exclusive section: the flushing thread sets
  * exit_request on every CPU and waits until none is between
- * cpu_exec_start and cpu_exec_end (each block starts by testing
- * exit_request, so a running thread leaves at its next block boundary;
+ * cpu_exec_start and cpu_exec_end (generated code tests exit_request on
+ * every path that can come round again, backward chained jumps, indirect
+ * jumps and self-loops, so a running thread leaves within a few blocks;
  * a thread in a system call is already outside).  A thread that enters
  * cpu_exec while a section is pending waits for its end.  The flush is
  * never started with tb_lock held: tb_gen_code reports a full buffer,

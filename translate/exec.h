@@ -21,7 +21,7 @@ struct TBJmpCache;
 /* First member of every guest CPU state; generated code reads it at env+0. */
 typedef struct CPUCommon {
     uint64_t pc;                    /* guest pc: a global of every frontend */
-    volatile int32_t exit_request;  /* nonzero: leave at the next block start */
+    volatile int32_t exit_request;  /* nonzero: leave soon, at a block start */
     int32_t excp_arg;               /* exception detail (e.g. BRK immediate) */
     uint64_t fault_addr;            /* set with EXCP_FAULT_* */
     struct TBJmpCache *jmp_cache;   /* per-thread pc -> block cache */
