@@ -350,7 +350,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
         tb->pc = pc;
         tb->phys = phys;
         tb->flags = flags;
-        tb->guest_size = size;
+        /* the code the block depends on: its own and what was looked at */
+        tb->guest_size = b->code_end > pc + size ? (uint32_t)(b->code_end - pc) : size;
         tb->ninsns = b->ninsns;
         if (exec_opts.use_interp) {
             tb->ir = ir_block_clone(b);
