@@ -352,6 +352,7 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
         tb->flags = flags;
         /* the code the block depends on: its own and what was looked at */
         tb->guest_size = b->code_end > pc + size ? (uint32_t)(b->code_end - pc) : size;
+        tb->guest_before = b->code_start && b->code_start < pc ? (uint32_t)(pc - b->code_start) : 0;
         tb->ninsns = b->ninsns;
         if (exec_opts.use_interp) {
             tb->ir = ir_block_clone(b);

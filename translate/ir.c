@@ -88,7 +88,7 @@ void ir_block_init(IRBlock *b, const IRGlobals *g)
     b->nlabels = 0;
     b->pc_start = 0;
     b->ninsns = 0;
-    b->code_end = 0;
+    b->code_start = b->code_end = 0;
     b->softmmu_idx = -1;
     b->env_ops = false;
 }

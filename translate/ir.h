@@ -234,10 +234,10 @@ typedef struct IRBlock {
     uint32_t nlabels;
     uint64_t pc_start;       /* guest pc of the first instruction */
     uint32_t ninsns;
-    /* End of the guest code the translation depends on when a frontend
-     * read past the block's last instruction (nzcv-live.c's look ahead),
-     * else 0: what a cached translation must find unchanged (tcache.c). */
-    uint64_t code_end;
+    /* The guest code the translation depends on when a frontend read
+     * outside the block's instructions (nzcv-live.c's look ahead), else 0:
+     * what a cached translation must find unchanged (tcache.c). */
+    uint64_t code_start, code_end;
     /* Full-system mode: the MMU index of the block's guest accesses,
      * which the builders below put in each ld/st's memop (IR_MO_MMU) or
      * pass to the atomics' helper calls (softmmu-ir.c); -1 in user mode

@@ -30,6 +30,7 @@ typedef struct TB {
     uint8_t *host_code;      /* executable address; NULL when interpreted */
 
     uint32_t guest_size;     /* bytes of guest code covered */
+    uint32_t guest_before;   /* and bytes before pc the translation read */
     uint32_t ninsns;
     uint32_t host_size;
     struct IRBlock *ir;      /* the optimised IR (interpreter, logging) */

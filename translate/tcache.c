@@ -68,8 +68,8 @@ typedef struct TCRecord {
     uint32_t size;          /* the whole record, a multiple of 8 */
     uint32_t check;         /* tcache_hash of the bytes after this field */
     uint64_t pc;
-    uint64_t code_hash;     /* of the guest code [pc, pc + guest_size) */
-    uint32_t flags, guest_size;
+    uint64_t code_hash;     /* of the guest code [pc - guest_before, pc + guest_size) */
+    uint32_t flags, guest_size, guest_before;
     uint32_t host_size, ninsns;
     uint32_t nrelocs, attr;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
@@ -376,7 +376,7 @@ static const TCRecord *checked_record(const TCIndexEntry *e)
 
     if (r->size > e->end - e->off || r->pc != e->pc || r->flags != e->flags ||
         r->ninsns == 0 || r->ninsns > TC_MAX_INSNS || r->nrelocs > TC_MAX_RELOCS ||
-        r->guest_size == 0 || r->host_size == 0)
+        r->guest_size == 0 || r->guest_before > r->pc || r->host_size == 0)
         return NULL;
     need = sizeof(*r) + (uint64_t)r->ninsns * sizeof(TBInsn) +
            (uint64_t)r->nrelocs * sizeof(TCReloc) + r->host_size;
@@ -415,8 +415,9 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
             tcache_stats.rejected++;
             continue;
         }
-        if (!guest_code_fetchable(pc, r->guest_size) ||
-            tcache_hash(guest_code_ptr(pc), r->guest_size, 4) != r->code_hash ||
+        if (!guest_code_fetchable(pc - r->guest_before, r->guest_before + r->guest_size) ||
+            tcache_hash(guest_code_ptr(pc - r->guest_before), r->guest_before + r->guest_size,
+                        4) != r->code_hash ||
             (tc_page_attr ? tc_page_attr(pc) : 0) != r->attr) {
             continue;
         }
@@ -427,6 +428,7 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
         tb->phys = phys;
         tb->flags = flags;
         tb->guest_size = r->guest_size;
+        tb->guest_before = r->guest_before;
         if (!x64_tc_place(tb, (const uint8_t *)(rel + r->nrelocs), r->host_size, rel, r->nrelocs)) {
             cache_discard_tb(tb);
             tcache_stats.rejected++;
@@ -532,7 +534,7 @@ void tcache_record(const TB *tb)
     int n;
 
     if (!tcache_on || tb->ninsns == 0 || tb->ninsns > TC_MAX_INSNS ||
-        !guest_code_fetchable(tb->pc, tb->guest_size))
+        !guest_code_fetchable(tb->pc - tb->guest_before, tb->guest_before + tb->guest_size))
         return;
     n = x64_tc_relocs(tb, rel, TC_MAX_RELOCS);
     if (n < 0 || (tc_keep && !tc_keep(tb->pc))) {
@@ -550,9 +552,11 @@ void tcache_record(const TB *tb)
     memset(&r, 0, sizeof(r));
     r.size = (uint32_t)need;
     r.pc = tb->pc;
-    r.code_hash = tcache_hash(guest_code_ptr(tb->pc), tb->guest_size, 4);
+    r.code_hash = tcache_hash(guest_code_ptr(tb->pc - tb->guest_before),
+                              tb->guest_before + tb->guest_size, 4);
     r.flags = tb->flags;
     r.guest_size = tb->guest_size;
+    r.guest_before = tb->guest_before;
     r.host_size = tb->host_size;
     r.ninsns = tb->ninsns;
     r.nrelocs = (uint32_t)n;

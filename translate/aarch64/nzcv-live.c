@@ -16,8 +16,8 @@
  * Advanced SIMD and FP other than FCSEL/FCCMP.  Anything else (a branch,
  * a system instruction, SVE, an unknown encoding) counts as a reader.
  * The page is the block's own, so writing it invalidates the block with
- * the code it looked at; the look ahead stays past the block's start, and
- * IRBlock.code_end tells the translation cache how far it read.  A signal or fault taken between the jump and
+ * the code it looked at; IRBlock.code_start and code_end tell the
+ * translation cache what it read.  A signal or fault taken between the jump and
  * the instruction that sets the flags sees the older flags in its
  * context; the interrupted code, which sets them before reading, does not
  * care.  Not in full-system mode, where an interrupt there would save
@@ -97,20 +97,21 @@ static int64_t sext(uint32_t v, unsigned bits)
 
 /* Is NZCV set before it is read on every path from pc?  Branches that do
  * not read the flags are followed (B and BL to their target, CBZ, CBNZ,
- * TBZ and TBNZ both ways) while they stay on the page and not before the
- * block's start; *budget bounds the instructions looked at (loops
- * included). */
+ * TBZ and TBNZ both ways) while they stay on the page; *budget bounds the
+ * instructions looked at (loops included). */
 static bool dead_from(DisasContext *s, uint64_t pc, uint64_t page, unsigned *budget)
 {
     IRBlock *b = IRB(s);
 
-    for (; *budget && (pc >> 12) == page && pc >= b->pc_start; pc += 4) {
+    for (; *budget && (pc >> 12) == page; pc += 4) {
         uint32_t insn = translator_ldl(&s->base, pc);
         int64_t off;
 
         --*budget;
         if (pc + 4 > b->code_end)
             b->code_end = pc + 4;
+        if (!b->code_start || pc < b->code_start)
+            b->code_start = pc;
         switch (nzcv_use(insn)) {
         case NZCV_KILL:
             return true;
