@@ -5,7 +5,9 @@
  * globals at helper calls that may write them), substitutes constant temps
  * for them, evaluates pure ops whose inputs are all constant with the
  * interpreter's semantics, folds constant branches, and applies a few
- * identities (x+0, x&0, x|0, x*1, shifts by 0...).
+ * identities (x+0, x&0, x|0, x*1, shifts by 0...).  A branch on whether
+ * a difference is zero compares the two values instead (brcond_on_sub):
+ * the difference is then only computed where something else reads it.
  */
 #include <stdlib.h>
 #include "scratch.h"
@@ -137,6 +139,49 @@ static void fold_branch(FoldState *s, IROp *op)
     }
 }
 
+static bool writes(const IROp *op, IRTemp t)
+{
+    const IROpDef *def = &ir_op_defs[op->opc];
+
+    for (unsigned k = 0; k < def->nout; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
+/* "sub t, a, b ... brcond t, 0, eq|ne" -> "brcond a, b, eq|ne" when a and
+ * b keep their values in between (a - b == 0 iff a == b at any width). */
+static void brcond_on_sub(IRBlock *b, uint32_t br)
+{
+    IROp *op = &b->ops[br];
+    IRTemp t = op->args[0];
+    uint64_t zero;
+
+    if ((op->args[2] != IR_COND_EQ && op->args[2] != IR_COND_NE) ||
+        !ir_is_const(b, op->args[1]) || (zero = b->temps[op->args[1]].value) != 0 ||
+        b->temps[t].kind == IR_TEMP_CONST)
+        return;
+    for (uint32_t i = br; i-- > 0;) {
+        const IROp *d = &b->ops[i];
+        if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
+            continue;
+        /* passed over: pure ops and guest memory accesses, whose writes
+         * are their outputs (helpers and env stores may change globals) */
+        if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
+            return;
+        if (!writes(d, t))
+            continue;
+        if (d->opc != IR_OP_sub || d->type != op->type)
+            return;
+        for (uint32_t j = i + 1; j < br; j++)
+            if (writes(&b->ops[j], d->args[1]) || writes(&b->ops[j], d->args[2]))
+                return;
+        op->args[0] = d->args[1];
+        op->args[1] = d->args[2];
+        return;
+    }
+}
+
 void opt_fold(IRBlock *b)
 {
     /* Temps created while folding (new constants) are never "known". */
@@ -157,6 +202,8 @@ void opt_fold(IRBlock *b)
         if (op->opc == IR_OP_brcond) {
             fold_op(&s, op);
             fold_branch(&s, op);
+            if (op->opc == IR_OP_brcond)
+                brcond_on_sub(b, i);
             continue;
         }
         fold_op(&s, op);

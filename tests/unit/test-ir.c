@@ -547,6 +547,32 @@ static void shape_tests(unsigned *passed, unsigned *failed)
           "vector register reloaded after a scalar store, stored before a load", passed,
           failed);
 
+    /* "sub t, a, b; brcond t, 0, ne" compares a and b, unless a changes
+     * in between. */
+    for (int change = 0; change < 2; change++) {
+        uint32_t lab;
+        ir_block_init(&b, &globals);
+        lab = ir_new_label(&b);
+        t1 = ir_new_temp(&b, IR_I64);
+        ir_sub(&b, IR_I64, t1, gl[2], gl[3]);
+        ir_mov(&b, IR_I64, gl[0], t1);
+        if (change)
+            ir_add(&b, IR_I64, gl[2], gl[2], gl[4]);
+        ir_brcond(&b, IR_I64, IR_COND_NE, t1, ir_const(&b, IR_I64, 0), lab);
+        ir_movi(&b, IR_I64, gl[5], 1);
+        ir_label(&b, lab);
+        ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+        opt_run(&b);
+        bool cmp = false;
+        for (uint32_t i = 0; i < b.nops; i++)
+            if (b.ops[i].opc == IR_OP_brcond)
+                cmp = b.ops[i].args[0] == gl[2] && b.ops[i].args[1] == gl[3];
+        check(cmp == !change, change ? "branch on a difference whose input changed kept"
+                                     : "branch on a difference compares its inputs",
+              passed, failed);
+        ir_block_free(&b);
+    }
+
     /* A flag computed before a conditional exit: discarded on both
      * tails (the next blocks set it first), it goes; discarded on one, it
      * moves to the other tail, after the label. */
