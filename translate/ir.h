@@ -246,6 +246,21 @@ typedef struct IRBlock {
     bool env_ops;            /* has ldenv/stenv/vldenv/vstenv (opt_vec's work) */
 } IRBlock;
 
+/* Does op name t among its outputs (out) or its inputs (!out)?  Not an
+ * optimiser's removed op (opt.h's IR_OP_NOP, past IR_OP_COUNT). */
+static inline bool ir_op_mentions(const IROp *op, IRTemp t, bool out)
+{
+    if (op->opc >= IR_OP_COUNT)
+        return false;
+    const IROpDef *d = &ir_op_defs[op->opc];
+    unsigned from = out ? 0 : d->nout, to = out ? d->nout : d->nout + d->nin;
+
+    for (unsigned k = from; k < to; k++)
+        if (op->args[k] == t)
+            return true;
+    return false;
+}
+
 /* Start an empty block with the given globals (reuses b's storage). */
 void ir_block_init(IRBlock *b, const IRGlobals *g);
 void ir_block_free(IRBlock *b);

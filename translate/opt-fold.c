@@ -139,16 +139,6 @@ static void fold_branch(FoldState *s, IROp *op)
     }
 }
 
-static bool writes(const IROp *op, IRTemp t)
-{
-    const IROpDef *def = &ir_op_defs[op->opc];
-
-    for (unsigned k = 0; k < def->nout; k++)
-        if (op->args[k] == t)
-            return true;
-    return false;
-}
-
 /* "sub t, a, b ... brcond t, 0, eq|ne" -> "brcond a, b, eq|ne" when a and
  * b keep their values in between (a - b == 0 iff a == b at any width). */
 static void brcond_on_sub(IRBlock *b, uint32_t br)
@@ -169,12 +159,12 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
          * are their outputs (helpers and env stores may change globals) */
         if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
             return;
-        if (!writes(d, t))
+        if (!ir_op_mentions(d, t, true))
             continue;
         if (d->opc != IR_OP_sub || d->type != op->type)
             return;
         for (uint32_t j = i + 1; j < br; j++)
-            if (writes(&b->ops[j], d->args[1]) || writes(&b->ops[j], d->args[2]))
+            if (ir_op_mentions(&b->ops[j], d->args[1], true) || ir_op_mentions(&b->ops[j], d->args[2], true))
                 return;
         op->args[0] = d->args[1];
         op->args[1] = d->args[2];

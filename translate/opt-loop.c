@@ -31,17 +31,6 @@
 #include "opt.h"
 #include "exec.h"
 
-static bool mentions_as(const IROp *op, IRTemp t, bool out)
-{
-    const IROpDef *d = &ir_op_defs[op->opc];
-    unsigned from = out ? 0 : d->nout, to = out ? d->nout : d->nout + d->nin;
-
-    for (unsigned k = from; k < to; k++)
-        if (op->args[k] == t)
-            return true;
-    return false;
-}
-
 /* Is ops[i..i+2] "goto_tb; mov pc, $K; exit_tb"?  Sets *k. */
 static bool is_tail(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k)
 {
@@ -60,7 +49,7 @@ static bool reads_global(const IROp *op, IRTemp g)
     if (op->opc == IR_OP_call &&
         !(ir_helper_get(op->args[6])->flags & IR_HELPER_NO_GLOBALS))
         return true;
-    return mentions_as(op, g, false);
+    return ir_op_mentions(op, g, false);
 }
 
 /* Is global g unread in ops[0, end) until something writes it? */
@@ -69,7 +58,7 @@ static bool dead_at_start(const IRBlock *b, IRTemp g, uint32_t end)
     for (uint32_t i = 0; i < end; i++) {
         if (reads_global(&b->ops[i], g))
             return false;
-        if (mentions_as(&b->ops[i], g, true))
+        if (ir_op_mentions(&b->ops[i], g, true))
             return true;
     }
     return true;
@@ -125,15 +114,15 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
             return false;
         /* read later only by moving ops (never by the branch) */
         for (uint32_t j = i + 1; j <= br; j++)
-            if (!moved[j] && (mentions_as(&b->ops[j], t, false) ||
-                              (ir_is_global(b, t) && mentions_as(&b->ops[j], t, true))))
+            if (!moved[j] && (ir_op_mentions(&b->ops[j], t, false) ||
+                              (ir_is_global(b, t) && ir_op_mentions(&b->ops[j], t, true))))
                 return false;
     }
     /* its inputs keep their values up to the branch */
     for (unsigned k = d->nout; k < d->nout + d->nin; k++) {
         IRTemp t = op->args[k];
         for (uint32_t j = i + 1; t != IR_NONE && j <= br; j++)
-            if (!moved[j] && mentions_as(&b->ops[j], t, true))
+            if (!moved[j] && ir_op_mentions(&b->ops[j], t, true))
                 return false;
     }
     return true;
@@ -152,6 +141,8 @@ void opt_loop(IRBlock *b)
             pc = g;
     /* The shape: straight-line body, brcond, a tail, its label, a tail. */
     for (uint32_t i = 0; i < n; i++) {
+        if (b->ops[i].opc == IR_OP_NOP)   /* opt_dce, which runs next, compacts them */
+            continue;
         unsigned f = ir_op_defs[b->ops[i].opc].flags;
         if (b->ops[i].opc == IR_OP_brcond && br == UINT32_MAX) {
             br = i;
@@ -185,6 +176,8 @@ void opt_loop(IRBlock *b)
     unsigned nmoved = 0;
     for (uint32_t i = br; i-- > 0;) {
         const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_NOP)
+            continue;
         unsigned f = ir_op_defs[op->opc].flags;
         if (op->opc != IR_OP_insn_start &&
             (f & (IR_F_SYNC | IR_F_CALL | IR_F_SIDE | IR_F_READ_ENV)))

@@ -201,6 +201,8 @@ static unsigned reads_of(const IRBlock *b, IRTemp t)
 
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_NOP)
+            continue;
         const IROpDef *def = &ir_op_defs[op->opc];
         for (unsigned k = def->nout; k < def->nout + def->nin; k++)
             n += op->args[k] == t;

@@ -464,23 +464,6 @@ void ra_reserve(X64Ctx *c, int reg)
     }
 }
 
-static bool is_input(const IROp *op, IRTemp t)
-{
-    const IROpDef *def = &ir_op_defs[op->opc];
-    for (unsigned k = def->nout; k < def->nout + def->nin; k++)
-        if (op->args[k] == t)
-            return true;
-    return false;
-}
-
-static bool is_output(const IROp *op, IRTemp t)
-{
-    const IROpDef *def = &ir_op_defs[op->opc];
-    for (unsigned k = 0; k < def->nout; k++)
-        if (op->args[k] == t)
-            return true;
-    return false;
-}
 
 /* Does input t die at op (whichever of its argument positions says so)? */
 static bool input_dies(const IROp *op, IRTemp t)
@@ -495,7 +478,7 @@ static bool input_dies(const IROp *op, IRTemp t)
 int ra_out(X64Ctx *c, const IROp *op, IRTemp d)
 {
     int r = c->ts[d].reg;
-    if (r >= 0 && !is_input(op, d) && !(c->locked & X64_REG_BIT(r))) {
+    if (r >= 0 && !ir_op_mentions(op, d, false) && !(c->locked & X64_REG_BIT(r))) {
         c->locked |= X64_REG_BIT(r);
         return r;
     }
@@ -524,7 +507,7 @@ bool ra_can_take(X64Ctx *c, const IROp *op, unsigned arg)
 {
     IRTemp t = op->args[arg];
     return is_local(c->b, t) && c->ts[t].reg >= 0 && input_dies(op, t) &&
-           !is_output(op, t);
+           !ir_op_mentions(op, t, true);
 }
 
 int ra_take(X64Ctx *c, const IROp *op, unsigned arg)
@@ -564,7 +547,7 @@ void ra_end_op(X64Ctx *c, const IROp *op)
         if (!x64_dies(op, k) || !is_local(c->b, t))
             continue;
         /* An input that is also an output lives on as the output. */
-        if (k >= def->nout && is_output(op, t))
+        if (k >= def->nout && ir_op_mentions(op, t, true))
             continue;
         kill_local(c, t);
     }
