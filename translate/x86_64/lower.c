@@ -821,7 +821,8 @@ int x64_gen_tb(TB *tb, IRBlock *b)
             tb->jmp_reset_off[s] = c.jmp_reset_off[s];
         }
         tb->insns = cache_mem(c.ninsns * sizeof(TBInsn), 8);
-        memcpy(tb->insns, c.insns, c.ninsns * sizeof(TBInsn));
+        if (c.ninsns)   /* a test's block may have no insn_start */
+            memcpy(tb->insns, c.insns, c.ninsns * sizeof(TBInsn));
         tb->ninsns = c.ninsns;
         code_buf.used = start + c.e.pos;
     }
