@@ -79,6 +79,15 @@ static bool gen_pair(DisasContext *s, uint32_t insn, unsigned op, unsigned sizes
     return true;
 }
 
+/* ADDP, UMAXP, UMINP: as vectors (UZP1/UZP2 and the op, see simd-vec.c)
+ * where the vector IR is on, else simd-ir.c's 64-bit SWAR forms. */
+static bool gen_pair_ir(DisasContext *s, uint32_t insn, unsigned op)
+{
+    if (a64_vec_ir)
+        return gen_pair(s, insn, op, op == SIMD_OP_ADD ? SZ_BHSD : SZ_BHS);
+    return gen_ir_pair(s, insn, op);
+}
+
 /* REV16/REV32/REV64: elements reversed within containers of 1 << clog
  * bytes, which must be larger than the elements. */
 static bool gen_rev(DisasContext *s, uint32_t insn, unsigned clog)
@@ -347,11 +356,11 @@ TRANS(MUL, gen_simd_3same, SIMD_OP_MUL, SZ_BHS)
 TRANS(PMUL, gen_simd_3same, SIMD_OP_PMUL, SZ_B)
 TRANS(SQDMULH, gen_simd_3same, SIMD_OP_SQDMULH, SZ_HS)
 TRANS(SQRDMULH, gen_simd_3same, SIMD_OP_SQRDMULH, SZ_HS)
-TRANS(ADDP, gen_ir_pair, SIMD_OP_ADD)
+TRANS(ADDP, gen_pair_ir, SIMD_OP_ADD)
 TRANS(SMAXP, gen_pair, SIMD_OP_SMAX, SZ_BHS)
-TRANS(UMAXP, gen_ir_pair, SIMD_OP_UMAX)
+TRANS(UMAXP, gen_pair_ir, SIMD_OP_UMAX)
 TRANS(SMINP, gen_pair, SIMD_OP_SMIN, SZ_BHS)
-TRANS(UMINP, gen_ir_pair, SIMD_OP_UMIN)
+TRANS(UMINP, gen_pair_ir, SIMD_OP_UMIN)
 
 /* ADDP Dd, Vn.2D. */
 static bool trans_ADDP_s(DisasContext *s, uint32_t insn)
