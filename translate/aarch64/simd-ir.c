@@ -3,7 +3,8 @@
  * IR expansions of the integer SIMD operations that dominate the C
  * library's string routines (strlen, memchr, strchr ...) and vectorised
  * loops: ADD and SUB, CMEQ and CMTST, the unsigned pairwise ADDP/UMAXP/
- * UMINP and the narrowing SHRN/XTN.  They
+ * UMINP and the narrowing SHRN/XTN (the last four become vector IR,
+ * simd-vec.c, unless GUISE_SIMD_HELPERS turns that off).  They
  * work on the two 64-bit halves of the registers with SWAR arithmetic
  * (all lanes of a half in one 64-bit integer, with masks that keep carries
  * inside their lane), so the hottest loops need no helper call.  The
@@ -231,6 +232,8 @@ bool gen_ir_addp_scalar(DisasContext *s, uint32_t insn)
  * 2 * nsize elements of Vn, into the lower half or, for Q, the upper. */
 bool gen_ir_shrn(DisasContext *s, uint32_t insn, unsigned nsize, unsigned sh)
 {
+    if (a64_vec_ir)
+        return gen_vec_shrn(s, rd(insn), rn(insn), nsize, sh, Q(insn));
     IRBlock *B = IRB(s);
     unsigned b = 8u << nsize;
     IRTemp w[2], r = a64_tmp(s, IR_I64), t = a64_tmp(s, IR_I64);

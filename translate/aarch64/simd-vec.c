@@ -409,6 +409,24 @@ bool gen_vec_tbl1(DisasContext *s, unsigned rd, unsigned rn, unsigned rm, bool q
     return true;
 }
 
+/* SHRN(2)/XTN(2): the wide lanes shifted right by sh, their low halves
+ * (UZP1) into Vd's lower half, or for q its upper half beside the lower
+ * one Vd keeps. */
+bool gen_vec_shrn(DisasContext *s, unsigned rd, unsigned rn, unsigned nsize, unsigned sh, bool q)
+{
+    IRTemp v, r;
+
+    if (!a64_vec_ir || nsize > 2)
+        return false;
+    v = gen_vreg(s, rn);
+    if (sh)
+        v = gen_v1(s, IR_VEC_SHRI, nsize + 1, v, sh);
+    r = gen_v2(s, IR_VEC_UZP1, nsize, v, v);
+    r = q ? gen_v2(s, IR_VEC_ZIPLO, 3, gen_vreg(s, rd), r) : gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    ir_vstenv(IRB(s), r, vreg_off(rd, 0));
+    return true;
+}
+
 /* AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT on whole registers. */
 bool gen_vec_logic(DisasContext *s, uint32_t insn, unsigned kind)
 {

@@ -236,6 +236,8 @@ bool gen_vec_tbl1(DisasContext *s, unsigned rd, unsigned rn, unsigned rm, bool q
 /* AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, NOT (kind: simd-int.c's LOGIC_*,
  * in that order). */
 bool gen_vec_logic(DisasContext *s, uint32_t insn, unsigned kind);
+/* SHRN(2)/XTN(2) to elements of nsize (B, H, S), shifting by sh. */
+bool gen_vec_shrn(DisasContext *s, unsigned rd, unsigned rn, unsigned nsize, unsigned sh, bool q);
 /* Vd = the 64-bit value v in both halves, or (!q) the low half only. */
 bool gen_vec_dup64(DisasContext *s, unsigned rd, IRTemp v, bool q);
 
