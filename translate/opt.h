@@ -11,6 +11,8 @@
  *   opt_loop   flag computations only one exit reads (a loop's exit, or
  *              the exit whose next block does not set them first) moved
  *              to that exit
+ *   opt_cold   a check's exception path moved behind the block's last
+ *              exit, so the check falls through when it passes
  */
 #ifndef GUISE_OPT_H
 #define GUISE_OPT_H
@@ -24,6 +26,7 @@ bool opt_copy(IRBlock *b);     /* true: some read was replaced */
 void opt_dce(IRBlock *b);
 void opt_vec(IRBlock *b);
 void opt_loop(IRBlock *b);
+void opt_cold(IRBlock *b);
 
 /* Turn op into "mov d, src" (keeping its type). */
 void opt_make_mov(IROp *op, IRTemp d, IRTemp src);

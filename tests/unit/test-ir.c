@@ -547,6 +547,33 @@ static void shape_tests(unsigned *passed, unsigned *failed)
           "vector register reloaded after a scalar store, stored before a load", passed,
           failed);
 
+    /* A check's exception path goes behind the block's last exit, its
+     * branch inverted; not when the path reads a local from before. */
+    for (int local = 0; local < 2; local++) {
+        uint32_t lab;
+        ir_block_init(&b, &globals);
+        lab = ir_new_label(&b);
+        t1 = ir_new_temp(&b, IR_I64);
+        ir_add(&b, IR_I64, t1, gl[2], gl[3]);
+        ir_brcond(&b, IR_I64, IR_COND_TSTEQ, gl[1], ir_const(&b, IR_I64, 15), lab);
+        ir_mov(&b, IR_I64, gl[4], local ? t1 : gl[1]);
+        ir_movi(&b, IR_I64, gpc, 0x1000);
+        ir_exit_excp(&b, 8);
+        ir_label(&b, lab);
+        ir_mov(&b, IR_I64, gl[0], t1);
+        ir_movi(&b, IR_I64, gpc, 0x1004);
+        ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+        opt_run(&b);
+        bool moved = b.ops[b.nops - 1].opc == IR_OP_exit_excp;
+        for (uint32_t i = 0; i < b.nops; i++)
+            if (b.ops[i].opc == IR_OP_brcond)
+                moved &= b.ops[i].args[2] == IR_COND_TSTNE;
+        check(moved == !local, local ? "exception path reading a local stays"
+                                     : "exception path moved behind the last exit",
+              passed, failed);
+        ir_block_free(&b);
+    }
+
     /* "sub t, a, b; brcond t, 0, ne" compares a and b, unless a changes
      * in between. */
     for (int change = 0; change < 2; change++) {
