@@ -131,9 +131,23 @@ static void vget(X64Ctx *c, int x, IRTemp t)
     }
 }
 
+/* xmm x = the 64-bit v in both lanes, from the frame's constants when it
+ * is one of them; false if not. */
+static bool frame_const(X64Ctx *c, int x, uint64_t v)
+{
+    for (int k = 0; k < X64_NCONSTS; k++)
+        if (x64_frame_consts[k] == v) {
+            emit_sse_load(&c->e, 4, x, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
+            return true;
+        }
+    return false;
+}
+
 /* xmm x = the 32-bit constant v in every lane (through X64_SCRATCH). */
 static void vconst32(X64Ctx *c, int x, uint32_t v)
 {
+    if (frame_const(c, x, (uint64_t)v << 32 | v))
+        return;
     emit_mov_ri(&c->e, X64_SCRATCH, v);
     emit_movq_xr(&c->e, x, X64_SCRATCH);
     emit_pshufd(&c->e, x, x, 0);
@@ -637,6 +651,8 @@ static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
 /* xmm x = the 32-bit (esize 2) or 64-bit value v in every lane. */
 static void emit_splat(X64Ctx *c, int x, unsigned esize, uint64_t v)
 {
+    if (frame_const(c, x, esize == 2 ? (v & 0xffffffffu) << 32 | (v & 0xffffffffu) : v))
+        return;
     emit_mov_ri(&c->e, X64_SCRATCH, v);
     emit_movq_xr(&c->e, x, X64_SCRATCH);
     if (esize == 2)

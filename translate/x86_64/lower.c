@@ -9,8 +9,9 @@
  * every op of ir-ops.def.
  *
  * The frame: x64_enter calls the prologue, which pushes the callee-saved
- * registers, reserves X64_NSLOTS spill slots (rsp stays 16-byte aligned,
- * so helpers are called without adjusting it), loads env into rbp and
+ * registers, reserves X64_NSLOTS spill slots and the vector slots (rsp
+ * stays 16-byte aligned, so helpers are called without adjusting it),
+ * stores the vector constants (x64_frame_consts), loads env into rbp and
  * guest_base into r15, and jumps to the block.  Blocks leave by jumping to
  * the epilogue with the TB exit value (tb.h) in rax, or by a chained jmp
  * straight into the next block, which runs in the same frame.
@@ -61,9 +62,15 @@ X64Relocs x64_last_relocs;    /* the last x64_gen_tb's (tb_lock) */
 static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
 size_t x64_stubs_end;
 
-/* Spill slots plus the padding that keeps rsp 16-byte aligned after the
- * return address and six pushes. */
-#define FRAME_SIZE (8 * X64_NSLOTS + 16 * X64_NVSLOTS + 8)
+/* Spill slots, vector slots and constants, plus the padding that keeps
+ * rsp 16-byte aligned after the return address and six pushes. */
+#define FRAME_SIZE (X64_CONSTS_OFF + 16 * X64_NCONSTS + 8)
+
+const uint64_t x64_frame_consts[X64_NCONSTS] = {
+    0x7fffffff7fffffffull, 0x0080000100800001ull, 0x7effffff7effffffull,   /* FP32 classes */
+    0x7fffffffffffffffull, 0x0010000000000001ull, 0x7fdfffffffffffffull,   /* FP64 classes */
+    0x00ff00ff00ff00ffull, 0x0000ffff0000ffffull, 0x7070707070707070ull,   /* narrow, TBL */
+};
 
 static const int8_t saved_regs[] = {
     X64_RBP, X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15,
@@ -675,6 +682,11 @@ void x64_init(void)
     for (size_t i = 0; i < sizeof(saved_regs); i++)
         emit_push(&e, saved_regs[i]);
     emit_alu_ri(&e, X64_SUB, true, X64_RSP, FRAME_SIZE);
+    for (int k = 0; k < X64_NCONSTS; k++) {
+        emit_mov_ri(&e, X64_SCRATCH, x64_frame_consts[k]);
+        emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
+        emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k + 8));
+    }
     emit_mov_rr(&e, true, X64_ENV, X64_RDI);
     emit_mov_ri(&e, X64_GBASE, (uintptr_t)&guest_base);
     emit_load(&e, 3, false, true, X64_GBASE, x64_mem(X64_GBASE, 0));

@@ -25,9 +25,17 @@
 #define X64_GBASE    X64_R15
 
 /* Spill slots in the frame (8 bytes each), then the 16-byte slots of
- * v128 temps (lower-vec.c). */
+ * v128 temps (lower-vec.c), then the vector constants below. */
 #define X64_NSLOTS 256
 #define X64_NVSLOTS 64
+
+/* Vector constants the prologue stores in the frame, each a 64-bit value
+ * repeated over 16 bytes, so that lowering loads one with a single movdqa
+ * instead of building it (lower-vec.c's splats: the FP lane classes, the
+ * narrowing masks). */
+extern const uint64_t x64_frame_consts[];
+#define X64_NCONSTS 9
+#define X64_CONSTS_OFF (8 * X64_NSLOTS + 16 * X64_NVSLOTS)
 
 #define X64_REG_BIT(r) ((uint16_t)(1u << (r)))
 /* Registers the SysV ABI lets a callee clobber. */
