@@ -521,6 +521,26 @@ static IRTemp gen_fzero(DisasContext *s, unsigned esize, IRTemp x)
     return gen_v2(s, IR_VEC_CMEQ, esize, gen_v1(s, IR_VEC_SHLI, esize, x, 1), gen_vzero(s));
 }
 
+/* The host's result of d's operation (kind) on the registers in env;
+ * *n and *m are set to the loaded operands. */
+static IRTemp gen_fp3_result(DisasContext *s, const SimdDesc *d, unsigned kind,
+                             IRTemp *n, IRTemp *m)
+{
+    IRTemp r;
+
+    *n = gen_vreg(s, d->rn);
+    *m = gen_vreg(s, d->rm);
+    if (kind == IR_VEC_FMA || kind == IR_VEC_FMS) {
+        r = vtmp(s);
+        ir_vec3(IRB(s), kind, d->esize, r, gen_vreg(s, d->rd), *n, *m);
+    } else {
+        r = gen_v2(s, kind, d->esize, *n, *m);
+    }
+    if (d->oprsz == 8)
+        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    return r;
+}
+
 bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
 {
     static const uint8_t kinds[] = {
@@ -545,16 +565,7 @@ bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
     done = ir_new_label(b);
     zero = ir_new_label(b);
 
-    n = gen_vreg(s, d->rn);
-    m = gen_vreg(s, d->rm);
-    if (kind == IR_VEC_FMA || kind == IR_VEC_FMS) {
-        r = vtmp(s);
-        ir_vec3(b, kind, d->esize, r, gen_vreg(s, d->rd), n, m);
-    } else {
-        r = gen_v2(s, kind, d->esize, n, m);
-    }
-    if (d->oprsz == 8)
-        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
+    r = gen_fp3_result(s, d, kind, &n, &m);
     sp = gen_v1(s, IR_VEC_FSPECIAL, d->esize, r, 0);
     st = a64_tmp(s, IR_I64);
     /* fpcr and fpsr are adjacent words of the state */
@@ -569,8 +580,12 @@ bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
     /* Zero results that are exact need no helper either: every zero sum
      * or difference, and a product (quotient, fused sum) with a zero
      * factor (dividend); a zero from anything else is an underflow.  Off
-     * the hot path: only for a special lane. */
+     * the hot path: only for a special lane.  It computes again from env
+     * (nothing was written yet), so no vector lives across the branch
+     * and the hot path stores none to the frame. */
     ir_label(b, zero);
+    r = gen_fp3_result(s, d, kind, &n, &m);
+    sp = gen_v1(s, IR_VEC_FSPECIAL, d->esize, r, 0);
     zok = gen_fzero(s, d->esize, r);
     if (kind == IR_VEC_FMUL || kind == IR_VEC_FMA || kind == IR_VEC_FMS)
         zok = gen_v2(s, IR_VEC_AND, 0, zok, gen_v2(s, IR_VEC_OR, 0, gen_fzero(s, d->esize, n),
