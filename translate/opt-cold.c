@@ -72,10 +72,18 @@ static bool side_exit(const IRBlock *b, uint32_t i, const uint32_t *refs, uint32
 
 void opt_cold(IRBlock *b)
 {
-    ScratchMark mark = scratch_mark();
-    uint32_t *refs = scratch_zalloc((b->nlabels + 1) * sizeof(uint32_t));
-    uint32_t n = b->nops, m = 0, ncold = 0, end;
+    ScratchMark mark;
+    uint32_t *refs, n = b->nops, m = 0, ncold = 0, end;
     IROp *ops, *cold;
+    bool any = false;
+
+    /* Most blocks have no exception exit before their last op: done. */
+    for (uint32_t i = 0; i + 1 < n && !any; i++)
+        any = b->ops[i].opc == IR_OP_exit_excp;
+    if (!any)
+        return;
+    mark = scratch_mark();
+    refs = scratch_zalloc((b->nlabels + 1) * sizeof(uint32_t));
 
     for (uint32_t i = 0; i < n; i++) {
         const IROp *op = &b->ops[i];
