@@ -517,19 +517,59 @@ static bool lower_ext(X64Ctx *c, const IROp *op)
 /* ---- vec2 ---- */
 
 /* Unsigned a > b as NOT(max(a, b) == b). */
-static bool lower_cmgtu(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
+/* The vec1 NOT that follows op (the next op) when it is the only reader
+ * of op's result: its output, else IR_NONE. */
+static IRTemp negated_next(const X64Ctx *c, const IROp *op)
+{
+    const IROp *next = op + 1;
+
+    if (c->op_index + 1 >= c->b->nops || next->opc != IR_OP_vec1 ||
+        next->args[2] != IR_VEC_NOT || next->args[1] != op->args[0] ||
+        c->ts[op->args[0]].last_use != c->op_index + 1)
+        return IR_NONE;
+    return next->args[0];
+}
+
+/* a > b unsigned: not max(a, b) == b.  A NOT right after (CMHS, the
+ * recipe's swapped and negated CMHI) cancels: the pair is computed as
+ * max(a, b) == b into the NOT's output, which lower.c then skips. */
+static bool lower_cmgtu(X64Ctx *c, const IROp *op, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
 {
     static const uint8_t maxu[3] = { X64_PMAXUB, X64_PMAXUW, X64_PMAXUD };
     static const uint8_t eq[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
+    IRTemp neg = negated_next(c, op);
 
     if (esize > 2 || (esize > 0 && !x64_features.sse41))
         return false;
     vget2(c, a, b);
     emit_sse_rr(&c->e, maxu[esize], XA, XB);
     emit_sse_rr(&c->e, eq[esize], XA, XB);
+    if (neg != IR_NONE) {
+        vput(c, neg);
+        c->skip_op = c->op_index + 1;
+        return true;
+    }
     emit_ones(c, XB);
     emit_sse_rr(&c->e, X64_PXOR, XA, XB);
     vput(c, d);
+    return true;
+}
+
+/* CMGT followed by a NOT of it alone (CMGE, CMGE0, CMLE0): not a > b is
+ * max(a, b) == b with the signed max (B, H, S), into the NOT's output. */
+static bool lower_cmgt_not(X64Ctx *c, const IROp *op, unsigned esize, IRTemp a, IRTemp b)
+{
+    static const uint8_t maxs[3] = { X64_PMAXSB, X64_PMAXSW, X64_PMAXSD };
+    static const uint8_t eq[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
+    IRTemp neg = negated_next(c, op);
+
+    if (neg == IR_NONE || esize > 2 || (esize != 1 && !x64_features.sse41))
+        return false;
+    vget2(c, a, b);
+    emit_sse_rr(&c->e, maxs[esize], XA, XB);
+    emit_sse_rr(&c->e, eq[esize], XA, XB);
+    vput(c, neg);
+    c->skip_op = c->op_index + 1;
     return true;
 }
 
@@ -591,7 +631,11 @@ static bool lower_vec2(X64Ctx *c, const IROp *op)
         return lower_ext(c, op);
     switch (kind) {
     case IR_VEC_CMGTU:
-        return lower_cmgtu(c, esize, d, a, b);
+        return lower_cmgtu(c, op, esize, d, a, b);
+    case IR_VEC_CMGT:
+        if (lower_cmgt_not(c, op, esize, a, b))
+            return true;
+        break;
     case IR_VEC_TBL:
         return lower_tbl(c, d, a, b);
     case IR_VEC_UZP1: case IR_VEC_UZP2:

@@ -769,7 +769,9 @@ static int gen_ops(X64Ctx *c)
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
         c->op_index = i;
-        if (!c->unreachable || op->opc == IR_OP_label || op->opc == IR_OP_insn_start) {
+        if (i == c->skip_op) {
+            /* done with the op before (lower-vec.c's compare + NOT) */
+        } else if (!c->unreachable || op->opc == IR_OP_label || op->opc == IR_OP_insn_start) {
             BUG_ON(op->opc >= IR_OP_COUNT || lower_table[op->opc] == NULL);
             lower_table[op->opc](c, op);
         }
@@ -806,6 +808,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
         .jmp_insn_off = { TB_NO_JUMP, TB_NO_JUMP },
         .jmp_reset_off = { TB_NO_JUMP, TB_NO_JUMP },
         .pc_global = IR_NONE,
+        .skip_op = UINT32_MAX,
     };
     int ret;
 

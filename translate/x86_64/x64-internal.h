@@ -121,6 +121,7 @@ typedef struct X64Ctx {
     uint16_t locked;              /* in use by the current op */
     uint32_t op_index;            /* current op */
     bool unreachable;             /* after an exit or br, until a label */
+    uint32_t skip_op;             /* an op a fused lowering already did */
 
     /* Spill slots: a free list of single-block slots, the next unused. */
     int16_t slot_free[X64_NSLOTS];
