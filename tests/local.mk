@@ -115,6 +115,10 @@ tests-dist-hook:
 	    cp -pR $(srcdir)/tests/$$d $(distdir)/tests/ || exit 1; \
 	  fi; \
 	done
+	# what an in-tree build left in those folders (objects, programs, work)
+	find $(distdir)/tests \( -name '*.o' -o -name '.dirstamp' \) -exec rm -f {} +
+	rm -rf $(distdir)/tests/*/.deps $(distdir)/tests/diff/work \
+	  $(distdir)/tests/diff/diff-gen$(EXEEXT) $(distdir)/tests/diff/diff-cmp$(EXEEXT)
 
 clean-local: tests-clean
 tests-clean:
