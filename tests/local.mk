@@ -107,6 +107,8 @@ check-local: tests-check
 tests-check: guise-aarch64$(EXEEXT)
 	bash $(srcdir)/tests/run-tests.sh ./guise-aarch64$(EXEEXT)
 
+# The copied folders lose what an in-tree build left in them (objects,
+# the diff programs, their work folder).
 dist-hook: tests-dist-hook
 tests-dist-hook:
 	rm -rf $(distdir)/tests/guest/*/build
@@ -115,7 +117,6 @@ tests-dist-hook:
 	    cp -pR $(srcdir)/tests/$$d $(distdir)/tests/ || exit 1; \
 	  fi; \
 	done
-	# what an in-tree build left in those folders (objects, programs, work)
 	find $(distdir)/tests \( -name '*.o' -o -name '.dirstamp' \) -exec rm -f {} +
 	rm -rf $(distdir)/tests/*/.deps $(distdir)/tests/diff/work \
 	  $(distdir)/tests/diff/diff-gen$(EXEEXT) $(distdir)/tests/diff/diff-cmp$(EXEEXT)
