@@ -159,19 +159,17 @@ void ir_vec_eval_crypto(unsigned kind, unsigned imm, IRVec *d, const IRVec *a,
     IRVec t;
 
     switch (kind) {
-    case IR_VEC_AESE: case IR_VEC_AESD:
+    case IR_VEC_AESE: case IR_VEC_AESD: case IR_VEC_AESEMC: case IR_VEC_AESDIMC: {
+        bool inv = kind == IR_VEC_AESD || kind == IR_VEC_AESDIMC;
         t.u64[0] = a->u64[0] ^ b->u64[0];
         t.u64[1] = a->u64[1] ^ b->u64[1];
-        aes_sub_shift(d, &t, kind == IR_VEC_AESD);
+        aes_sub_shift(d, &t, inv);
+        if (kind == IR_VEC_AESEMC || kind == IR_VEC_AESDIMC)
+            aes_mix(d, d, inv);     /* the fused round's MixColumns step */
         break;
+    }
     case IR_VEC_AESMC: case IR_VEC_AESIMC:
         aes_mix(d, a, kind == IR_VEC_AESIMC);
-        break;
-    case IR_VEC_AESEMC: case IR_VEC_AESDIMC:
-        t.u64[0] = a->u64[0] ^ b->u64[0];
-        t.u64[1] = a->u64[1] ^ b->u64[1];
-        aes_sub_shift(&t, &t, kind == IR_VEC_AESDIMC);
-        aes_mix(d, &t, kind == IR_VEC_AESDIMC);
         break;
     case IR_VEC_CLMUL:
         clmul(d, a->u64[imm & 1], b->u64[(imm >> 4) & 1]);

@@ -145,10 +145,9 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
 {
     IROp *op = &b->ops[br];
     IRTemp t = op->args[0];
-    uint64_t zero;
 
     if ((op->args[2] != IR_COND_EQ && op->args[2] != IR_COND_NE) ||
-        !ir_is_const(b, op->args[1]) || (zero = b->temps[op->args[1]].value) != 0 ||
+        !ir_is_const(b, op->args[1]) || b->temps[op->args[1]].value != 0 ||
         b->temps[t].kind == IR_TEMP_CONST)
         return;
     for (uint32_t i = br; i-- > 0;) {
@@ -164,7 +163,8 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
         if (d->opc != IR_OP_sub || d->type != op->type)
             return;
         for (uint32_t j = i + 1; j < br; j++)
-            if (ir_op_mentions(&b->ops[j], d->args[1], true) || ir_op_mentions(&b->ops[j], d->args[2], true))
+            if (ir_op_mentions(&b->ops[j], d->args[1], true) ||
+                ir_op_mentions(&b->ops[j], d->args[2], true))
                 return;
         op->args[0] = d->args[1];
         op->args[1] = d->args[2];

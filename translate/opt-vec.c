@@ -199,14 +199,8 @@ static unsigned reads_of(const IRBlock *b, IRTemp t)
 {
     unsigned n = 0;
 
-    for (uint32_t i = 0; i < b->nops; i++) {
-        const IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_NOP)
-            continue;
-        const IROpDef *def = &ir_op_defs[op->opc];
-        for (unsigned k = def->nout; k < def->nout + def->nin; k++)
-            n += op->args[k] == t;
-    }
+    for (uint32_t i = 0; i < b->nops; i++)
+        n += ir_op_mentions(&b->ops[i], t, false);
     return n;
 }
 

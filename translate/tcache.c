@@ -396,6 +396,16 @@ static const TCRecord *checked_record(const TCIndexEntry *e)
     return r;
 }
 
+/* *hash = the hash of the guest code a translation at pc depends on,
+ * [pc - before, pc + size); false if that cannot be read. */
+static bool code_hash(uint64_t pc, uint32_t before, uint32_t size, uint64_t *hash)
+{
+    if (!guest_code_fetchable(pc - before, before + size))
+        return false;
+    *hash = tcache_hash(guest_code_ptr(pc - before), before + size, 4);
+    return true;
+}
+
 TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
 {
     if (!tc_index)
@@ -406,6 +416,7 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
         const TCRecord *r;
         const TBInsn *insns;
         const TCReloc *rel;
+        uint64_t hash;
         TB *tb;
 
         if (e->pc != pc || e->flags != flags)
@@ -415,9 +426,7 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
             tcache_stats.rejected++;
             continue;
         }
-        if (!guest_code_fetchable(pc - r->guest_before, r->guest_before + r->guest_size) ||
-            tcache_hash(guest_code_ptr(pc - r->guest_before), r->guest_before + r->guest_size,
-                        4) != r->code_hash ||
+        if (!code_hash(pc, r->guest_before, r->guest_size, &hash) || hash != r->code_hash ||
             (tc_page_attr ? tc_page_attr(pc) : 0) != r->attr) {
             continue;
         }
@@ -531,10 +540,11 @@ void tcache_record(const TB *tb)
     TCReloc rel[TC_MAX_RELOCS];
     TCRecord r;
     size_t size, need;
+    uint64_t hash;
     int n;
 
     if (!tcache_on || tb->ninsns == 0 || tb->ninsns > TC_MAX_INSNS ||
-        !guest_code_fetchable(tb->pc - tb->guest_before, tb->guest_before + tb->guest_size))
+        !code_hash(tb->pc, tb->guest_before, tb->guest_size, &hash))
         return;
     n = x64_tc_relocs(tb, rel, TC_MAX_RELOCS);
     if (n < 0 || (tc_keep && !tc_keep(tb->pc))) {
@@ -552,8 +562,7 @@ void tcache_record(const TB *tb)
     memset(&r, 0, sizeof(r));
     r.size = (uint32_t)need;
     r.pc = tb->pc;
-    r.code_hash = tcache_hash(guest_code_ptr(tb->pc - tb->guest_before),
-                              tb->guest_before + tb->guest_size, 4);
+    r.code_hash = hash;
     r.flags = tb->flags;
     r.guest_size = tb->guest_size;
     r.guest_before = tb->guest_before;

@@ -434,6 +434,16 @@ static unsigned count_ops(const IRBlock *b, IROpcode opc)
     return n;
 }
 
+/* The index of the last op with opcode opc, or UINT32_MAX. */
+static uint32_t last_op(const IRBlock *b, IROpcode opc)
+{
+    uint32_t at = UINT32_MAX;
+    for (uint32_t i = 0; i < b->nops; i++)
+        if (b->ops[i].opc == opc)
+            at = i;
+    return at;
+}
+
 static unsigned writes_to(const IRBlock *b, IRTemp t)
 {
     unsigned n = 0;
@@ -564,10 +574,9 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_movi(&b, IR_I64, gpc, 0x1004);
         ir_exit_tb(&b, IR_EXIT_NOCHAIN);
         opt_run(&b);
-        bool moved = b.ops[b.nops - 1].opc == IR_OP_exit_excp;
-        for (uint32_t i = 0; i < b.nops; i++)
-            if (b.ops[i].opc == IR_OP_brcond)
-                moved &= b.ops[i].args[2] == IR_COND_TSTNE;
+        uint32_t br = last_op(&b, IR_OP_brcond);
+        bool moved = b.ops[b.nops - 1].opc == IR_OP_exit_excp && br != UINT32_MAX &&
+                     b.ops[br].args[2] == IR_COND_TSTNE;
         check(moved == !local, local ? "exception path reading a local stays"
                                      : "exception path moved behind the last exit",
               passed, failed);
@@ -590,10 +599,8 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_label(&b, lab);
         ir_exit_tb(&b, IR_EXIT_NOCHAIN);
         opt_run(&b);
-        bool cmp = false;
-        for (uint32_t i = 0; i < b.nops; i++)
-            if (b.ops[i].opc == IR_OP_brcond)
-                cmp = b.ops[i].args[0] == gl[2] && b.ops[i].args[1] == gl[3];
+        uint32_t br = last_op(&b, IR_OP_brcond);
+        bool cmp = br != UINT32_MAX && b.ops[br].args[0] == gl[2] && b.ops[br].args[1] == gl[3];
         check(cmp == !change, change ? "branch on a difference whose input changed kept"
                                      : "branch on a difference compares its inputs",
               passed, failed);
@@ -604,7 +611,7 @@ static void shape_tests(unsigned *passed, unsigned *failed)
      * tails (the next blocks set it first), it goes; discarded on one, it
      * moves to the other tail, after the label. */
     for (int both = 1; both >= 0; both--) {
-        uint32_t exit1, at = 0, lab = 0;
+        uint32_t exit1, at, lab;
         ir_block_init(&b, &globals);
         exit1 = ir_new_label(&b);
         t1 = ir_new_temp(&b, IR_I64);
@@ -623,17 +630,14 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_movi(&b, IR_I64, gpc, 0x2000);
         ir_exit_tb(&b, 1);
         opt_run(&b);
-        for (uint32_t i = 0; i < b.nops; i++) {
-            if (b.ops[i].opc == IR_OP_label)
-                lab = i;
-            if (b.ops[i].opc == IR_OP_setcond)
-                at = i;
-        }
+        lab = last_op(&b, IR_OP_label);
+        at = last_op(&b, IR_OP_setcond);
         if (both)
             check(count_ops(&b, IR_OP_setcond) == 0 && count_ops(&b, IR_OP_discard) == 0,
                   "flag discarded on both exits: computed nowhere", passed, failed);
         else
-            check(count_ops(&b, IR_OP_setcond) == 1 && at > lab && count_ops(&b, IR_OP_discard) == 0,
+            check(count_ops(&b, IR_OP_setcond) == 1 && lab != UINT32_MAX && at > lab &&
+                  count_ops(&b, IR_OP_discard) == 0,
                   "flag discarded on one exit: computed on the other", passed, failed);
         ir_block_free(&b);
     }

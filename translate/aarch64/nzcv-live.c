@@ -24,22 +24,22 @@
  * them in SPSR for the guest kernel to look at.
  */
 #include "translate.h"
-#include "translate/translator.h"
 
 typedef enum { NZCV_NONE, NZCV_KILL, NZCV_READ } NzcvUse;
 
-static bool s_bit(uint32_t insn)
+/* Add/sub with S set, or logical with opc 11 (ANDS, BICS): all four set. */
+static NzcvUse sets_flags(bool set)
 {
-    return (insn >> 29) & 1;
+    return set ? NZCV_KILL : NZCV_NONE;
 }
 
 static NzcvUse data_imm(uint32_t insn)
 {
-    switch ((insn >> 23) & 7) {
+    switch (bits(insn, 23, 3)) {
     case 2:                                      /* add/sub (immediate) */
-        return s_bit(insn) ? NZCV_KILL : NZCV_NONE;
+        return sets_flags(bits(insn, 29, 1));
     case 4:                                      /* logical (immediate) */
-        return ((insn >> 29) & 3) == 3 ? NZCV_KILL : NZCV_NONE;
+        return sets_flags(opc2(insn) == 3);
     default:                    /* ADR/ADRP, tags, move wide, bitfield, extract */
         return NZCV_NONE;
     }
@@ -47,15 +47,15 @@ static NzcvUse data_imm(uint32_t insn)
 
 static NzcvUse data_reg(uint32_t insn)
 {
-    if (!((insn >> 28) & 1)) {
-        if (!((insn >> 24) & 1))                 /* logical (shifted register) */
-            return ((insn >> 29) & 3) == 3 ? NZCV_KILL : NZCV_NONE;
-        return s_bit(insn) ? NZCV_KILL : NZCV_NONE;   /* add/sub (shifted, extended) */
+    if (!bits(insn, 28, 1)) {
+        if (!bits(insn, 24, 1))                  /* logical (shifted register) */
+            return sets_flags(opc2(insn) == 3);
+        return sets_flags(bits(insn, 29, 1));    /* add/sub (shifted, extended) */
     }
-    if ((insn >> 24) & 1)                        /* 3 source */
+    if (bits(insn, 24, 1))                       /* 3 source */
         return NZCV_NONE;
     /* ADC/SBC, RMIF/SETF, CCMP/CCMN, CSEL...: read; 1 and 2 source: none */
-    return ((insn >> 21) & 7) == 6 ? NZCV_NONE : NZCV_READ;
+    return bits(insn, 21, 3) == 6 ? NZCV_NONE : NZCV_READ;
 }
 
 static NzcvUse ldst(uint32_t insn)
@@ -90,11 +90,6 @@ static NzcvUse nzcv_use(uint32_t insn)
     return NZCV_READ;
 }
 
-static int64_t sext(uint32_t v, unsigned bits)
-{
-    return (int64_t)((uint64_t)v << (64 - bits)) >> (64 - bits);
-}
-
 /* Is NZCV set before it is read on every path from pc?  Branches that do
  * not read the flags are followed (B and BL to their target, CBZ, CBNZ,
  * TBZ and TBNZ both ways) while they stay on the page; *budget bounds the
@@ -121,13 +116,13 @@ static bool dead_from(DisasContext *s, uint64_t pc, uint64_t page, unsigned *bud
             break;
         }
         if ((insn & 0x7c000000) == 0x14000000) {           /* B, BL */
-            pc += (uint64_t)(sext(insn & 0x3ffffff, 26) * 4) - 4;
+            pc += (uint64_t)(imm26(insn) * 4) - 4;
             continue;
         }
         if ((insn & 0x7e000000) == 0x34000000)              /* CBZ, CBNZ */
-            off = sext((insn >> 5) & 0x7ffff, 19) * 4;
+            off = imm19(insn) * 4;
         else if ((insn & 0x7e000000) == 0x36000000)         /* TBZ, TBNZ */
-            off = sext((insn >> 5) & 0x3fff, 14) * 4;
+            off = imm14(insn) * 4;
         else
             return false;
         return dead_from(s, pc + (uint64_t)off, page, budget) &&

@@ -232,8 +232,8 @@ bool gen_ir_addp_scalar(DisasContext *s, uint32_t insn)
  * 2 * nsize elements of Vn, into the lower half or, for Q, the upper. */
 bool gen_ir_shrn(DisasContext *s, uint32_t insn, unsigned nsize, unsigned sh)
 {
-    if (a64_vec_ir)
-        return gen_vec_shrn(s, rd(insn), rn(insn), nsize, sh, Q(insn));
+    if (gen_vec_shrn(s, rd(insn), rn(insn), nsize, sh, Q(insn)))
+        return true;
     IRBlock *B = IRB(s);
     unsigned b = 8u << nsize;
     IRTemp w[2], r = a64_tmp(s, IR_I64), t = a64_tmp(s, IR_I64);

@@ -131,10 +131,12 @@ static void vget(X64Ctx *c, int x, IRTemp t)
     }
 }
 
-/* xmm x = the 64-bit v in both lanes, from the frame's constants when it
- * is one of them; false if not. */
-static bool frame_const(X64Ctx *c, int x, uint64_t v)
+/* xmm x = the 32-bit (esize 2) or 64-bit v in every lane, from the
+ * frame's constants when it is one of them; false if not. */
+static bool frame_const(X64Ctx *c, int x, unsigned esize, uint64_t v)
 {
+    if (esize == 2)
+        v = (v & 0xffffffffu) << 32 | (v & 0xffffffffu);
     for (int k = 0; k < X64_NCONSTS; k++)
         if (x64_frame_consts[k] == v) {
             emit_sse_load(&c->e, 4, x, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
@@ -146,7 +148,7 @@ static bool frame_const(X64Ctx *c, int x, uint64_t v)
 /* xmm x = the 32-bit constant v in every lane (through X64_SCRATCH). */
 static void vconst32(X64Ctx *c, int x, uint32_t v)
 {
-    if (frame_const(c, x, (uint64_t)v << 32 | v))
+    if (frame_const(c, x, 2, v))
         return;
     emit_mov_ri(&c->e, X64_SCRATCH, v);
     emit_movq_xr(&c->e, x, X64_SCRATCH);
@@ -516,7 +518,6 @@ static bool lower_ext(X64Ctx *c, const IROp *op)
 
 /* ---- vec2 ---- */
 
-/* Unsigned a > b as NOT(max(a, b) == b). */
 /* The vec1 NOT that follows op (the next op) when it is the only reader
  * of op's result: its output, else IR_NONE. */
 static IRTemp negated_next(const X64Ctx *c, const IROp *op)
@@ -530,20 +531,30 @@ static IRTemp negated_next(const X64Ctx *c, const IROp *op)
     return next->args[0];
 }
 
-/* a > b unsigned: not max(a, b) == b.  A NOT right after (CMHS, the
- * recipe's swapped and negated CMHI) cancels: the pair is computed as
- * max(a, b) == b into the NOT's output, which lower.c then skips. */
+static const uint8_t max_ops[2][3] = {
+    { X64_PMAXSB, X64_PMAXSW, X64_PMAXSD }, { X64_PMAXUB, X64_PMAXUW, X64_PMAXUD },
+};
+static const uint8_t eq_ops[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
+
+/* xmm0 = all ones in the lanes where a <= b (max(a, b) == b), signed or
+ * unsigned. */
+static void emit_le(X64Ctx *c, bool uns, unsigned esize, IRTemp a, IRTemp b)
+{
+    vget2(c, a, b);
+    emit_sse_rr(&c->e, max_ops[uns][esize], XA, XB);
+    emit_sse_rr(&c->e, eq_ops[esize], XA, XB);
+}
+
+/* a > b unsigned: not a <= b.  A NOT right after (CMHS, the recipe's
+ * swapped and negated CMHI) cancels: a <= b goes into the NOT's output,
+ * which lower.c then skips. */
 static bool lower_cmgtu(X64Ctx *c, const IROp *op, unsigned esize, IRTemp d, IRTemp a, IRTemp b)
 {
-    static const uint8_t maxu[3] = { X64_PMAXUB, X64_PMAXUW, X64_PMAXUD };
-    static const uint8_t eq[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
     IRTemp neg = negated_next(c, op);
 
     if (esize > 2 || (esize > 0 && !x64_features.sse41))
         return false;
-    vget2(c, a, b);
-    emit_sse_rr(&c->e, maxu[esize], XA, XB);
-    emit_sse_rr(&c->e, eq[esize], XA, XB);
+    emit_le(c, true, esize, a, b);
     if (neg != IR_NONE) {
         vput(c, neg);
         c->skip_op = c->op_index + 1;
@@ -555,19 +566,15 @@ static bool lower_cmgtu(X64Ctx *c, const IROp *op, unsigned esize, IRTemp d, IRT
     return true;
 }
 
-/* CMGT followed by a NOT of it alone (CMGE, CMGE0, CMLE0): not a > b is
- * max(a, b) == b with the signed max (B, H, S), into the NOT's output. */
+/* CMGT followed by a NOT of it alone (CMGE, CMGE0, CMLE0): a <= b signed
+ * (B, H, S lanes) into the NOT's output; else CMGT's sse_table row. */
 static bool lower_cmgt_not(X64Ctx *c, const IROp *op, unsigned esize, IRTemp a, IRTemp b)
 {
-    static const uint8_t maxs[3] = { X64_PMAXSB, X64_PMAXSW, X64_PMAXSD };
-    static const uint8_t eq[3] = { X64_PCMPEQB, X64_PCMPEQW, X64_PCMPEQD };
     IRTemp neg = negated_next(c, op);
 
     if (neg == IR_NONE || esize > 2 || (esize != 1 && !x64_features.sse41))
         return false;
-    vget2(c, a, b);
-    emit_sse_rr(&c->e, maxs[esize], XA, XB);
-    emit_sse_rr(&c->e, eq[esize], XA, XB);
+    emit_le(c, false, esize, a, b);
     vput(c, neg);
     c->skip_op = c->op_index + 1;
     return true;
@@ -695,7 +702,7 @@ static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
 /* xmm x = the 32-bit (esize 2) or 64-bit value v in every lane. */
 static void emit_splat(X64Ctx *c, int x, unsigned esize, uint64_t v)
 {
-    if (frame_const(c, x, esize == 2 ? (v & 0xffffffffu) << 32 | (v & 0xffffffffu) : v))
+    if (frame_const(c, x, esize, v))
         return;
     emit_mov_ri(&c->e, X64_SCRATCH, v);
     emit_movq_xr(&c->e, x, X64_SCRATCH);
@@ -825,9 +832,10 @@ static int vpin_find(const X64Ctx *c, int32_t off)
     return -1;
 }
 
-static bool overlap16(int32_t a, int32_t b)
+/* Do [a, a + alen) and [b, b + blen) of env meet? */
+static bool overlap(int32_t a, unsigned alen, int32_t b, unsigned blen)
 {
-    return a < b + 16 && b < a + 16;
+    return a < b + (int32_t)blen && b < a + (int32_t)alen;
 }
 
 void x64_vpin_entry(X64Ctx *c)
@@ -857,7 +865,7 @@ void x64_vpin_entry(X64Ctx *c)
             read_first[n] = !st;
             written[n] = bad[n] = false;
             for (unsigned j = 0; j < n; j++)
-                if (overlap16(o, off[j]))
+                if (overlap(o, 16, off[j], 16))
                     bad[n] = bad[j] = true;
             n++;
         }
@@ -907,7 +915,7 @@ void x64_vpin_label(X64Ctx *c, uint32_t l)
 void x64_vpin_env_write(X64Ctx *c, int32_t off, unsigned size)
 {
     for (unsigned k = 0; k < c->nvpin; k++)
-        if (off < c->vpin_off[k] + 16 && c->vpin_off[k] < off + (int32_t)(1u << size))
+        if (overlap(off, 1u << size, c->vpin_off[k], 16))
             c->vpin_valid &= (uint8_t)~(1u << k);
 }
 

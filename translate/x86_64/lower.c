@@ -25,8 +25,8 @@
  * at a self-loop's back edge and in the dispatcher before it runs a
  * block.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
  * so x64_set_jump can retarget it with one atomic store; its test jumps
- * to the unchained exit after it.  tb->insns maps
- * host offsets back to guest pcs; every op that may fault (IR_F_SYNC) is
+ * to the unchained exit after it.  tb->insns maps host offsets back to
+ * guest pcs; every op that may fault (IR_F_SYNC) is
  * preceded by a write-back of the dirty globals, so env is exact there
  * (full-system loads and stores do it in their slow path, where alone
  * they fault: lower-softmmu.c).
@@ -37,9 +37,10 @@
  * loop head); the back edge writes dirty globals back as
  * any exit does, puts the loop globals into those registers again, checks
  * exit_request (which invalidating the block sets, see exec.c; its stub
- * stores pc and returns tb | TB_EXIT_NOCHAIN), and jumps to the loop head: hot loops keep their values in registers instead
- * of reloading them from env at each iteration (v128 globals too, in the
- * top xmm registers: lower-vec.c).  Not with -chain off.
+ * stores pc and returns tb | TB_EXIT_NOCHAIN), and jumps to the loop
+ * head: hot loops keep their values in registers instead of reloading
+ * them from env at each iteration (v128 globals too, in the top xmm
+ * registers: lower-vec.c).  Not with -chain off.
  */
 #include <cpuid.h>
 #include <stddef.h>
@@ -427,19 +428,36 @@ static void lower_insn_start(X64Ctx *c, const IROp *op)
     };
 }
 
+/* Is op i followed by "mov pc, $K"?  Sets *k. */
+static bool sets_pc_next(const X64Ctx *c, uint32_t i, uint64_t *k)
+{
+    const IROp *mov = &c->b->ops[i + 1];
+    const IRTempInfo *src;
+
+    if (i + 1 >= c->b->nops || c->pc_global == IR_NONE || mov->opc != IR_OP_mov ||
+        mov->type != IR_I64 || mov->args[0] != c->pc_global)
+        return false;
+    src = &c->b->temps[mov->args[1]];
+    *k = src->value;
+    return src->kind == IR_TEMP_CONST;
+}
+
 /* Is op (at index i) "goto_tb n; mov pc, tb->pc; exit_tb n": a jump back
  * to the start of this very block? */
 static bool is_self_goto(const X64Ctx *c, uint32_t i)
 {
     const IROp *ops = c->b->ops;
-    const IRTempInfo *temps = c->b->temps;
+    uint64_t k;
 
-    return ops[i].opc == IR_OP_goto_tb && i + 2 < c->b->nops && c->pc_global != IR_NONE &&
-           ops[i + 1].opc == IR_OP_mov && ops[i + 1].type == IR_I64 &&
-           ops[i + 1].args[0] == c->pc_global &&
-           temps[ops[i + 1].args[1]].kind == IR_TEMP_CONST &&
-           temps[ops[i + 1].args[1]].value == c->tb->pc &&
-           ops[i + 2].opc == IR_OP_exit_tb && ops[i + 2].args[0] == ops[i].args[0];
+    return ops[i].opc == IR_OP_goto_tb && i + 2 < c->b->nops && sets_pc_next(c, i, &k) &&
+           k == c->tb->pc && ops[i + 2].opc == IR_OP_exit_tb &&
+           ops[i + 2].args[0] == ops[i].args[0];
+}
+
+/* cmp [env + exit_request], 0 (the jcc after it is the caller's). */
+static void emit_test_exit_request(X64Ctx *c)
+{
+    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
 }
 
 /* The back edge of a self-looping block: the loop's globals go back to
@@ -452,28 +470,17 @@ static void emit_loop_back(X64Ctx *c)
     ra_sync_globals(c);
     ra_loop_back(c);
     x64_vpin_back(c);
-    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    emit_test_exit_request(c);
     c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
     emit_patch32(&c->e, emit_jmp32(&c->e), c->loop_header);
     c->unreachable = true;
-}
-
-/* Is op i "goto_tb; mov pc, K; exit_tb" with K past the block's start? */
-static bool goes_forward(const X64Ctx *c, uint32_t i)
-{
-    const IROp *ops = c->b->ops;
-    const IRTempInfo *temps = c->b->temps;
-
-    return i + 1 < c->b->nops && c->pc_global != IR_NONE && ops[i + 1].opc == IR_OP_mov &&
-           ops[i + 1].args[0] == c->pc_global &&
-           temps[ops[i + 1].args[1]].kind == IR_TEMP_CONST &&
-           temps[ops[i + 1].args[1]].value > c->tb->pc;
 }
 
 static void lower_goto_tb(X64Ctx *c, const IROp *op)
 {
     unsigned slot = op->args[0];
     size_t at, request = 0;
+    uint64_t k;
 
     BUG_ON(slot > 1);
     if (c->loop_header && c->nstub_jumps < 2 && is_self_goto(c, c->op_index)) {
@@ -481,9 +488,9 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
         return;
     }
     ra_sync_globals(c);
-    if (!goes_forward(c, c->op_index)) {
-        emit_alu_mi(&c->e, X64_CMP, false,
-                    x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    /* not to a pc past the block's start: the edge may close a cycle */
+    if (!sets_pc_next(c, c->op_index, &k) || k <= c->tb->pc) {
+        emit_test_exit_request(c);
         request = emit_jcc32(&c->e, X64_CC_NE);
     }
     /* Align the rel32 so that x64_set_jump's store is atomic. */
@@ -536,7 +543,7 @@ static void emit_lookup_probe(X64Ctx *c)
     size_t miss_pc, miss_flags, miss_request;
     int r = -1;
 
-    emit_alu_mi(&c->e, X64_CMP, false, x64_mem(X64_ENV, offsetof(CPUCommon, exit_request)), 0);
+    emit_test_exit_request(c);
     miss_request = emit_jcc8(&c->e, X64_CC_NE);
 
     for (int k = 0; k < 16 && c->pc_global != IR_NONE; k++)

@@ -464,7 +464,6 @@ void ra_reserve(X64Ctx *c, int reg)
     }
 }
 
-
 /* Does input t die at op (whichever of its argument positions says so)? */
 static bool input_dies(const IROp *op, IRTemp t)
 {
