@@ -36,6 +36,7 @@ static const char *const vec_names[IR_VEC_COUNT] = {
     [IR_VEC_NEG] = "neg", [IR_VEC_MOV] = "mov", [IR_VEC_SHLI] = "shli", [IR_VEC_SHRI] = "shri",
     [IR_VEC_SARI] = "sari", [IR_VEC_SXTL] = "sxtl", [IR_VEC_UXTL] = "uxtl",
     [IR_VEC_ZEXT64] = "zext64", [IR_VEC_FSQRT] = "fsqrt", [IR_VEC_FSPECIAL] = "fspecial",
+    [IR_VEC_REV] = "rev",
     [IR_VEC_FMA] = "fma", [IR_VEC_FMS] = "fms",
 };
 
@@ -249,6 +250,11 @@ void ir_vec_eval(unsigned kind, unsigned esize, unsigned imm, IRVec *d,
     case IR_VEC_NOT: r.u64[0] = ~a->u64[0]; r.u64[1] = ~a->u64[1]; break;
     case IR_VEC_ZEXT64: r.u64[0] = a->u64[0]; break;
     case IR_VEC_MOV: r = *a; break;
+    case IR_VEC_REV:
+        BUG_ON(imm <= esize || imm > 3);
+        for (unsigned i = 0; i < 16; i++)
+            r.u8[i] = a->u8[i ^ ir_vec_rev_flip(esize, imm)];
+        break;
     case IR_VEC_ZIPLO: case IR_VEC_ZIPHI: case IR_VEC_EXT: case IR_VEC_TBL:
     case IR_VEC_UZP1: case IR_VEC_UZP2:
         permute(kind, esize, imm, &r, a, b);

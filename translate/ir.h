@@ -141,6 +141,8 @@ typedef enum IRVecKind {
     IR_VEC_FSPECIAL,   /* all ones where the FP lane (esize 2, 3) is not a
                         * normal number above the smallest normal: zero,
                         * subnormal, +-min normal, infinity or NaN */
+    IR_VEC_REV,        /* the lanes reversed within each container of
+                        * 1 << imm bytes (imm > esize, imm <= 3) */
     /* vec3: d = a +- b * c, fused (one rounding); esize 2, 3 */
     IR_VEC_FMA, IR_VEC_FMS,
     /* From here on the kinds of ir-vec-ext.h (IR_VEC_EXT_FIRST on): the
@@ -191,6 +193,14 @@ void ir_vec_eval(unsigned kind, unsigned esize, unsigned imm, IRVec *d,
 void ir_vec_eval_packed(IRVec *d, const IRVec *a, const IRVec *b, uint64_t k,
                         const IRVec *c);
 const char *ir_vec_name(unsigned kind);
+
+/* IR_VEC_REV's byte permutation: byte i of the result is byte
+ * i ^ ir_vec_rev_flip(esize, imm) of the source (the lane bits of the
+ * byte index within the container flipped, the bits within a lane kept). */
+static inline unsigned ir_vec_rev_flip(unsigned esize, unsigned imm)
+{
+    return ((1u << imm) - 1) & ~((1u << esize) - 1);
+}
 
 /* Register a helper on first use and return its id (for op call). */
 uint32_t ir_helper_id(IRHelper *h);

@@ -209,6 +209,11 @@ static void gen_vec_op(Gen *g)
         }
         if (k == IR_VEC_SXTL || k == IR_VEC_UXTL)
             esize = rndn(3);
+        if (k == IR_VEC_REV) {
+            esize = rndn(3);
+            ir_vec1(b, k, esize, vnew(g, false), vpick(g), esize + 1 + rndn(3 - esize));
+            break;
+        }
         if (k == IR_VEC_FSPECIAL) {
             esize = 2 + rndn(2);
             x = rndn(2) ? vpick(g) : fpick(g, esize);

@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Unit test of the IR's extra vector kinds (translate/ir-vec-ext.h: the
- * saturating narrowings and the cryptographic kinds) and their x86-64
- * lowering (lower-vec.c):
- *   - the new encodings (AES-NI, SHA-NI, PCLMULQDQ, PHADD, signed packs)
- *     against capstone;
+ * saturating narrowings and the cryptographic kinds; IR_VEC_REV) and
+ * their x86-64 lowering (lower-vec.c):
+ *   - the new encodings (AES-NI, SHA-NI, PCLMULQDQ, PHADD, signed packs,
+ *     PSHUFLW/PSHUFHW) against capstone;
  *   - the C definition against known answers: AES-128 encryption and
  *     decryption of FIPS-197 appendix C.1 written as a guest would (AESE,
  *     AESMC, AESD, AESIMC), SHA-256("abc") of FIPS 180-4 written with
  *     SHA256H/H2/SU0/SU1 as in the Arm ARM's example, and a carry-less
  *     product checked bit by bit;
- *   - the narrowings against a plain C model on edge lanes;
+ *   - the narrowings against a plain C model on edge lanes, REV against
+ *     its byte permutations;
  *   - every kind as one JIT-compiled block (the SSE packs, AES-NI/SHA-NI/
  *     PCLMULQDQ on a host that has them, the C fallback otherwise)
  *     against the C definition on random and edge inputs.
@@ -63,6 +64,19 @@ static void test_encodings(void)
           !strcmp(insn[0].op_str, "xmm10, xmm2, 0x11"), "pclmulqdq encoding");
     if (n)
         cs_free(insn, n);
+
+    for (int hi = 0; hi < 2; hi++) {
+        X64Emit w = { encbuf, 0x10000, 0, sizeof(encbuf), NULL };
+        emit_pshufw(&w, hi, 9, 3, 0xb1);
+        emit_pshufw(&w, hi, 1, 12, 0x1b);
+        n = cs_disasm(cs, w.buf, w.pos, w.rx, 0, &insn);
+        const char *mn = hi ? "pshufhw" : "pshuflw";
+        check(n == 2 && !strcmp(insn[0].mnemonic, mn) && !strcmp(insn[0].op_str, "xmm9, xmm3, 0xb1") &&
+              !strcmp(insn[1].mnemonic, mn) && !strcmp(insn[1].op_str, "xmm1, xmm12, 0x1b"),
+              "%s encoding", mn);
+        if (n)
+            cs_free(insn, n);
+    }
 }
 
 /* ---- known answers through the C definition ---- */
@@ -288,6 +302,38 @@ static void test_jit(void)
         for (unsigned esize = 1; esize <= 3; esize++)
             for (unsigned i = 0; i < 40; i++)
                 jit_one(kind, 2, esize, 0);
+    /* REV16/REV32/REV64 of every lane size below the container */
+    for (unsigned esize = 0; esize <= 2; esize++)
+        for (unsigned imm = esize + 1; imm <= 3; imm++)
+            for (unsigned i = 0; i < 10; i++)
+                jit_one(IR_VEC_REV, 1, esize, imm);
+}
+
+/* IR_VEC_REV against a direct model: the bytes 0..15 reversed in their
+ * containers, lanes kept whole. */
+static void test_rev_model(void)
+{
+    static const uint8_t want[3][3][16] = {
+        {   /* bytes in 16-, 32-, 64-bit containers */
+            { 1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14 },
+            { 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12 },
+            { 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8 },
+        }, {   /* halfwords in 32-, 64-bit containers */
+            { 0 }, { 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13 },
+            { 6, 7, 4, 5, 2, 3, 0, 1, 14, 15, 12, 13, 10, 11, 8, 9 },
+        }, {   /* words in 64-bit containers */
+            { 0 }, { 0 }, { 4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11 },
+        },
+    };
+    IRVec a, d;
+
+    for (unsigned i = 0; i < 16; i++)
+        a.u8[i] = (uint8_t)i;
+    for (unsigned esize = 0; esize <= 2; esize++)
+        for (unsigned imm = esize + 1; imm <= 3; imm++) {
+            ir_vec_eval(IR_VEC_REV, esize, imm, &d, &a, NULL, NULL);
+            check(memcmp(d.u8, want[esize][imm - 1], 16) == 0, "rev.%u in 1 << %u bytes", esize, imm);
+        }
 }
 
 /* The narrowings against a direct model: 16-bit lanes to 8 bits. */
@@ -322,6 +368,7 @@ int main(void)
     test_sha256_kat();
     test_clmul_kat();
     test_narrow_model();
+    test_rev_model();
     if (!setup())
         return 1;
     test_jit();

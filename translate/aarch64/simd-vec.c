@@ -106,6 +106,7 @@ static const VecRecipe recipes[SIMD_OP_INT_COUNT] = {
     [SIMD_OP_ZIP2] = { V_BIN, IR_VEC_ZIPHI, B | H | S | D, VF_Q },
     [SIMD_OP_UZP1] = { V_BIN, IR_VEC_UZP1, B | H | S | D, VF_Q },
     [SIMD_OP_UZP2] = { V_BIN, IR_VEC_UZP2, B | H | S | D, VF_Q },
+    [SIMD_OP_REV] = { V_SHIFT, IR_VEC_REV, B | H | S, 0 },   /* imm: log2 container */
 };
 
 #undef B

@@ -638,6 +638,12 @@ void emit_pshufd(X64Emit *e, int dst, int src, unsigned imm)
     emit_u8(e, (uint8_t)imm);
 }
 
+void emit_pshufw(X64Emit *e, bool hi, int dst, int src, unsigned imm)
+{
+    emit_rr(e, (hi ? OPC_F3 : OPC_F2) | OPC_0F | 0x70, dst, src);
+    emit_u8(e, (uint8_t)imm);
+}
+
 void emit_palignr(X64Emit *e, int dst, int src, unsigned imm)
 {
     emit_rr(e, OPC_66 | OPC_0F3A | 0x0f, dst, src);

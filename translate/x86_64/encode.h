@@ -223,6 +223,9 @@ void emit_movq_rx(X64Emit *e, int r, int x);
 void emit_pinsr(X64Emit *e, unsigned size, int x, int r, unsigned idx);
 void emit_pextr(X64Emit *e, unsigned size, int r, int x, unsigned idx);
 void emit_pshufd(X64Emit *e, int dst, int src, unsigned imm);
+/* pshufhw (hi) / pshuflw: the 16-bit lanes of one 64-bit half of src
+ * shuffled by imm into dst, the other half copied. */
+void emit_pshufw(X64Emit *e, bool hi, int dst, int src, unsigned imm);
 void emit_palignr(X64Emit *e, int dst, int src, unsigned imm);
 void emit_shufps(X64Emit *e, int dst, int src, unsigned imm);
 void emit_pmovmskb(X64Emit *e, int r, int x);

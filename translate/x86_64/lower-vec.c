@@ -131,18 +131,25 @@ static void vget(X64Ctx *c, int x, IRTemp t)
     }
 }
 
+/* xmm x = the 128-bit constant hi:lo when the frame holds it; false if
+ * not. */
+static bool frame_const128(X64Ctx *c, int x, uint64_t lo, uint64_t hi)
+{
+    for (int k = 0; k < X64_NCONSTS; k++)
+        if (x64_frame_consts[k][0] == lo && x64_frame_consts[k][1] == hi) {
+            emit_sse_load(&c->e, 4, x, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
+            return true;
+        }
+    return false;
+}
+
 /* xmm x = the 32-bit (esize 2) or 64-bit v in every lane, from the
  * frame's constants when it is one of them; false if not. */
 static bool frame_const(X64Ctx *c, int x, unsigned esize, uint64_t v)
 {
     if (esize == 2)
         v = (v & 0xffffffffu) << 32 | (v & 0xffffffffu);
-    for (int k = 0; k < X64_NCONSTS; k++)
-        if (x64_frame_consts[k] == v) {
-            emit_sse_load(&c->e, 4, x, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
-            return true;
-        }
-    return false;
+    return frame_const128(c, x, v, v);
 }
 
 /* xmm x = the 32-bit constant v in every lane (through X64_SCRATCH). */
@@ -739,6 +746,37 @@ static bool lower_fspecial(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a)
     return true;
 }
 
+/* IR_VEC_REV: bytes through pshufb with the frame's mask; 16-bit lanes
+ * with pshuflw and pshufhw, 32-bit ones with pshufd, each by the lane
+ * indices with the flipped bits (ir_vec_rev_flip) applied. */
+static bool lower_rev(X64Ctx *c, unsigned esize, unsigned imm, IRTemp d, IRTemp a)
+{
+    unsigned flip = ir_vec_rev_flip(esize, imm), sel = 0;
+
+    for (unsigned j = 0; j < 4; j++)
+        sel |= (j ^ (flip >> esize)) << (2 * j);
+    if (esize == 0) {
+        uint64_t m[2] = { 0, 0 };
+        for (unsigned i = 0; i < 16; i++)
+            m[i / 8] |= (uint64_t)(i ^ flip) << (8 * (i % 8));
+        if (!x64_features.ssse3)
+            return false;
+        vget(c, XA, a);
+        if (!frame_const128(c, XB, m[0], m[1]))
+            return false;
+        emit_sse_rr(&c->e, X64_PSHUFB, XA, XB);
+    } else if (esize == 1) {
+        vget(c, XA, a);
+        emit_pshufw(&c->e, false, XA, XA, sel);
+        emit_pshufw(&c->e, true, XA, XA, sel);
+    } else {
+        vget(c, XA, a);
+        emit_pshufd(&c->e, XA, XA, sel);
+    }
+    vput(c, d);
+    return true;
+}
+
 static bool lower_vec1(X64Ctx *c, const IROp *op)
 {
     static const uint8_t abs_ops[3] = { X64_PABSB, X64_PABSW, X64_PABSD };
@@ -778,6 +816,8 @@ static bool lower_vec1(X64Ctx *c, const IROp *op)
         return lower_widen(c, kind, esize, imm, d, a);
     case IR_VEC_FSPECIAL:
         return lower_fspecial(c, esize, d, a);
+    case IR_VEC_REV:
+        return lower_rev(c, esize, imm, d, a);
     case IR_VEC_MOV:
         vcopy(c, d, a);
         return true;

@@ -67,11 +67,20 @@ size_t x64_stubs_end;
  * rsp 16-byte aligned after the return address and six pushes. */
 #define FRAME_SIZE (X64_CONSTS_OFF + 16 * X64_NCONSTS + 8)
 
-const uint64_t x64_frame_consts[X64_NCONSTS] = {
-    0x7fffffff7fffffffull, 0x0080000100800001ull, 0x7effffff7effffffull,   /* FP32 classes */
-    0x7fffffffffffffffull, 0x0010000000000001ull, 0x7fdfffffffffffffull,   /* FP64 classes */
-    0x00ff00ff00ff00ffull, 0x0000ffff0000ffffull, 0x7070707070707070ull,   /* narrow, TBL */
+#define SPLAT(v) { v, v }
+const uint64_t x64_frame_consts[X64_NCONSTS][2] = {
+    /* FP32 classes */
+    SPLAT(0x7fffffff7fffffffull), SPLAT(0x0080000100800001ull), SPLAT(0x7effffff7effffffull),
+    /* FP64 classes */
+    SPLAT(0x7fffffffffffffffull), SPLAT(0x0010000000000001ull), SPLAT(0x7fdfffffffffffffull),
+    /* narrowing masks, TBL's index bias */
+    SPLAT(0x00ff00ff00ff00ffull), SPLAT(0x0000ffff0000ffffull), SPLAT(0x7070707070707070ull),
+    /* bytes reversed in 16-, 32-, 64-bit containers (REV16, REV32, REV64) */
+    { 0x0607040502030001ull, 0x0e0f0c0d0a0b0809ull },
+    { 0x0405060700010203ull, 0x0c0d0e0f08090a0bull },
+    { 0x0001020304050607ull, 0x08090a0b0c0d0e0full },
 };
+#undef SPLAT
 
 static const int8_t saved_regs[] = {
     X64_RBP, X64_RBX, X64_R12, X64_R13, X64_R14, X64_R15,
@@ -690,9 +699,11 @@ void x64_init(void)
         emit_push(&e, saved_regs[i]);
     emit_alu_ri(&e, X64_SUB, true, X64_RSP, FRAME_SIZE);
     for (int k = 0; k < X64_NCONSTS; k++) {
-        emit_mov_ri(&e, X64_SCRATCH, x64_frame_consts[k]);
-        emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
-        emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k + 8));
+        for (int h = 0; h < 2; h++) {
+            if (h == 0 || x64_frame_consts[k][1] != x64_frame_consts[k][0])
+                emit_mov_ri(&e, X64_SCRATCH, x64_frame_consts[k][h]);
+            emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k + 8 * h));
+        }
     }
     emit_mov_rr(&e, true, X64_ENV, X64_RDI);
     emit_mov_ri(&e, X64_GBASE, (uintptr_t)&guest_base);

@@ -29,12 +29,12 @@
 #define X64_NSLOTS 256
 #define X64_NVSLOTS 64
 
-/* Vector constants the prologue stores in the frame, each a 64-bit value
- * repeated over 16 bytes, so that lowering loads one with a single movdqa
- * instead of building it (lower-vec.c's splats: the FP lane classes, the
- * narrowing masks). */
-extern const uint64_t x64_frame_consts[];
-#define X64_NCONSTS 9
+/* Vector constants the prologue stores in the frame, each as its low and
+ * high 64 bits, so that lowering loads one with a single movdqa instead of
+ * building it (lower-vec.c's splats: the FP lane classes, the narrowing
+ * masks; the pshufb masks of IR_VEC_REV). */
+extern const uint64_t x64_frame_consts[][2];
+#define X64_NCONSTS 12
 #define X64_CONSTS_OFF (8 * X64_NSLOTS + 16 * X64_NVSLOTS)
 
 #define X64_REG_BIT(r) ((uint16_t)(1u << (r)))
