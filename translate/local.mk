@@ -5,7 +5,7 @@ libguise_translate_la_SOURCES = \
 	translate/ir.c translate/ir.h translate/ir-ops.def translate/ir-vec.c \
 	translate/ir-vec-crypto.c translate/ir-vec-ext.h \
 	translate/opt.c translate/opt.h translate/opt-fold.c \
-	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c translate/opt-loop.c translate/opt-cold.c \
+	translate/opt-copy.c translate/opt-dce.c translate/opt-vec.c translate/opt-loop.c translate/opt-cold.c translate/opt-narrow.c \
 	translate/scratch.c translate/scratch.h \
 	translate/decode.c translate/decode.h \
 	translate/translator.c translate/translator.h \

@@ -52,10 +52,13 @@ static bool reads_global(const IROp *op, IRTemp g)
     return ir_op_mentions(op, g, false);
 }
 
-/* Is global g unread in ops[0, end) until something writes it? */
+/* Is global g unread in ops[0, end] until something writes it?  ops[end]
+ * is the op that would move: it must not read g either ("add_i32 x3, x3,
+ * 1" left out of the loop's path would lose every increment but the
+ * last). */
 static bool dead_at_start(const IRBlock *b, IRTemp g, uint32_t end)
 {
-    for (uint32_t i = 0; i < end; i++) {
+    for (uint32_t i = 0; i <= end; i++) {
         if (reads_global(&b->ops[i], g))
             return false;
         if (ir_op_mentions(&b->ops[i], g, true))

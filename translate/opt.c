@@ -45,6 +45,7 @@ void opt_run(IRBlock *b)
      * env loads and stores alone. */
     if (opt_copy(b))
         opt_fold(b);
+    opt_narrow(b);
     if (b->env_ops)
         opt_vec(b);
     /* opt_loop reads the frontend's discards, which opt_dce removes */

@@ -27,6 +27,7 @@ void opt_dce(IRBlock *b);
 void opt_vec(IRBlock *b);
 void opt_loop(IRBlock *b);
 void opt_cold(IRBlock *b);
+void opt_narrow(IRBlock *b);
 
 /* Turn op into "mov d, src" (keeping its type). */
 void opt_make_mov(IROp *op, IRTemp d, IRTemp src);

@@ -647,6 +647,63 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_block_free(&b);
     }
 
+    /* "op t; ext32u g, t" is one 32-bit op into g when t has no other
+     * reader and the op's low half depends on its inputs' low halves
+     * only (add: yes; shl: no), or when the op is 32-bit already; not
+     * for ext32s, whose i32 form still gives i64. */
+    for (int k = 0; k < 5; k++) {
+        static const char *const what[5] = {
+            "add; ext32u: one add_i32", "shl; ext32u: kept", "add read twice; ext32u: kept",
+            "rotr_i32; ext32u: one rotr_i32", "ext32s_i32; ext32u: kept",
+        };
+        ir_block_init(&b, &globals);
+        t1 = ir_new_temp(&b, IR_I64);
+        if (k == 1)
+            ir_shl(&b, IR_I64, t1, gl[2], gl[3]);
+        else if (k == 3)
+            ir_rotr(&b, IR_I32, t1, gl[2], gl[3]);
+        else if (k == 4)
+            ir_ext32s(&b, t1, gl[2]);
+        else
+            ir_add(&b, IR_I64, t1, gl[2], gl[3]);
+        if (k == 4)
+            b.ops[b.nops - 1].type = IR_I32;
+        ir_ext32u(&b, gl[1], t1);
+        if (k == 2)
+            ir_mov(&b, IR_I64, gl[4], t1);
+        ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+        opt_run(&b);
+        bool narrowed = count_ops(&b, IR_OP_ext32u) == 0;
+        check(narrowed == (k == 0 || k == 3) &&
+              (!narrowed || (b.ops[0].args[0] == gl[1] && b.ops[0].type == IR_I32)),
+              what[k], passed, failed);
+        ir_block_free(&b);
+    }
+
+    /* A self-loop's counter, "add_i32 g, g, 1" before the branch, stays
+     * on the back edge's path (it reads what it writes). */
+    {
+        uint32_t back, at, lab;
+        ir_block_init(&b, &globals);
+        b.pc_start = 0x1000;
+        back = ir_new_label(&b);
+        ir_add(&b, IR_I32, gl[1], gl[1], ir_const(&b, IR_I64, 1));
+        ir_brcond(&b, IR_I64, IR_COND_NE, gl[2], ir_const(&b, IR_I64, 0), back);
+        ir_goto_tb(&b, 0);
+        ir_movi(&b, IR_I64, gpc, 0x2000);
+        ir_exit_tb(&b, 0);
+        ir_label(&b, back);
+        ir_goto_tb(&b, 1);
+        ir_movi(&b, IR_I64, gpc, 0x1000);
+        ir_exit_tb(&b, 1);
+        opt_run(&b);
+        lab = last_op(&b, IR_OP_brcond);
+        at = last_op(&b, IR_OP_add);
+        check(at != UINT32_MAX && at < lab, "a self-loop's counter stays before the branch",
+              passed, failed);
+        ir_block_free(&b);
+    }
+
     /* AESE then AESMC of its result (through a copy) is one fused op, but
      * not when something else reads the AESE result. */
     for (int other = 0; other < 2; other++) {
