@@ -14,16 +14,25 @@
  * needs them, so the other path skips them (opt_dce, which runs next,
  * removes what both paths discard, and the discards).
  *
- * A pure op at the end of the body moves when each output is either a
- * global dead on the other path (for the loop: written before it is read
- * from the block's start) and nothing after the op reads, or a local only
- * moved ops read; and nothing after it up to the branch writes its inputs.
- * Only ops after the body's last op that may fault, call or write memory
- * move: a guest fault there resumes at its instruction with the state it
- * had, so every flag an instruction after it reads is computed again.
- * Asynchronous exits happen at a block's start, where the moved flags are
- * dead: a signal handler there sees older flags in its context, which no
- * path of the guest program reads.
+ * A loop trace (aarch64/trace.c) has early exits in its body as well:
+ *
+ *     ... ; brcond c, S ; more body ... ; S: [discard g ...] ; mov pc, K ; goto_ptr
+ *
+ * and the flags computed for such a branch are usually dead on the way
+ * on, where the body sets them again before the next branch: they move
+ * to the early exit's code S.
+ *
+ * A pure op between a branch and the branch before it (or the body's
+ * last op before it that may fault, call or write memory) moves when each
+ * output is either a global dead on the other path (no path from there
+ * reads it before writing it: for a loop's back edge, from the block's
+ * start) and nothing after the op up to the branch reads, or a local only
+ * moved ops read; and nothing after it up to the branch writes its
+ * inputs.  A guest fault on the other path resumes at its instruction with
+ * the state it had, where the flags are dead too.  Asynchronous exits
+ * happen at a block's start, where the moved flags are dead: a signal
+ * handler there sees older flags in its context, which no path of the
+ * guest program reads.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -52,55 +61,105 @@ static bool reads_global(const IROp *op, IRTemp g)
     return ir_op_mentions(op, g, false);
 }
 
-/* Is global g unread in ops[0, end] until something writes it?  ops[end]
- * is the op that would move: it must not read g either ("add_i32 x3, x3,
- * 1" left out of the loop's path would lose every increment but the
- * last). */
-static bool dead_at_start(const IRBlock *b, IRTemp g, uint32_t end)
+/* The op index of each label (UINT32_MAX: none) of the block opt_loop is
+ * working on, for find_label (per thread: threads translate at once). */
+static __thread uint32_t *label_at;
+
+static uint32_t find_label(const IRBlock *b, uint32_t lab)
 {
-    for (uint32_t i = 0; i <= end; i++) {
-        if (reads_global(&b->ops[i], g))
+    return lab < b->nlabels ? label_at[lab] : UINT32_MAX;
+}
+
+/* Is global g dead from op `from` on: written (or discarded) before any
+ * path reads it or leaves the block?  A branch's path to its label counts
+ * as well as the way on; the back edge of a self-loop continues at the
+ * block's start (depth bounds how often). */
+static bool dead_from(const IRBlock *b, IRTemp pc, IRTemp g, uint32_t from, unsigned depth)
+{
+    for (uint32_t i = from; i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        uint64_t k;
+
+        switch (op->opc) {
+        case IR_OP_NOP: case IR_OP_label: case IR_OP_insn_start:
+            continue;
+        case IR_OP_discard:
+            if (op->args[0] == g)
+                return true;
+            continue;
+        case IR_OP_brcond: {
+            uint32_t at = find_label(b, op->args[3]);
+            if (reads_global(op, g) || at == UINT32_MAX || at <= i || depth == 0 ||
+                !dead_from(b, pc, g, at + 1, depth - 1))
+                return false;
+            continue;
+        }
+        case IR_OP_goto_tb:
+            return is_tail(b, i, pc, &k) && k == b->pc_start && depth > 0 &&
+                   dead_from(b, pc, g, 0, depth - 1);
+        default:
+            break;
+        }
+        if ((ir_op_defs[op->opc].flags & (IR_F_EXIT | IR_F_BB_END)) || reads_global(op, g))
             return false;
-        if (ir_op_mentions(&b->ops[i], g, true))
+        if (ir_op_mentions(op, g, true))
             return true;
     }
-    return true;
-}
-
-/* One of the two tails: ops [from, to), discards then the exit to K. */
-typedef struct Tail {
-    uint32_t from, to;
-    uint64_t k;
-    bool discards;
-} Tail;
-
-static bool parse_tail(const IRBlock *b, uint32_t from, uint32_t to, IRTemp pc, Tail *t)
-{
-    uint32_t i = from;
-
-    while (i < to && b->ops[i].opc == IR_OP_discard)
-        i++;
-    t->from = from;
-    t->to = to;
-    t->discards = i > from;
-    return to - i == 3 && is_tail(b, i, pc, &t->k);
-}
-
-/* Is global g dead on the path through tail t, for an op at body index i? */
-static bool dead_on(const IRBlock *b, const Tail *t, IRTemp g, uint32_t i)
-{
-    if (t->k == b->pc_start)
-        return dead_at_start(b, g, i);
-    for (uint32_t j = t->from; j < t->to && b->ops[j].opc == IR_OP_discard; j++)
-        if (b->ops[j].args[0] == g)
-            return true;
     return false;
 }
 
+/* The exit code from op i: [discard g ...] then "goto_tb; mov pc, $K;
+ * exit_tb" (*k = K) or "mov pc, $K; goto_ptr" (an early exit). */
+static bool is_exit_code(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k, bool *discards)
+{
+    uint32_t j = i;
+
+    while (j < b->nops && b->ops[j].opc == IR_OP_discard)
+        j++;
+    *discards = j > i;
+    if (is_tail(b, j, pc, k))
+        return true;
+    return j + 1 < b->nops && b->ops[j].opc == IR_OP_mov && b->ops[j].args[0] == pc &&
+           ir_is_const(b, b->ops[j].args[1]) && b->ops[j + 1].opc == IR_OP_goto_ptr &&
+           (*k = b->temps[b->ops[j].args[1]].value, true);
+}
+
+/* For the branch at br: where its flags go (*into, the first op of that
+ * path's code) and where the other path starts (*other); false when
+ * neither path is the one to move them to. */
+static bool pick_paths(const IRBlock *b, uint32_t br, IRTemp pc, uint32_t *into, uint32_t *other)
+{
+    uint32_t lab = find_label(b, b->ops[br].args[3]);
+    uint64_t kt, kf;
+    bool dt, df;
+
+    if (lab == UINT32_MAX || lab <= br || !is_exit_code(b, lab + 1, pc, &kt, &dt))
+        return false;
+    if (!is_exit_code(b, br + 1, pc, &kf, &df)) {
+        /* an early exit: the body goes on */
+        *into = lab + 1;
+        *other = br + 1;
+        return true;
+    }
+    /* Two exits: away from the loop's back edge, else away from the exit
+     * that discards; not when both discard (opt_dce drops them) or
+     * neither does. */
+    if (kt == b->pc_start || kf == b->pc_start) {
+        if ((kt == b->pc_start) == (kf == b->pc_start))
+            return false;
+        dt = kt == b->pc_start;
+    } else if (dt == df) {
+        return false;
+    }
+    *into = dt ? br + 1 : lab + 1;
+    *other = dt ? lab + 1 : br + 1;
+    return true;
+}
+
 /* May op i move past the ops after it up to br (moved[] marks the ops
- * that move) into the tail other than dead? */
+ * that move) into the path other than the one starting at `other`? */
 static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved, IRTemp pc,
-                    const Tail *dead)
+                    uint32_t other)
 {
     const IROp *op = &b->ops[i];
     const IROpDef *d = &ir_op_defs[op->opc];
@@ -109,16 +168,21 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
         return false;
     for (unsigned k = 0; k < d->nout; k++) {
         IRTemp t = op->args[k];
+        bool global = ir_is_global(b, t);
         if (t == IR_NONE || t == pc)
-            return false;
-        if (ir_is_global(b, t) && !dead_on(b, dead, t, i))
             return false;
         if (b->temps[t].kind != IR_TEMP_GLOBAL && b->temps[t].kind != IR_TEMP_LOCAL)
             return false;
         /* read later only by moving ops (never by the branch) */
         for (uint32_t j = i + 1; j <= br; j++)
             if (!moved[j] && (ir_op_mentions(&b->ops[j], t, false) ||
-                              (ir_is_global(b, t) && ir_op_mentions(&b->ops[j], t, true))))
+                              (global && ir_op_mentions(&b->ops[j], t, true))))
+                return false;
+        if (global && !dead_from(b, pc, t, other, 3))
+            return false;
+        /* a local the way on still reads (after an early exit's branch) */
+        for (uint32_t j = br + 1; !global && other == br + 1 && j < b->nops; j++)
+            if (ir_op_mentions(&b->ops[j], t, false))
                 return false;
     }
     /* its inputs keep their values up to the branch */
@@ -134,71 +198,70 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
 void opt_loop(IRBlock *b)
 {
     IRTemp pc = IR_NONE;
-    uint32_t br = UINT32_MAX, label_at = UINT32_MAX, exit_at, n = b->nops;
-    Tail t0, t1;
-    const Tail *dead;
+    uint32_t n = b->nops, nmoved = 0, floor = 0;
 
     for (IRTemp g = 1; g <= b->nglobals; g++)
         if (b->temps[g].env_offset == (int32_t)offsetof(CPUCommon, pc) &&
             b->temps[g].type == IR_I64)
             pc = g;
-    /* The shape: straight-line body, brcond, a tail, its label, a tail. */
-    for (uint32_t i = 0; i < n; i++) {
-        if (b->ops[i].opc == IR_OP_NOP)   /* opt_dce, which runs next, compacts them */
-            continue;
-        unsigned f = ir_op_defs[b->ops[i].opc].flags;
-        if (b->ops[i].opc == IR_OP_brcond && br == UINT32_MAX) {
-            br = i;
-        } else if (b->ops[i].opc == IR_OP_label && br != UINT32_MAX && label_at == UINT32_MAX) {
-            label_at = i;
-        } else if ((f & (IR_F_BB_END | IR_F_EXIT)) && br == UINT32_MAX) {
-            return;
-        }
-    }
-    if (pc == IR_NONE || br == UINT32_MAX || label_at == UINT32_MAX ||
-        b->ops[label_at].args[0] != b->ops[br].args[3] ||
-        !parse_tail(b, br + 1, label_at, pc, &t0) || !parse_tail(b, label_at + 1, n, pc, &t1))
+    if (pc == IR_NONE)
         return;
-    /* The flags go to the tail that reads them: away from the loop's back
-     * edge, else away from the tail that discards them; not when both
-     * discard (opt_dce drops them) or neither does. */
-    if (t0.k == b->pc_start || t1.k == b->pc_start) {
-        if ((t0.k == b->pc_start) == (t1.k == b->pc_start))
-            return;
-        dead = t0.k == b->pc_start ? &t0 : &t1;
-    } else {
-        if (t0.discards == t1.discards)
-            return;
-        dead = t0.discards ? &t0 : &t1;
-    }
-    exit_at = dead == &t0 ? t1.from : t0.from;
-
-    bool *moved = calloc(n, sizeof(bool));
-    if (!moved)
+    /* nothing to do without a branch whose label ends the block */
+    uint32_t nbr = 0;
+    for (uint32_t i = 0; i < n; i++)
+        nbr += b->ops[i].opc == IR_OP_brcond;
+    if (!nbr)
         return;
-    unsigned nmoved = 0;
-    for (uint32_t i = br; i-- > 0;) {
-        const IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_NOP)
+    bool *moved = calloc(2 * n, sizeof(bool)), *target = moved + n;   /* target: an into[] */
+    uint32_t *into = calloc(n, sizeof(uint32_t));
+    label_at = malloc((b->nlabels + 1) * sizeof(uint32_t));
+    if (!moved || !into || !label_at) {
+        free(moved);
+        free(into);
+        free(label_at);
+        return;
+    }
+    for (uint32_t l = 0; l < b->nlabels; l++)
+        label_at[l] = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++)
+        if (b->ops[i].opc == IR_OP_label && b->ops[i].args[0] < b->nlabels)
+            label_at[b->ops[i].args[0]] = i;
+    /* The body's branches, each with the ops between it and the one before. */
+    for (uint32_t br = 0; br < n; br++) {
+        const IROp *bop = &b->ops[br];
+        uint32_t to, other;
+        if (bop->opc == IR_OP_NOP)   /* opt_dce, which runs next, compacts them */
             continue;
-        unsigned f = ir_op_defs[op->opc].flags;
-        if (op->opc != IR_OP_insn_start &&
-            (f & (IR_F_SYNC | IR_F_CALL | IR_F_SIDE | IR_F_READ_ENV)))
-            break;
-        if (movable(b, i, br, moved, pc, dead)) {
-            moved[i] = true;
-            nmoved++;
+        unsigned f = ir_op_defs[bop->opc].flags;
+        if (bop->opc != IR_OP_brcond) {
+            if (f & (IR_F_EXIT | IR_F_BB_END))
+                break;          /* the end of the body */
+            if (bop->opc != IR_OP_insn_start && (f & (IR_F_SYNC | IR_F_CALL | IR_F_SIDE |
+                                                      IR_F_READ_ENV)))
+                floor = br + 1;
+            continue;
         }
+        if (pick_paths(b, br, pc, &to, &other))
+            for (uint32_t i = br; i-- > floor;) {
+                if (b->ops[i].opc == IR_OP_NOP || b->ops[i].opc == IR_OP_insn_start)
+                    continue;
+                if (movable(b, i, br, moved, pc, other)) {
+                    moved[i] = true;
+                    into[i] = to;
+                    target[to] = true;
+                    nmoved++;
+                }
+            }
+        floor = br + 1;
     }
     if (nmoved) {
         IROp *ops = malloc(n * sizeof(IROp));
         uint32_t m = 0;
         if (ops) {
             for (uint32_t i = 0; i < n; i++) {
-                if (i == exit_at)
-                    for (uint32_t j = 0; j < br; j++)
-                        if (moved[j])
-                            ops[m++] = b->ops[j];
+                for (uint32_t j = 0; target[i] && j < i; j++)
+                    if (moved[j] && into[j] == i)
+                        ops[m++] = b->ops[j];
                 if (!moved[i])
                     ops[m++] = b->ops[i];
             }
@@ -206,5 +269,8 @@ void opt_loop(IRBlock *b)
             free(ops);
         }
     }
+    free(label_at);
+    label_at = NULL;
+    free(into);
     free(moved);
 }

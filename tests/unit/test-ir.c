@@ -440,6 +440,14 @@ static unsigned count_ops(const IRBlock *b, IROpcode opc)
 }
 
 /* The index of the last op with opcode opc, or UINT32_MAX. */
+/* A chained exit: goto_tb slot; mov pc, $k; exit_tb slot. */
+static void exit_to(IRBlock *b, IRTemp pc, unsigned slot, uint64_t k)
+{
+    ir_goto_tb(b, slot);
+    ir_movi(b, IR_I64, pc, k);
+    ir_exit_tb(b, slot);
+}
+
 static uint32_t last_op(const IRBlock *b, IROpcode opc)
 {
     uint32_t at = UINT32_MAX;
@@ -625,15 +633,11 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_mov(&b, IR_I64, gl[0], t1);
         ir_brcond(&b, IR_I64, IR_COND_NE, t1, ir_const(&b, IR_I64, 0), exit1);
         ir_discard(&b, IR_I64, gl[1]);
-        ir_goto_tb(&b, 0);
-        ir_movi(&b, IR_I64, gpc, 0x1000);
-        ir_exit_tb(&b, 0);
+        exit_to(&b, gpc, 0, 0x1000);
         ir_label(&b, exit1);
         if (both)
             ir_discard(&b, IR_I64, gl[1]);
-        ir_goto_tb(&b, 1);
-        ir_movi(&b, IR_I64, gpc, 0x2000);
-        ir_exit_tb(&b, 1);
+        exit_to(&b, gpc, 1, 0x2000);
         opt_run(&b);
         lab = last_op(&b, IR_OP_label);
         at = last_op(&b, IR_OP_setcond);
@@ -689,18 +693,48 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         back = ir_new_label(&b);
         ir_add(&b, IR_I32, gl[1], gl[1], ir_const(&b, IR_I64, 1));
         ir_brcond(&b, IR_I64, IR_COND_NE, gl[2], ir_const(&b, IR_I64, 0), back);
-        ir_goto_tb(&b, 0);
-        ir_movi(&b, IR_I64, gpc, 0x2000);
-        ir_exit_tb(&b, 0);
+        exit_to(&b, gpc, 0, 0x2000);
         ir_label(&b, back);
-        ir_goto_tb(&b, 1);
-        ir_movi(&b, IR_I64, gpc, 0x1000);
-        ir_exit_tb(&b, 1);
+        exit_to(&b, gpc, 1, 0x1000);
         opt_run(&b);
         lab = last_op(&b, IR_OP_brcond);
         at = last_op(&b, IR_OP_add);
         check(at != UINT32_MAX && at < lab, "a self-loop's counter stays before the branch",
               passed, failed);
+        ir_block_free(&b);
+    }
+
+    /* A loop trace's early exit (aarch64/trace.c): a flag computed before
+     * the branch to it, written again on the way on before anything reads
+     * it, moves to the exit's code; when the way on reads it first, it
+     * stays. */
+    for (int read = 0; read < 2; read++) {
+        uint32_t side, back, lab, at;
+        ir_block_init(&b, &globals);
+        b.pc_start = 0x1000;
+        side = ir_new_label(&b);
+        back = ir_new_label(&b);
+        ir_setcond(&b, IR_I64, IR_COND_LTU, gl[1], gl[2], gl[3]);
+        ir_brcond(&b, IR_I64, IR_COND_EQ, gl[2], gl[3], side);
+        if (read)
+            ir_add(&b, IR_I64, gl[4], gl[4], gl[1]);
+        ir_setcond(&b, IR_I64, IR_COND_LTU, gl[1], gl[4], gl[5]);
+        ir_brcond(&b, IR_I64, IR_COND_NE, gl[1], ir_const(&b, IR_I64, 0), back);
+        exit_to(&b, gpc, 0, 0x2000);
+        ir_label(&b, back);
+        exit_to(&b, gpc, 1, 0x1000);
+        ir_label(&b, side);
+        ir_movi(&b, IR_I64, gpc, 0x3000);
+        ir_goto_ptr(&b);
+        opt_run(&b);
+        lab = last_op(&b, IR_OP_label);
+        at = UINT32_MAX;
+        for (uint32_t i = 0; i < b.nops; i++)
+            if (b.ops[i].opc == IR_OP_setcond && b.ops[i].args[1] == gl[2])
+                at = i;
+        check(at != UINT32_MAX && (at > lab) == !read,
+              read ? "flag the way on reads stays before the early exit"
+                   : "flag dead on the way on moves to the early exit", passed, failed);
         ir_block_free(&b);
     }
 

@@ -365,6 +365,61 @@ static void test_self_loop(void)
     exec_opts.no_chain = false;
 }
 
+/* Early exits of a loop trace: brconds to labels at the end whose code
+ * leaves, while the way on goes through more code (private labels: the
+ * exit's code starts from the registers as the branch left them, dirty
+ * globals and locals included; the way on writes nothing back there). */
+static void test_early_exits(void)
+{
+    for (uint64_t which = 0; which < 3; which++) {
+        uint32_t s1, s2;
+        IRTemp t, u;
+        uintptr_t r;
+
+        begin();
+        t = L(IR_I64);
+        u = L(IR_I64);
+        s1 = ir_new_label(&blk);
+        s2 = ir_new_label(&blk);
+        ir_add(&blk, IR_I64, R[0], R[0], R[1]);           /* dirty at the first exit */
+        ir_mul(&blk, IR_I64, t, R[2], K(IR_I64, 3));      /* read by the exits only */
+        ir_add(&blk, IR_I64, u, R[3], K(IR_I64, 5));      /* and by the way on */
+        ir_brcond(&blk, IR_I64, IR_COND_EQ, R[4], K(IR_I64, 1), s1);
+        ir_add(&blk, IR_I64, R[5], u, K(IR_I64, 1));
+        ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 100));
+        ir_brcond(&blk, IR_I64, IR_COND_EQ, R[4], K(IR_I64, 2), s2);
+        ir_add(&blk, IR_I64, R[6], R[5], u);
+        ir_movi(&blk, IR_I64, PC, 0x2000);
+        ir_exit_tb(&blk, IR_EXIT_NOCHAIN);
+        ir_label(&blk, s1);
+        ir_add(&blk, IR_I64, R[7], t, u);
+        ir_movi(&blk, IR_I64, PC, 0x3000);
+        ir_exit_tb(&blk, IR_EXIT_NOCHAIN);
+        ir_label(&blk, s2);
+        ir_add(&blk, IR_I64, R[7], t, R[5]);
+        ir_movi(&blk, IR_I64, PC, 0x4000);
+        ir_exit_tb(&blk, IR_EXIT_NOCHAIN);
+        if (!finish())
+            return;
+        for (int i = 0; i < 8; i++)
+            env.r[i] = (uint64_t)i << 8;
+        env.r[4] = which;
+        r = run(&cur_tb);
+        uint64_t r0 = 0 + (1 << 8), tv = (2 << 8) * 3, uv = (3 << 8) + 5;
+        bool ok = r == ((uintptr_t)&cur_tb | TB_EXIT_NOCHAIN);
+        if (which == 1)
+            ok = ok && env.common.pc == 0x3000 && env.r[0] == r0 && env.r[7] == tv + uv &&
+                 env.r[5] == 5 << 8 && env.r[6] == 6 << 8;
+        else if (which == 2)
+            ok = ok && env.common.pc == 0x4000 && env.r[0] == r0 + 100 && env.r[5] == uv + 1 &&
+                 env.r[7] == tv + uv + 1 && env.r[6] == 6 << 8;
+        else
+            ok = ok && env.common.pc == 0x2000 && env.r[0] == r0 + 100 && env.r[5] == uv + 1 &&
+                 env.r[6] == 2 * uv + 1 && env.r[7] == 7 << 8;
+        check(ok, "early exit %" PRIu64 " of a trace-shaped block", which);
+    }
+}
+
 /* ---- exits, chaining, the pc map, faults ---- */
 
 /* B of the exit tests: r0 += 1, then exception 7 with pc 0x2004. */
@@ -917,6 +972,7 @@ int main(void)
     test_loop();
     test_labels();
     test_self_loop();
+    test_early_exits();
     test_exits();
     test_tcache_relocs();
     test_fault();

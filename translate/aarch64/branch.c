@@ -4,9 +4,11 @@
  * Exception Generating and System instructions" class of the Arm ARM
  * (C4.1.87) except the system instructions proper (sys.c).
  *
- * Every handler here ends the block.  Direct branches exit through goto_tb
- * slots so the dispatcher can chain them: unconditional ones use slot 0;
- * conditional ones fall through on slot 0 and take the branch on slot 1.
+ * Every handler here ends the block, but for the early exits of a loop
+ * trace (trace.c), conditional branches that continue the block.  Direct
+ * branches exit through goto_tb slots so the dispatcher can chain them:
+ * unconditional ones use slot 0; conditional ones fall through on slot 0
+ * and take the branch on slot 1.
  * Register branches leave through goto_ptr (a lookup of the new pc).
  * SVC and BRK leave with an exception code for the OS layer.
  *
@@ -28,8 +30,13 @@
  * through to the next instruction. */
 static void gen_branch_if(DisasContext *s, IRType t, IRCond c, IRTemp x, IRTemp y, int64_t off)
 {
-    uint32_t taken = ir_new_label(IRB(s));
+    uint32_t taken;
 
+    if (a64_trace_side_exit(s, s->pc + off, &taken)) {
+        ir_brcond(IRB(s), t, c, x, y, taken);
+        return;
+    }
+    taken = ir_new_label(IRB(s));
     ir_brcond(IRB(s), t, c, x, y, taken);
     gen_goto_pc(s, 0, s->pc + 4);
     ir_label(IRB(s), taken);
@@ -59,6 +66,10 @@ static bool trans_b_cond(DisasContext *s, uint32_t insn)
 
     if (cond >= 14) {
         gen_goto_pc(s, 0, s->pc + imm19(insn) * 4);
+        return true;
+    }
+    if (a64_trace_side_exit(s, s->pc + imm19(insn) * 4, &taken)) {
+        gen_brcond_cc(s, cond, taken);
         return true;
     }
     taken = ir_new_label(IRB(s));

@@ -51,6 +51,7 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/sysreg-el1.c \
 	translate/aarch64/sysreg-sys.c \
 	translate/aarch64/sysregs.h \
+	translate/aarch64/trace.c \
 	translate/aarch64/translate.c \
 	translate/aarch64/translate.h
 libguise_aarch64_la_LIBADD = -lm

@@ -381,6 +381,15 @@ void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label)
 /* Full-system blocks chain only within a 4 KiB page (exec.c): a direct
  * jump elsewhere looks its block up from the generated code (goto_ptr)
  * instead of returning to the dispatcher. */
+void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest)
+{
+    if (a64_nzcv_dead_at(s, dest)) {
+        const IRTemp flags[4] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf };
+        for (unsigned i = 0; i < 4; i++)
+            ir_discard(IRB(s), IR_I64, flags[i]);
+    }
+}
+
 void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
 {
     if (a64_system_mode && ((dest ^ IRB(s)->pc_start) >> 12) != 0) {
@@ -389,11 +398,7 @@ void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
         s->base.is_jmp = DISAS_NORETURN;
         return;
     }
-    if (a64_nzcv_dead_at(s, dest)) {
-        const IRTemp flags[4] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf };
-        for (unsigned i = 0; i < 4; i++)
-            ir_discard(IRB(s), IR_I64, flags[i]);
-    }
+    gen_discard_nzcv_if_dead(s, dest);
     ir_goto_tb(IRB(s), slot);
     ir_movi(IRB(s), IR_I64, cpu_pc, dest);
     ir_exit_tb(IRB(s), slot);
@@ -461,6 +466,7 @@ static void a64_tb_stop(DisasBase *db)
         gen_goto_pc(s, 0, db->pc_next);
         break;
     }
+    a64_trace_finish(s);
 }
 
 static const TranslatorOps a64_translator_ops = {
@@ -489,6 +495,7 @@ static uint32_t a64_translate(IRBlock *b, CPUCommon *env, uint64_t pc, unsigned 
         b->ninsns = 1;
         return 4;
     }
+    a64_trace_scan(&s, pc, max_insns);
     translator_loop(&a64_translator_ops, &s.base, env, pc, max_insns);
     return (uint32_t)(s.base.pc_next - pc);
 }

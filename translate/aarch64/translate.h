@@ -15,6 +15,8 @@
 #include "cpu.h"
 #include "fields.h"
 
+#define A64_TRACE_SIDE_MAX 8
+
 typedef struct DisasContext {
     DisasBase base;
     CPUArm64State *env;
@@ -23,6 +25,11 @@ typedef struct DisasContext {
     uint32_t insn;
     /* The last NZCV producer, for direct conditions (translate.c). */
     struct { uint8_t kind; bool sf; uint32_t at; IRTemp a, b, r; } cc;
+    /* A loop trace (trace.c): the branch back to the start is at
+     * trace_end (0: not a trace); the early exits taken so far. */
+    uint64_t trace_end;
+    unsigned nside;
+    struct { uint32_t label; uint64_t dest; } side[A64_TRACE_SIDE_MAX];
 } DisasContext;
 
 /* Block ended by a write to state the block was translated under. */
@@ -87,6 +94,17 @@ void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest);
 /* Does the code at pc (on the block's page) set N, Z, C and V before it
  * reads them or branches (nzcv-live.c)? */
 bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc);
+/* Discard NZCV on the path to dest when a64_nzcv_dead_at says so. */
+void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest);
+
+/* Loop traces (trace.c).  a64_trace_scan: is the block from start a loop
+ * with early exits only?  a64_trace_side_exit: for a conditional branch to
+ * dest inside the trace, a new label for its brcond, true; false at the
+ * end of the trace or outside one (the branch ends the block).
+ * a64_trace_finish: the side exits' code, after the block's last exit. */
+void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns);
+bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label);
+void a64_trace_finish(DisasContext *s);
 void gen_goto_reg(DisasContext *s, IRTemp dest);
 void gen_exception(DisasContext *s, unsigned excp, uint64_t pc);
 /* Undefined or unimplemented encoding at s->pc: SIGILL in the guest,

@@ -379,8 +379,12 @@ static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
 static void lower_label(X64Ctx *c, const IROp *op)
 {
     x64_vpin_label(c, op->args[0]);
-    ra_bb_end(c);
-    ra_label(c, op->args[0]);
+    if (c->labels[op->args[0]].snap) {
+        ra_label_private(c, op->args[0]);
+    } else {
+        ra_bb_end(c);
+        ra_label(c, op->args[0]);
+    }
     c->labels[op->args[0]].pos = (int64_t)c->e.pos;
     c->unreachable = false;
 }
@@ -414,6 +418,12 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     }
     rx = ra_use(c, x);
     o = x64_operand(c, y, w);
+    if (ra_private(c, op->args[3])) {
+        /* the label's code starts from the registers as they are */
+        jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);
+        ra_jump_private(c, op->args[3]);
+        return;
+    }
     ra_bb_end(c);
     ra_jump(c, op->args[3]);
     jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);
@@ -497,6 +507,11 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
         return;
     }
     ra_sync_globals(c);
+    if (c->jmp_insn_off[slot] != TB_NO_JUMP) {
+        /* the slot has its jump already: this exit does not chain */
+        c->slot_taken = true;
+        return;
+    }
     /* not to a pc past the block's start: the edge may close a cycle */
     if (!sets_pc_next(c, c->op_index, &k) || k <= c->tb->pc) {
         emit_test_exit_request(c);
@@ -531,7 +546,8 @@ static void lower_exit_tb(X64Ctx *c, const IROp *op)
 {
     BUG_ON(op->args[0] > IR_EXIT_NOCHAIN);
     ra_sync_globals(c);
-    exit_with_tb(c, op->args[0]);
+    exit_with_tb(c, c->slot_taken ? IR_EXIT_NOCHAIN : op->args[0]);
+    c->slot_taken = false;
 }
 
 static void lower_exit_excp(X64Ctx *c, const IROp *op)

@@ -116,6 +116,35 @@ static void note_temps(X64Ctx *c, const IROp *op, uint32_t i, uint32_t bb, uint3
     }
 }
 
+/* Do the ops after op i leave the block before any label or branch? */
+static bool leaves_next(const IRBlock *b, uint32_t i)
+{
+    for (uint32_t j = i + 1; j < b->nops; j++) {
+        unsigned f = b->ops[j].opc < IR_OP_COUNT ? ir_op_defs[b->ops[j].opc].flags : 0;
+        if (f & IR_F_EXIT)
+            return true;
+        if (f & IR_F_BB_END)
+            return false;
+    }
+    return true;
+}
+
+/* Does the code from label op at leave the block for other guest code
+ * (exit_tb, goto_ptr) before any other label or branch?  Not an exception
+ * path (exit_excp): its branch guards a memory access, which writes the
+ * globals back anyway, and the path is cold. */
+static bool code_exits(const IRBlock *b, uint32_t at)
+{
+    for (uint32_t j = at + 1; j < b->nops; j++) {
+        unsigned f = b->ops[j].opc < IR_OP_COUNT ? ir_op_defs[b->ops[j].opc].flags : 0;
+        if (f & IR_F_EXIT)
+            return b->ops[j].opc != IR_OP_exit_excp;
+        if (f & IR_F_BB_END)
+            return false;
+    }
+    return false;
+}
+
 /* Forward pass: first/last use, multi-block locals, backward branches. */
 static void scan_forward(X64Ctx *c)
 {
@@ -126,6 +155,8 @@ static void scan_forward(X64Ctx *c)
     uint32_t *loops = NULL;
     unsigned nloops = 0, loops_cap = 0, bb = 0;
 
+    bool ends = false;   /* the op before does not continue */
+
     for (uint32_t l = 0; l < b->nlabels; l++)
         label_at[l] = UINT32_MAX;
     for (uint32_t i = 0; i < b->nops; i++) {
@@ -134,10 +165,22 @@ static void scan_forward(X64Ctx *c)
         if (op->opc == IR_OP_label) {
             bb++;
             label_at[op->args[0]] = i;
+            c->labels[op->args[0]].at = i;
+            c->labels[op->args[0]].fallthrough = !ends;
+            c->labels[op->args[0]].exits = code_exits(b, i);
         }
+        if (op->opc < IR_OP_COUNT)
+            ends = (ir_op_defs[op->opc].flags & IR_F_EXIT) || op->opc == IR_OP_br;
         note_temps(c, op, i, bb, first_bb);
         if (is_branch(op)) {
             uint32_t at = label_at[branch_label(op)];
+            X64Label *lab = &c->labels[branch_label(op)];
+            if (op->opc == IR_OP_brcond && at == UINT32_MAX) {
+                lab->nbrcond++;
+                lab->way_on_exits = leaves_next(b, i);
+            }
+            else
+                lab->nbr++;
             if (at != UINT32_MAX) {
                 c->labels[branch_label(op)].backward = true;
                 loops = scratch_room(loops, nloops, &loops_cap, 2 * sizeof(uint32_t));
@@ -607,6 +650,81 @@ void ra_bb_end(X64Ctx *c)
         if (c->b->temps[t].kind == IR_TEMP_GLOBAL ||
             (c->ts[t].multi_bb && c->ts[t].last_use > c->op_index))
             flush_reg(c, r);
+    }
+}
+
+bool ra_private(const X64Ctx *c, uint32_t l)
+{
+    const X64Label *lab = &c->labels[l];
+    return lab->nbrcond == 1 && lab->nbr == 0 && !lab->fallthrough && !lab->backward &&
+           lab->exits && !lab->way_on_exits;
+}
+
+/* Does any op after the current one read t, but for those of private
+ * label l's code (from the label to the exit that ends it)? */
+static bool read_on_the_way_on(const X64Ctx *c, IRTemp t, uint32_t l)
+{
+    const IRBlock *b = c->b;
+    uint32_t from = c->labels[l].at;
+
+    for (uint32_t j = c->op_index + 1; j < b->nops; j++) {
+        const IROp *op = &b->ops[j];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        if (j == from) {
+            while (j + 1 < b->nops && !(ir_op_defs[b->ops[j].opc].flags & IR_F_EXIT))
+                j++;
+            continue;
+        }
+        for (unsigned k = def->nout; k < def->nout + def->nin; k++)
+            if (op->args[k] == t)
+                return true;
+    }
+    return false;
+}
+
+void ra_jump_private(X64Ctx *c, uint32_t l)
+{
+    X64Label *lab = &c->labels[l];
+
+    x64_vpin_jump(c, l);
+    lab->jumped = true;
+    lab->snap = true;
+    lab->snap_dirty = 0;
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        lab->snap_temp[r] = t;
+        if (t != IR_NONE && !c->ts[t].mem_ok)
+            lab->snap_dirty |= X64_REG_BIT(r);
+    }
+    /* The label's code finds these in the registers; the way on may reuse them. */
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t != IR_NONE && x64_is_local(c, t) && !(c->locked & X64_REG_BIT(r)) &&
+            !read_on_the_way_on(c, t, l))
+            unbind(c, r);
+    }
+}
+
+void ra_label_private(X64Ctx *c, uint32_t l)
+{
+    const X64Label *lab = &c->labels[l];
+
+    for (int r = 0; r < 16; r++)
+        unbind(c, r);
+    /* globals not in a register at the branch were in env; multi locals
+     * not in one, in their slots */
+    for (IRTemp g = 1; g <= c->b->nglobals; g++)
+        c->ts[g].mem_ok = true;
+    for (unsigned k = 0; k < c->nmulti; k++) {
+        X64TempState *s = &c->ts[c->multi[k]];
+        s->mem_ok = s->slot >= 0;
+    }
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = lab->snap_temp[r];
+        if (t == IR_NONE)
+            continue;
+        bind(c, t, r);
+        c->ts[t].mem_ok = !(lab->snap_dirty & X64_REG_BIT(r));
     }
 }
 

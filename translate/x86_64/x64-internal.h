@@ -71,13 +71,30 @@ typedef struct X64TempState {
     int32_t fold_disp;
 } X64TempState;
 
-/* A label: where it is, and the registers known on entry to it. */
+/* A label: where it is, and the registers known on entry to it.  A
+ * private label (ra_private) is reached by one forward brcond alone, not
+ * by falling into it; its code leaves the block for other guest code
+ * before any other label or branch, and the code after the brcond does
+ * not (a loop trace's early exit, aarch64/trace.c): the label's code starts
+ * with the registers as they were at that branch (snap_temp, with the
+ * dirty ones in snap_dirty), so the branch writes nothing back, and the
+ * way on keeps the guest registers it has.  (At a block's last branch,
+ * where both ways leave, writing back once before the branch is smaller
+ * code for the same work.) */
 typedef struct X64Label {
     int64_t pos;             /* buffer offset, -1 = not yet bound */
     bool backward;           /* also reached by a backward branch */
     bool jumped;             /* regs holds what every forward jump so far had */
     uint8_t vpin_in;         /* pinned v128 globals valid on every jump so far */
     IRTemp regs[16];         /* clean globals and constants, or IR_NONE */
+    uint32_t at;             /* op index of the label */
+    uint16_t nbrcond, nbr;   /* forward and backward jumps to it, by kind */
+    bool fallthrough;        /* the op before it may continue into it */
+    bool exits;              /* its code leaves the block before any branch */
+    bool way_on_exits;       /* so does the code after its brcond */
+    bool snap;               /* private, and its branch has been lowered */
+    uint16_t snap_dirty;
+    IRTemp snap_temp[16];
 } X64Label;
 
 /* Globals a self-looping block keeps in registers around its loop, and
@@ -157,6 +174,7 @@ typedef struct X64Ctx {
     TBInsn *insns;
     uint32_t ninsns, insns_cap;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
+    bool slot_taken;              /* the exit_tb after a goto_tb whose slot was */
 
     /* Jumps to the exit_request stub, patched at the end: one from each
      * self-looping goto_tb (one per slot). */
@@ -190,6 +208,13 @@ static inline bool x64_is_local(const X64Ctx *c, IRTemp t)
 
 /* Fill op->life and the per-temp liveness of c->b. */
 void ra_liveness(X64Ctx *c);
+/* Is label l private (see X64Label)? */
+bool ra_private(const X64Ctx *c, uint32_t l);
+/* At the brcond to private label l, after its jcc: keep the registers'
+ * state for the label, and free the locals that only its code reads. */
+void ra_jump_private(X64Ctx *c, uint32_t l);
+/* At private label l: the registers as its branch left them. */
+void ra_label_private(X64Ctx *c, uint32_t l);
 /* Reset the register file for a new block. */
 void ra_start(X64Ctx *c);
 

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Loop traces: a loop whose body is straight-line code with early exits,
+ *
+ *     head: ...; b.hs out; ...; cbz x2, out2; ...; b.ne head
+ *
+ * is translated as one block from head to the branch back, so that the
+ * back end sees a self-looping block (x86_64/lower.c keeps its globals in
+ * registers across iterations) instead of a cycle of small chained
+ * blocks that each reload and store the guest registers.  The early exits
+ * become side exits: the branch jumps to a label at the end of the block
+ * whose code leaves the block.  The first takes goto_tb slot 1, which the
+ * branch back does not need (a self-loop's back edge is not a chaining
+ * slot; with chaining off no slot is chained); the others leave through
+ * goto_ptr (a jump-cache probe).
+ *
+ * a64_trace_scan decides before the block is translated, by looking at
+ * the code from its start: the block is a trace when, on its page and
+ * within the instruction limit, a conditional or unconditional branch
+ * back to the start comes before any other kind of control flow, and
+ * every conditional branch on the way leaves the range [start, that
+ * branch] (a branch inside it, an if/else or an inner loop, would make
+ * the side exit the common path).  Hints (NOP ...) are passed over; any
+ * other branch, exception or system instruction ends the scan.  User mode
+ * only: full-system blocks end at page crossings and interrupts differently.
+ */
+#include "translate.h"
+
+#define TRACE_SCAN_MAX 64   /* instructions looked at for the branch back */
+
+/* The target of a direct branch, in *to; *cond: it may fall through.
+ * False for any other instruction. */
+static bool direct_branch(uint32_t insn, uint64_t pc, uint64_t *to, bool *cond)
+{
+    int64_t off;
+
+    if ((insn & 0xff000010) == 0x54000000) {            /* B.cond */
+        off = imm19(insn) * 4;
+        *cond = bits(insn, 0, 4) < 14;
+    } else if ((insn & 0x7e000000) == 0x34000000) {     /* CBZ, CBNZ */
+        off = imm19(insn) * 4;
+        *cond = true;
+    } else if ((insn & 0x7e000000) == 0x36000000) {     /* TBZ, TBNZ */
+        off = imm14(insn) * 4;
+        *cond = true;
+    } else if ((insn & 0xfc000000) == 0x14000000) {     /* B */
+        off = imm26(insn) * 4;
+        *cond = false;
+    } else {
+        return false;
+    }
+    *to = pc + (uint64_t)off;
+    return true;
+}
+
+void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
+{
+    uint64_t at = start, to = 0, exits[TRACE_SCAN_MAX];
+    unsigned nexits = 0;
+    bool cond;
+
+    s->trace_end = 0;
+    if (a64_system_mode || max_insns < 2)
+        return;
+    for (unsigned n = 0; n < TRACE_SCAN_MAX && n < max_insns; n++, at += 4) {
+        if ((at ^ start) >> 12 || !guest_code_fetchable(at, 4))
+            return;
+        uint32_t insn = translator_ldl(&s->base, at);
+        if (direct_branch(insn, at, &to, &cond)) {
+            if (to == start)
+                break;
+            if (!cond)
+                return;
+            exits[nexits++] = to;
+            continue;
+        }
+        if ((insn & 0xfffff01f) == 0xd503201f)           /* HINT: NOP, YIELD, BTI... */
+            continue;
+        if ((insn & 0x1c000000) == 0x14000000)           /* branch, exception, system */
+            return;
+    }
+    if (at == start || to != start)
+        return;
+    for (unsigned k = 0; k < nexits; k++)
+        if (exits[k] >= start && exits[k] <= at)
+            return;
+    s->trace_end = at;
+}
+
+bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label)
+{
+    if (s->pc >= s->trace_end || s->nside == A64_TRACE_SIDE_MAX)
+        return false;
+    *label = ir_new_label(IRB(s));
+    s->side[s->nside].label = *label;
+    s->side[s->nside].dest = dest;
+    s->nside++;
+    return true;
+}
+
+void a64_trace_finish(DisasContext *s)
+{
+    for (unsigned k = 0; k < s->nside; k++) {
+        ir_label(IRB(s), s->side[k].label);
+        if (k == 0) {
+            gen_goto_pc(s, 1, s->side[k].dest);
+            continue;
+        }
+        gen_discard_nzcv_if_dead(s, s->side[k].dest);
+        ir_movi(IRB(s), IR_I64, cpu_pc, s->side[k].dest);
+        ir_goto_ptr(IRB(s));
+    }
+    s->nside = 0;
+}
