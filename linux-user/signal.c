@@ -318,11 +318,24 @@ static void __attribute__((noreturn)) internal_crash(int hsig, uintptr_t host_pc
     abort();
 }
 
+/* The host's general registers at a fault, in x86 encoding order
+ * (rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8..r15). */
+static void host_regs_of(const ucontext_t *uc, uint64_t regs[16])
+{
+    static const int8_t greg[16] = {
+        REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+        REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
+    };
+    for (int r = 0; r < 16; r++)
+        regs[r] = (uint64_t)uc->uc_mcontext.gregs[greg[r]];
+}
+
 static void fault_handler(int hsig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     guest_addr addr = h2g(si->si_addr);
+    uint64_t regs[16];
     int saved = errno;
 
     if (si->si_code <= 0) {          /* sent with kill/tgkill/sigqueue */
@@ -338,11 +351,14 @@ static void fault_handler(int hsig, siginfo_t *si, void *ucv)
             errno = saved;
             return;                   /* the store runs again */
         }
-        if (exec_in_guest())
-            exec_guest_fault(pc, addr, write ? EXCP_FAULT_WRITE : EXCP_FAULT_READ);
+        if (exec_in_guest()) {
+            host_regs_of(uc, regs);
+            exec_guest_fault(pc, regs, addr, write ? EXCP_FAULT_WRITE : EXCP_FAULT_READ);
+        }
     } else if (hsig == SIGBUS && exec_in_guest()) {
         sig_thread.host_sigbus_code = si->si_code;
-        exec_guest_fault(pc, addr, EXCP_ALIGN);
+        host_regs_of(uc, regs);
+        exec_guest_fault(pc, regs, addr, EXCP_ALIGN);
         sig_thread.host_sigbus_code = 0;
     }
     internal_crash(hsig, pc, si->si_addr);

@@ -19,6 +19,11 @@
  *                    atomically with respect to threads running tb.
  *  x64_lookup_exit   rx address that returns 0|TB_EXIT_NOCHAIN to the
  *                    dispatcher (what helper_lookup_tb_ptr returns on a miss).
+ *  x64_fault_restore for a fault at host_pc in tb's code: the guest
+ *                    registers its fault map (faultmap.c) says were only in
+ *                    host registers at that access, from regs[] (the host's,
+ *                    in x86 encoding order) into env; false if none.
+ *  x64_code_bytes    the length of tb's code without the map after it.
  *
  * goto_ptr: when exec_lookup_inline, generated code probes env's jump
  * cache (cache.h TBJmpCache) for env->pc and the block's own flags (flags
@@ -41,6 +46,8 @@ enum { X64_GEN_OK = 0, X64_GEN_FULL = -1, X64_GEN_TOO_BIG = -2 };
 int x64_gen_tb(TB *tb, IRBlock *b);
 void x64_set_jump(TB *tb, int slot, const void *target);
 const void *x64_lookup_exit(void);
+bool x64_fault_restore(const TB *tb, uintptr_t host_pc, CPUCommon *env, const uint64_t regs[16]);
+uint32_t x64_code_bytes(const TB *tb);
 
 /* The persistent translation cache (tcache.h) stores a block's host code
  * with the host addresses in it as relocations: a rel32 or imm64 at byte

@@ -371,8 +371,9 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
             if (r != X64_GEN_OK)
                 bug_at(__FILE__, __LINE__, "cannot generate code for the block at 0x%" PRIx64, pc);
             if (log_enabled(LOG_OUT_ASM)) {
-                log_printf("OUT: host code for 0x%016" PRIx64 " (%u bytes)\n", pc, tb->host_size);
-                disas_log_host(codebuf_rw(tb->host_code), tb->host_size,
+                log_printf("OUT: host code for 0x%016" PRIx64 " (%u bytes)\n", pc,
+                           x64_code_bytes(tb));
+                disas_log_host(codebuf_rw(tb->host_code), x64_code_bytes(tb),
                                (uintptr_t)tb->host_code);
                 log_printf("\n");
             }
@@ -656,12 +657,17 @@ void exec_restore_pc(CPUCommon *env, uintptr_t host_pc)
     /* else: a helper faulted; its block stored the pc before the call. */
 }
 
-void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp)
+void exec_guest_fault(uintptr_t host_pc, const uint64_t *host_regs, uint64_t guest_addr, int excp)
 {
     CPUCommon *env = current_env;
 
     if (!in_guest || !env)
         return;
+    if (host_regs && !exec_opts.use_interp && codebuf_contains(host_pc)) {
+        TB *tb = cache_find_by_host_pc(host_pc);
+        if (tb)
+            x64_fault_restore(tb, host_pc, env, host_regs);
+    }
     exec_restore_pc(env, host_pc);
     env->fault_addr = guest_addr;
     in_guest = false;

@@ -92,9 +92,11 @@ void exec_fork_child(void);
 int cpu_exec(CPUCommon *env);
 
 /* Called from a host SIGSEGV/SIGBUS handler for a fault while the guest runs:
- * maps host_pc to the guest pc and unwinds to cpu_exec.  Returns only if the
- * fault did not come from guest execution. */
-void exec_guest_fault(uintptr_t host_pc, uint64_t guest_addr, int excp);
+ * maps host_pc to the guest pc, completes env from the host registers at
+ * the fault (host_regs, x86 encoding order: the generated code's fault
+ * map says which hold guest registers) and unwinds to cpu_exec.  Returns
+ * only if the fault did not come from guest execution. */
+void exec_guest_fault(uintptr_t host_pc, const uint64_t *host_regs, uint64_t guest_addr, int excp);
 /* The CPU this thread runs (set by exec_cpu_init), or NULL. */
 CPUCommon *exec_current_env(void);
 /* True while this thread is inside cpu_exec running guest code. */

@@ -24,6 +24,7 @@ libguise_translate_la_SOURCES = \
 	translate/x86_64/lower-slow.c \
 	translate/x86_64/lower-softmmu.c \
 	translate/x86_64/lower.c \
+	translate/x86_64/faultmap.c \
 	translate/x86_64/lower-vec.c \
 	translate/x86_64/regalloc.c \
 	translate/x86_64/tcache-x64.c \

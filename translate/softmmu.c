@@ -26,7 +26,7 @@ void softmmu_raise(CPUCommon *env, uintptr_t retaddr, int excp)
 {
     /* Maps retaddr to its guest instruction (JIT), or takes the
      * interpreter's current pc, then unwinds to cpu_exec. */
-    exec_guest_fault(retaddr, env->fault_addr, excp);
+    exec_guest_fault(retaddr, NULL, env->fault_addr, excp);
     /* Not called from guest code (a C caller): unwind all the same. */
     siglongjmp(*env->fault_jmp, excp);
 }

@@ -986,22 +986,26 @@ static void lower_env(X64Ctx *c, const IROp *op)
     }
 }
 
-/* Guest memory: the globals are in env first, so a fault inside is
- * precise (the host pc maps to the instruction through insn_start). */
+/* Guest memory: a fault inside is precise (the host pc maps to the
+ * instruction through insn_start, the dirty globals come from the fault
+ * map: faultmap.c). */
 static void lower_mem(X64Ctx *c, const IROp *op)
 {
     unsigned lg = op->args[2];
     X64Mem m;
 
     BUG_ON(lg < 2 || lg > 4);
-    ra_sync_globals(c);
     if (op->opc == IR_OP_vst) {
         int r = vsrc(c, XA, op->args[0]);
         m = x64_guest_addr(c, op->args[1]);
+        x64_fault_site(c);
         emit_sse_store(&c->e, lg, r, m);
     } else {
+        int r;
         m = x64_guest_addr(c, op->args[1]);
-        emit_sse_load(&c->e, lg, vdst(c, op->args[0], IR_NONE, -1), m);
+        r = vdst(c, op->args[0], IR_NONE, -1);
+        x64_fault_site(c);
+        emit_sse_load(&c->e, lg, r, m);
     }
 }
 

@@ -26,10 +26,12 @@
  * block.  goto_tb slots are a jmp rel32 with the rel32 4-byte aligned,
  * so x64_set_jump can retarget it with one atomic store; its test jumps
  * to the unchained exit after it.  tb->insns maps host offsets back to
- * guest pcs; every op that may fault (IR_F_SYNC) is
- * preceded by a write-back of the dirty globals, so env is exact there
- * (full-system loads and stores do it in their slow path, where alone
- * they fault: lower-softmmu.c).
+ * guest pcs; where an op may fault (IR_F_SYNC) env is exact: a user-mode
+ * guest load or store notes the dirty globals' registers in the block's
+ * fault map, which the fault handler reads back into env (faultmap.c);
+ * other such ops write the dirty globals back first (full-system loads
+ * and stores do it in their slow path, where alone they fault:
+ * lower-softmmu.c).
  *
  * Self-looping blocks: a goto_tb followed by "mov pc, tb->pc; exit_tb",
  * the back edge of a loop that is the whole block, is not a chaining slot.
@@ -204,9 +206,9 @@ static void lower_ld(X64Ctx *c, const IROp *op)
         x64_softmmu_ld(c, op);
         return;
     }
-    ra_sync_globals(c);
     m = x64_guest_addr(c, op->args[1]);
     rd = x64_out3(c, op);
+    x64_fault_site(c);
     x64_load_value(c, op->args[2], op->type == IR_I64, rd, m);
     ra_def(c, op->args[0], rd);
 }
@@ -219,8 +221,10 @@ static void lower_st(X64Ctx *c, const IROp *op)
         x64_softmmu_st(c, op);
         return;
     }
-    ra_sync_globals(c);
     m = x64_guest_addr(c, op->args[1]);
+    if (!ir_is_const(c->b, op->args[0]))
+        ra_use(c, op->args[0]);   /* in its register before the site */
+    x64_fault_site(c);
     x64_store_value(c, op->args[2], op->type == IR_I64, op->args[0], m);
 }
 
@@ -809,6 +813,8 @@ static int gen_ops(X64Ctx *c)
             BUG_ON(op->opc >= IR_OP_COUNT || lower_table[op->opc] == NULL);
             lower_table[op->opc](c, op);
         }
+        if (c->fsite_open)
+            x64_fault_site_end(c);
         ra_end_op(c, op);
         if (x64_emit_overflowed(&c->e))
             return X64_GEN_FULL;
@@ -828,6 +834,7 @@ static int gen_ops(X64Ctx *c)
         BUG_ON(to < 0);
         emit_patch32(&c->e, c->fixups[k].at, (size_t)to);
     }
+    x64_fault_map_emit(c);
     return x64_emit_overflowed(&c->e) ? X64_GEN_FULL : X64_GEN_OK;
 }
 

@@ -414,6 +414,11 @@ static void flush_reg(X64Ctx *c, int r)
     c->ts[t].mem_ok = true;
 }
 
+void ra_flush_reg(X64Ctx *c, int r)
+{
+    flush_reg(c, r);
+}
+
 static int cost_class(const X64Ctx *c, IRTemp t)
 {
     if (c->b->temps[t].kind == IR_TEMP_CONST)

@@ -125,6 +125,12 @@ typedef struct X64SlowPath {
     IRTemp sync_temp[16];
 } X64SlowPath;
 
+/* A fault site being recorded (faultmap.c). */
+typedef struct X64FaultSite {
+    uint32_t start, len;
+    unsigned n;
+} X64FaultSite;
+
 typedef struct X64Ctx {
     X64Emit e;
     IRBlock *b;
@@ -192,6 +198,15 @@ typedef struct X64Ctx {
     int8_t loop_reg[X64_LOOP_GLOBALS];
     unsigned nloop;
     size_t loop_header;           /* buffer offset of the loop's head */
+
+    /* User-mode guest accesses and the dirty globals in registers at each
+     * (faultmap.c): sites, then their packed entries. */
+    X64FaultSite *fsites;
+    unsigned nfsites, fsites_cap;
+    uint16_t *fregs;
+    unsigned nfregs, fregs_cap;
+    bool fsite_open;
+    uint32_t *glast_write;        /* per global: the last op writing it, +1 (0: none) */
 } X64Ctx;
 
 static inline bool x64_dies(const IROp *op, unsigned arg)
@@ -204,6 +219,16 @@ static inline bool x64_is_local(const X64Ctx *c, IRTemp t)
     return c->b->temps[t].kind == IR_TEMP_LOCAL;
 }
 
+/* ---- faultmap.c ---- */
+
+/* Right before the host instruction of a user-mode guest access: note the
+ * dirty globals in registers (instead of writing them back); the site
+ * ends with the op (gen_ops calls x64_fault_site_end).  Appending the map
+ * after the block's code: x64_fault_map_emit. */
+void x64_fault_site(X64Ctx *c);
+void x64_fault_site_end(X64Ctx *c);
+void x64_fault_map_emit(X64Ctx *c);
+
 /* ---- regalloc.c ---- */
 
 /* Fill op->life and the per-temp liveness of c->b. */
@@ -215,6 +240,8 @@ bool ra_private(const X64Ctx *c, uint32_t l);
 void ra_jump_private(X64Ctx *c, uint32_t l);
 /* At private label l: the registers as its branch left them. */
 void ra_label_private(X64Ctx *c, uint32_t l);
+/* Write reg r's occupant back to its home if it is newer there. */
+void ra_flush_reg(X64Ctx *c, int r);
 /* Reset the register file for a new block. */
 void ra_start(X64Ctx *c);
 
