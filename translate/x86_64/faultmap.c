@@ -5,7 +5,8 @@
  * guest memory, and a fault there arrives as a host SIGSEGV or SIGBUS.
  * A dirty global that no later op of the block writes is written back
  * there as before (its one store is needed anyway).  One that is written
- * again stays in its register: the backend notes, for the host
+ * again (or a self-loop's global, which the next iteration may write)
+ * stays in its register: the backend notes, for the host
  * instructions of the access (a site), which host register holds it, and
  * the fault handler reads those registers from the host context into env
  * (x64_fault_restore).  env is exact at the faulting instruction as
@@ -68,7 +69,7 @@ void x64_fault_site(X64Ctx *c)
     for (int r = 0; r < 16; r++) {
         IRTemp t = c->reg_temp[r];
         if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL && !c->ts[t].mem_ok &&
-            c->glast_write[t] <= c->op_index + 1)
+            c->glast_write[t] <= c->op_index + 1 && !ra_is_loop_global(c, t))
             ra_flush_reg(c, r);
     }
     c->fsites = scratch_room(c->fsites, c->nfsites, &c->fsites_cap, sizeof(X64FaultSite));

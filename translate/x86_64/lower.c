@@ -36,13 +36,14 @@
  * Self-looping blocks: a goto_tb followed by "mov pc, tb->pc; exit_tb",
  * the back edge of a loop that is the whole block, is not a chaining slot.
  * The block first loads the globals it reads into fixed registers (the
- * loop head); the back edge writes dirty globals back as
- * any exit does, puts the loop globals into those registers again, checks
- * exit_request (which invalidating the block sets, see exec.c; its stub
- * stores pc and returns tb | TB_EXIT_NOCHAIN), and jumps to the loop
- * head: hot loops keep their values in registers instead of reloading
- * them from env at each iteration (v128 globals too, in the top xmm
- * registers: lower-vec.c).  Not with -chain off.
+ * loop head); the back edge writes the other dirty globals back, puts the
+ * loop globals into those registers again (dirty ones stay unwritten:
+ * regalloc.c), checks exit_request (which invalidating the block sets,
+ * see exec.c; on the way out it writes the loop globals back, then its
+ * stub stores pc and returns tb | TB_EXIT_NOCHAIN), and jumps to the loop
+ * head: hot loops keep their values in registers instead of loading and
+ * storing them in env at each iteration (v128 globals too, in the top
+ * xmm registers: lower-vec.c).  Not with -chain off.
  */
 #include <cpuid.h>
 #include <stddef.h>
@@ -490,12 +491,17 @@ static void emit_test_exit_request(X64Ctx *c)
  * dispatcher. */
 static void emit_loop_back(X64Ctx *c)
 {
-    ra_sync_globals(c);
+    size_t out;
+
     ra_loop_back(c);
     x64_vpin_back(c);
     emit_test_exit_request(c);
-    c->stub_jumps[c->nstub_jumps++] = emit_jcc32(&c->e, X64_CC_NE);
+    out = emit_jcc32(&c->e, X64_CC_NE);
     emit_patch32(&c->e, emit_jmp32(&c->e), c->loop_header);
+    /* leaving: the loop's dirty globals go to env first */
+    emit_patch32(&c->e, out, c->e.pos);
+    ra_sync_globals(c);
+    c->stub_jumps[c->nstub_jumps++] = emit_jmp32(&c->e);
     c->unreachable = true;
 }
 

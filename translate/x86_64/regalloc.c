@@ -658,11 +658,23 @@ void ra_bb_end(X64Ctx *c)
     }
 }
 
+/* Is the code of the label at op index at a self-loop's back edge
+ * ("goto_tb; mov pc, tb->pc; exit_tb" in a block with a loop head)? */
+static bool loops_back(const X64Ctx *c, uint32_t at)
+{
+    const IROp *o = &c->b->ops[at];
+
+    if (!c->loop_header || at + 3 >= c->b->nops || o[1].opc != IR_OP_goto_tb ||
+        o[2].opc != IR_OP_mov || o[2].args[0] != c->pc_global || o[3].opc != IR_OP_exit_tb)
+        return false;
+    return ir_is_const(c->b, o[2].args[1]) && c->b->temps[o[2].args[1]].value == c->tb->pc;
+}
+
 bool ra_private(const X64Ctx *c, uint32_t l)
 {
     const X64Label *lab = &c->labels[l];
     return lab->nbrcond == 1 && lab->nbr == 0 && !lab->fallthrough && !lab->backward &&
-           lab->exits && !lab->way_on_exits;
+           lab->exits && (!lab->way_on_exits || loops_back(c, lab->at));
 }
 
 /* Does any op after the current one read t, but for those of private
@@ -791,6 +803,19 @@ void ra_label(X64Ctx *c, uint32_t l)
 
 /* ---- self-looping blocks ---- */
 
+/* The loop head's state of loop global k: newer than env if the block
+ * writes it anywhere (a back edge brings it round without writing it back). */
+static void loop_state(X64Ctx *c, unsigned k)
+{
+    const IRBlock *b = c->b;
+    IRTemp g = c->loop_g[k];
+    bool written = false;
+
+    for (uint32_t i = 0; i < b->nops && !written; i++)
+        written = b->ops[i].opc < IR_OP_COUNT && ir_op_mentions(&b->ops[i], g, true);
+    c->ts[g].mem_ok = !written;
+}
+
 void ra_loop_entry(X64Ctx *c)
 {
     IRBlock *b = c->b;
@@ -819,16 +844,33 @@ void ra_loop_entry(X64Ctx *c)
     for (unsigned k = 0; k < c->nloop; k++) {
         ra_load_into(c, c->loop_g[k], c->loop_reg[k], true);
         bind(c, c->loop_g[k], c->loop_reg[k]);
+        loop_state(c, k);
     }
+}
+
+bool ra_is_loop_global(const X64Ctx *c, IRTemp t)
+{
+    for (unsigned k = 0; k < c->nloop; k++)
+        if (c->loop_g[k] == t)
+            return true;
+    return false;
 }
 
 void ra_loop_back(X64Ctx *c)
 {
+    /* the other dirty globals go back to env; the loop's stay in registers */
+    for (int r = 0; r < 16; r++) {
+        IRTemp t = c->reg_temp[r];
+        if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL && !ra_is_loop_global(c, t))
+            flush_reg(c, r);
+    }
     ra_load_args(c, c->loop_g, c->nloop, c->loop_reg);
     for (int r = 0; r < 16; r++)
         unbind(c, r);
-    for (unsigned k = 0; k < c->nloop; k++)
+    for (unsigned k = 0; k < c->nloop; k++) {
         bind(c, c->loop_g[k], c->loop_reg[k]);
+        loop_state(c, k);
+    }
 }
 
 /* Move reg r's occupant to a free callee-saved register if there is one. */

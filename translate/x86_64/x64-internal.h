@@ -80,7 +80,8 @@ typedef struct X64TempState {
  * dirty ones in snap_dirty), so the branch writes nothing back, and the
  * way on keeps the guest registers it has.  (At a block's last branch,
  * where both ways leave, writing back once before the branch is smaller
- * code for the same work.) */
+ * code for the same work, unless the label's way is a self-loop's back
+ * edge, which keeps the loop's globals in registers.) */
 typedef struct X64Label {
     int64_t pos;             /* buffer offset, -1 = not yet bound */
     bool backward;           /* also reached by a backward branch */
@@ -289,9 +290,14 @@ void ra_jump(X64Ctx *c, uint32_t l);
 /* At label l: keep the registers every way in agrees on, forget the rest. */
 void ra_label(X64Ctx *c, uint32_t l);
 /* Self-loop: load the loop's globals into their registers (the loop head
- * state), and at the back edge put their current values there again. */
+ * state), and at the back edge put their current values there again.  A
+ * loop global the block writes is dirty at the head: the back edge keeps
+ * it in its register (the other dirty globals go to env), and every way
+ * out of the loop writes it back (exits, the exit_request path of the
+ * back edge; a fault through the fault map). */
 void ra_loop_entry(X64Ctx *c);
 void ra_loop_back(X64Ctx *c);
+bool ra_is_loop_global(const X64Ctx *c, IRTemp t);
 /* Prepare for a helper call with IR_HELPER_* flags: free the
  * caller-saved registers, keeping values that live on. */
 void ra_before_call(X64Ctx *c, const IROp *op, unsigned hflags);
