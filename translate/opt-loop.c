@@ -39,6 +39,7 @@
 #include <string.h>
 #include "opt.h"
 #include "exec.h"
+#include "scratch.h"
 
 /* Is ops[i..i+2] "goto_tb; mov pc, $K; exit_tb"?  Sets *k. */
 static bool is_tail(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k)
@@ -212,15 +213,10 @@ void opt_loop(IRBlock *b)
         nbr += b->ops[i].opc == IR_OP_brcond;
     if (!nbr)
         return;
-    bool *moved = calloc(2 * n, sizeof(bool)), *target = moved + n;   /* target: an into[] */
-    uint32_t *into = calloc(n, sizeof(uint32_t));
-    label_at = malloc((b->nlabels + 1) * sizeof(uint32_t));
-    if (!moved || !into || !label_at) {
-        free(moved);
-        free(into);
-        free(label_at);
-        return;
-    }
+    ScratchMark mark = scratch_mark();
+    bool *moved = scratch_zalloc(2 * n * sizeof(bool)), *target = moved + n;   /* target: an into[] */
+    uint32_t *into = scratch_alloc(n * sizeof(uint32_t));
+    label_at = scratch_alloc((b->nlabels + 1) * sizeof(uint32_t));
     for (uint32_t l = 0; l < b->nlabels; l++)
         label_at[l] = UINT32_MAX;
     for (uint32_t i = 0; i < n; i++)
@@ -255,22 +251,17 @@ void opt_loop(IRBlock *b)
         floor = br + 1;
     }
     if (nmoved) {
-        IROp *ops = malloc(n * sizeof(IROp));
+        IROp *ops = scratch_alloc(n * sizeof(IROp));
         uint32_t m = 0;
-        if (ops) {
-            for (uint32_t i = 0; i < n; i++) {
-                for (uint32_t j = 0; target[i] && j < i; j++)
-                    if (moved[j] && into[j] == i)
-                        ops[m++] = b->ops[j];
-                if (!moved[i])
-                    ops[m++] = b->ops[i];
-            }
-            memcpy(b->ops, ops, n * sizeof(IROp));
-            free(ops);
+        for (uint32_t i = 0; i < n; i++) {
+            for (uint32_t j = 0; target[i] && j < i; j++)
+                if (moved[j] && into[j] == i)
+                    ops[m++] = b->ops[j];
+            if (!moved[i])
+                ops[m++] = b->ops[i];
         }
+        memcpy(b->ops, ops, n * sizeof(IROp));
     }
-    free(label_at);
     label_at = NULL;
-    free(into);
-    free(moved);
+    scratch_release(mark);
 }

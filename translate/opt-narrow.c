@@ -42,39 +42,34 @@ static bool narrowable(const IROp *op)
 
 void opt_narrow(IRBlock *b)
 {
-    uint32_t n = b->ntemps, prev = UINT32_MAX;
+    uint32_t n = b->ntemps, next = UINT32_MAX;
     ScratchMark mark = scratch_mark();
-    uint32_t *uses = scratch_alloc(n * sizeof(uint32_t));
+    /* reads of each temp after the op being looked at (one backward walk:
+     * at a def, the reads counted are those after it) */
+    uint32_t *uses = scratch_zalloc(n * sizeof(uint32_t));
 
-    for (uint32_t t = 0; t < n; t++)
-        uses[t] = 0;
-    for (uint32_t i = 0; i < b->nops; i++) {
-        const IROp *op = &b->ops[i];
+    for (uint32_t i = b->nops; i-- > 0;) {
+        IROp *op = &b->ops[i];
         if (op->opc == IR_OP_NOP)
             continue;
         const IROpDef *def = &ir_op_defs[op->opc];
+        if (next != UINT32_MAX && b->ops[next].opc == IR_OP_ext32u && def->nout == 1) {
+            IROp *x = &b->ops[next];
+            IRTemp t = op->args[0];
+            if (x->args[1] == t && t < n && b->temps[t].kind == IR_TEMP_LOCAL && uses[t] == 1 &&
+                narrowable(op)) {
+                op->type = IR_I32;
+                op->args[0] = x->args[0];
+                opt_make_nop(x);
+                uses[t] = 0;
+            }
+        }
         for (unsigned k = 0; k < def->nin; k++) {
             IRTemp a = op->args[def->nout + k];
             if (a != IR_NONE && a < n)
                 uses[a]++;
         }
-    }
-    for (uint32_t i = 0; i < b->nops; i++) {
-        IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_NOP)
-            continue;
-        if (op->opc == IR_OP_ext32u && prev != UINT32_MAX) {
-            IROp *p = &b->ops[prev];
-            IRTemp t = op->args[1];
-            if (p->args[0] == t && t < n && b->temps[t].kind == IR_TEMP_LOCAL && uses[t] == 1 &&
-                narrowable(p)) {
-                p->type = IR_I32;
-                p->args[0] = op->args[0];
-                opt_make_nop(op);
-                continue;
-            }
-        }
-        prev = i;
+        next = i;
     }
     scratch_release(mark);
 }

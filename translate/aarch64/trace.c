@@ -16,7 +16,8 @@
  *
  * a64_trace_scan decides before the block is translated, by looking at
  * the code from its start: the block is a trace when, on its page and
- * within the instruction limit, a conditional or unconditional branch
+ * within 32 instructions (the scan costs every block translated), a
+ * conditional or unconditional branch
  * back to the start comes before any other kind of control flow, and
  * every conditional branch on the way leaves the range [start, that
  * branch] (a branch inside it, an if/else or an inner loop, would make
@@ -26,7 +27,7 @@
  */
 #include "translate.h"
 
-#define TRACE_SCAN_MAX 64   /* instructions looked at for the branch back */
+#define TRACE_SCAN_MAX 32   /* instructions looked at for the branch back */
 
 /* The target of a direct branch, in *to; *cond: it may fall through.
  * False for any other instruction. */
@@ -62,8 +63,11 @@ void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
     s->trace_end = 0;
     if (a64_system_mode || max_insns < 2)
         return;
+    /* the page is all fetchable or not: the translator fetches start */
+    if (!guest_code_fetchable(start, 4))
+        return;
     for (unsigned n = 0; n < TRACE_SCAN_MAX && n < max_insns; n++, at += 4) {
-        if ((at ^ start) >> 12 || !guest_code_fetchable(at, 4))
+        if ((at ^ start) >> 12)
             return;
         uint32_t insn = translator_ldl(&s->base, at);
         if (direct_branch(insn, at, &to, &cond)) {

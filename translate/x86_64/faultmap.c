@@ -39,22 +39,6 @@ typedef struct FaultSite {
 
 _Static_assert(sizeof(FaultSite) == 4, "fault map layout");
 
-/* c->glast_write, on the block's first site. */
-static void note_last_writes(X64Ctx *c)
-{
-    const IRBlock *b = c->b;
-
-    c->glast_write = scratch_zalloc((b->nglobals + 1) * sizeof(uint32_t));
-    for (uint32_t i = 0; i < b->nops; i++) {
-        const IROp *op = &b->ops[i];
-        if (op->opc >= IR_OP_COUNT)
-            continue;
-        for (unsigned k = 0; k < ir_op_defs[op->opc].nout; k++)
-            if (op->args[k] != IR_NONE && op->args[k] <= b->nglobals)
-                c->glast_write[op->args[k]] = i + 1;
-    }
-}
-
 void x64_fault_site(X64Ctx *c)
 {
     unsigned n = 0;
@@ -63,24 +47,17 @@ void x64_fault_site(X64Ctx *c)
         ra_sync_globals(c);
         return;
     }
-    if (!c->glast_write)
-        note_last_writes(c);
-    /* written back now what no later op writes again */
-    for (int r = 0; r < 16; r++) {
-        IRTemp t = c->reg_temp[r];
-        if (t != IR_NONE && c->b->temps[t].kind == IR_TEMP_GLOBAL && !c->ts[t].mem_ok &&
-            c->glast_write[t] <= c->op_index + 1 && !ra_is_loop_global(c, t))
-            ra_flush_reg(c, r);
-    }
-    c->fsites = scratch_room(c->fsites, c->nfsites, &c->fsites_cap, sizeof(X64FaultSite));
     for (int r = 0; r < 16; r++) {
         IRTemp t = c->reg_temp[r];
         const IRTempInfo *ti;
-        if (t == IR_NONE || c->b->temps[t].kind != IR_TEMP_GLOBAL || c->ts[t].mem_ok)
+        if (t == IR_NONE || t == IR_ENV || t > c->b->nglobals || c->ts[t].mem_ok)
             continue;
         ti = &c->b->temps[t];
-        if (ti->env_offset < 0 || ti->env_offset >= 4 << 11 || (ti->env_offset & 3)) {
-            ra_flush_reg(c, r);   /* not representable: written back */
+        /* written back now what no later op writes again (or what the
+         * map cannot say) */
+        if ((c->glast_write[t] <= c->op_index + 1 && !ra_is_loop_global(c, t)) ||
+            ti->env_offset < 0 || ti->env_offset >= 4 << 11 || (ti->env_offset & 3)) {
+            ra_flush_reg(c, r);
             continue;
         }
         c->fregs = scratch_room(c->fregs, c->nfregs, &c->fregs_cap, sizeof(uint16_t));
@@ -88,6 +65,9 @@ void x64_fault_site(X64Ctx *c)
                                            (unsigned)(ti->env_offset / 4) << 5);
         n++;
     }
+    if (!n)
+        return;
+    c->fsites = scratch_room(c->fsites, c->nfsites, &c->fsites_cap, sizeof(X64FaultSite));
     c->fsites[c->nfsites++] = (X64FaultSite){ (uint32_t)c->e.pos, 0, n };
     c->fsite_open = true;
 }
@@ -97,10 +77,6 @@ void x64_fault_site_end(X64Ctx *c)
     X64FaultSite *s = &c->fsites[c->nfsites - 1];
 
     c->fsite_open = false;
-    if (s->n == 0) {
-        c->nfsites--;   /* nothing to restore: env is exact already */
-        return;
-    }
     s->len = (uint32_t)(c->e.pos - s->start);
     if (s->start > UINT16_MAX || s->len > UINT8_MAX)
         c->too_big = true;   /* the block is retranslated smaller */

@@ -172,6 +172,9 @@ static void scan_forward(X64Ctx *c)
         if (op->opc < IR_OP_COUNT)
             ends = (ir_op_defs[op->opc].flags & IR_F_EXIT) || op->opc == IR_OP_br;
         note_temps(c, op, i, bb, first_bb);
+        for (unsigned k = 0; op->opc < IR_OP_COUNT && k < ir_op_defs[op->opc].nout; k++)
+            if (op->args[k] != IR_NONE && op->args[k] <= b->nglobals)
+                c->glast_write[op->args[k]] = i + 1;
         if (is_branch(op)) {
             uint32_t at = label_at[branch_label(op)];
             X64Label *lab = &c->labels[branch_label(op)];
@@ -310,6 +313,7 @@ void ra_liveness(X64Ctx *c)
 
     c->multi = scratch_alloc(b->ntemps * sizeof(IRTemp));
     c->nmulti = 0;
+    c->glast_write = scratch_zalloc((b->nglobals + 1) * sizeof(uint32_t));
     for (uint32_t t = 0; t < b->ntemps; t++) {
         uint8_t kind = b->temps[t].kind;
         c->ts[t] = (X64TempState){

@@ -207,7 +207,8 @@ typedef struct X64Ctx {
     uint16_t *fregs;
     unsigned nfregs, fregs_cap;
     bool fsite_open;
-    uint32_t *glast_write;        /* per global: the last op writing it, +1 (0: none) */
+    uint32_t *glast_write;        /* per global: the last op writing it, +1 (0: none;
+                                   * regalloc.c's liveness) */
 } X64Ctx;
 
 static inline bool x64_dies(const IROp *op, unsigned arg)
