@@ -160,7 +160,9 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
             return;
         if (!ir_op_mentions(d, t, true))
             continue;
-        if (d->opc != IR_OP_sub || d->type != op->type)
+        /* the sub must not overwrite its own inputs ("sub x1, x1, x2") */
+        if (d->opc != IR_OP_sub || d->type != op->type || d->args[0] == d->args[1] ||
+            d->args[0] == d->args[2])
             return;
         for (uint32_t j = i + 1; j < br; j++)
             if (ir_op_mentions(&b->ops[j], d->args[1], true) ||

@@ -596,6 +596,23 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         ir_block_free(&b);
     }
 
+    /* "sub g, g, b; brcond g, 0, eq" compares the new g: the sub wrote
+     * its own input, so the branch cannot compare the inputs. */
+    ir_block_init(&b, &globals);
+    {
+        uint32_t lab = ir_new_label(&b);
+        ir_sub(&b, IR_I64, gl[2], gl[2], gl[3]);
+        ir_brcond(&b, IR_I64, IR_COND_EQ, gl[2], ir_const(&b, IR_I64, 0), lab);
+        ir_movi(&b, IR_I64, gl[5], 1);
+        ir_label(&b, lab);
+        ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+        opt_run(&b);
+        uint32_t br = last_op(&b, IR_OP_brcond);
+        check(br != UINT32_MAX && b.ops[br].args[0] == gl[2] && ir_is_const(&b, b.ops[br].args[1]),
+              "branch on a difference written over its input kept", passed, failed);
+        ir_block_free(&b);
+    }
+
     /* "sub t, a, b; brcond t, 0, ne" compares a and b, unless a changes
      * in between. */
     for (int change = 0; change < 2; change++) {
