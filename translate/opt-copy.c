@@ -4,6 +4,11 @@
  * s directly, until d or s is written again (or, for a global s, a helper
  * that may write globals runs, or a label merges control flow).  The mov
  * itself is left for opt_dce to remove when d becomes unused.
+ *
+ * The same walk counts the reads of every temp (after the rewriting) and
+ * notes each ext32u right after the op that defines its input, for
+ * opt_narrow, which runs on them at the end (one walk for both passes:
+ * each walk of a block's ops costs about a percent of a start-up).
  */
 #include <stdlib.h>
 #include "scratch.h"
@@ -22,12 +27,22 @@ bool opt_copy(IRBlock *b)
     /* Active copies, to invalidate by source. */
     IRTemp *active = scratch_alloc(n * sizeof(IRTemp));
     uint32_t nactive = 0;
+    /* for opt_narrow: reads per temp, (def, ext32u) op index pairs */
+    uint32_t *uses = scratch_zalloc(n * sizeof(uint32_t));
+    uint32_t *pairs = NULL, npairs = 0, pairs_cap = 0, prev = UINT32_MAX;
 
     for (uint32_t i = 0; i < b->nops; i++) {
         IROp *op = &b->ops[i];
         if (op->opc == IR_OP_NOP)
             continue;
         const IROpDef *def = &ir_op_defs[op->opc];
+        if (op->opc == IR_OP_ext32u && prev != UINT32_MAX && b->ops[prev].args[0] == op->args[1] &&
+            ir_op_defs[b->ops[prev].opc].nout == 1) {
+            pairs = scratch_room(pairs, npairs, &pairs_cap, 2 * sizeof(uint32_t));
+            pairs[2 * npairs] = prev;
+            pairs[2 * npairs++ + 1] = i;
+        }
+        prev = i;
 
         if (op->opc == IR_OP_label) {
             for (uint32_t k = 0; k < nactive; k++)
@@ -41,6 +56,8 @@ bool opt_copy(IRBlock *b)
                 *a = copy_of[*a];
                 changed = true;
             }
+            if (*a != IR_NONE && *a < n)
+                uses[*a]++;
         }
         bool clobber_globals = false;
         if (op->opc == IR_OP_call) {
@@ -71,6 +88,7 @@ bool opt_copy(IRBlock *b)
             }
         }
     }
+    opt_narrow(b, uses, pairs, npairs);   /* exposes nothing to fold */
     scratch_release(mark);
     return changed;
 }

@@ -12,9 +12,9 @@
  * the low 32 bits of its inputs alone (add, sub, mul, the bitwise ops);
  * an op that is 32-bit already (rotr_i32 ...) just takes d as its output.
  * Nothing lies between the two ops, so no reader of d sees it early and no
- * fault or exit sees it late.
+ * fault or exit sees it late.  opt_copy's walk finds the pairs and counts
+ * the reads (opt_copy.c).
  */
-#include "scratch.h"
 #include "opt.h"
 
 static bool low_half_closed(unsigned opc)
@@ -40,36 +40,17 @@ static bool narrowable(const IROp *op)
     return low_half_closed(op->opc);
 }
 
-void opt_narrow(IRBlock *b)
+void opt_narrow(IRBlock *b, const uint32_t *uses, const uint32_t *pairs, unsigned npairs)
 {
-    uint32_t n = b->ntemps, next = UINT32_MAX;
-    ScratchMark mark = scratch_mark();
-    /* reads of each temp after the op being looked at (one backward walk:
-     * at a def, the reads counted are those after it) */
-    uint32_t *uses = scratch_zalloc(n * sizeof(uint32_t));
-
-    for (uint32_t i = b->nops; i-- > 0;) {
-        IROp *op = &b->ops[i];
-        if (op->opc == IR_OP_NOP)
-            continue;
-        const IROpDef *def = &ir_op_defs[op->opc];
-        if (next != UINT32_MAX && b->ops[next].opc == IR_OP_ext32u && def->nout == 1) {
-            IROp *x = &b->ops[next];
-            IRTemp t = op->args[0];
-            if (x->args[1] == t && t < n && b->temps[t].kind == IR_TEMP_LOCAL && uses[t] == 1 &&
-                narrowable(op)) {
-                op->type = IR_I32;
-                op->args[0] = x->args[0];
-                opt_make_nop(x);
-                uses[t] = 0;
-            }
+    for (unsigned k = 0; k < npairs; k++) {
+        IROp *p = &b->ops[pairs[2 * k]], *x = &b->ops[pairs[2 * k + 1]];
+        IRTemp t = x->args[1];
+        /* t read by the ext32u alone (the reads counted are all of them) */
+        if (x->opc == IR_OP_ext32u && p->args[0] == t && t < b->ntemps &&
+            b->temps[t].kind == IR_TEMP_LOCAL && uses[t] == 1 && narrowable(p)) {
+            p->type = IR_I32;
+            p->args[0] = x->args[0];
+            opt_make_nop(x);
         }
-        for (unsigned k = 0; k < def->nin; k++) {
-            IRTemp a = op->args[def->nout + k];
-            if (a != IR_NONE && a < n)
-                uses[a]++;
-        }
-        next = i;
     }
-    scratch_release(mark);
 }

@@ -43,9 +43,8 @@ void opt_run(IRBlock *b)
     opt_fold(b);
     /* A second fold finds only what the copies exposed; opt_vec works on
      * env loads and stores alone. */
-    if (opt_copy(b))
+    if (opt_copy(b))   /* with opt_narrow */
         opt_fold(b);
-    opt_narrow(b);
     if (b->env_ops)
         opt_vec(b);
     /* opt_loop reads the frontend's discards, which opt_dce removes */
