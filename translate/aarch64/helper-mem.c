@@ -80,5 +80,8 @@ static uint64_t helper_casp128(uint64_t envp, uint64_t addr, uint64_t rs, uint64
     return 0;
 }
 
-A64_HELPER(stxp128, 5, IR_HELPER_NO_GLOBALS);
+/* READ_GLOBALS though it reads none: it may fault on guest memory, and
+ * env must then be exact (the block writes dirty guest registers back
+ * before the call; generated code's own accesses use the fault map). */
+A64_HELPER(stxp128, 5, IR_HELPER_READ_GLOBALS);
 A64_HELPER(casp128, 4, 0);
