@@ -35,7 +35,6 @@
  * guest program reads.
  */
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 #include "opt.h"
 #include "exec.h"
@@ -62,21 +61,26 @@ static bool reads_global(const IROp *op, IRTemp g)
     return ir_op_mentions(op, g, false);
 }
 
-/* The op index of each label (UINT32_MAX: none) of the block opt_loop is
- * working on, for find_label (per thread: threads translate at once). */
-static __thread uint32_t *label_at;
+/* The block being worked on: its pc global and where each label is. */
+typedef struct LoopCtx {
+    const IRBlock *b;
+    IRTemp pc;
+    uint32_t *label_at;   /* op index of each label, UINT32_MAX: none */
+} LoopCtx;
 
-static uint32_t find_label(const IRBlock *b, uint32_t lab)
+static uint32_t find_label(const LoopCtx *x, uint32_t lab)
 {
-    return lab < b->nlabels ? label_at[lab] : UINT32_MAX;
+    return lab < x->b->nlabels ? x->label_at[lab] : UINT32_MAX;
 }
 
 /* Is global g dead from op `from` on: written (or discarded) before any
  * path reads it or leaves the block?  A branch's path to its label counts
  * as well as the way on; the back edge of a self-loop continues at the
  * block's start (depth bounds how often). */
-static bool dead_from(const IRBlock *b, IRTemp pc, IRTemp g, uint32_t from, unsigned depth)
+static bool dead_from(const LoopCtx *x, IRTemp g, uint32_t from, unsigned depth)
 {
+    const IRBlock *b = x->b;
+
     for (uint32_t i = from; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
         uint64_t k;
@@ -89,15 +93,15 @@ static bool dead_from(const IRBlock *b, IRTemp pc, IRTemp g, uint32_t from, unsi
                 return true;
             continue;
         case IR_OP_brcond: {
-            uint32_t at = find_label(b, op->args[3]);
+            uint32_t at = find_label(x, op->args[3]);
             if (reads_global(op, g) || at == UINT32_MAX || at <= i || depth == 0 ||
-                !dead_from(b, pc, g, at + 1, depth - 1))
+                !dead_from(x, g, at + 1, depth - 1))
                 return false;
             continue;
         }
         case IR_OP_goto_tb:
-            return is_tail(b, i, pc, &k) && k == b->pc_start && depth > 0 &&
-                   dead_from(b, pc, g, 0, depth - 1);
+            return is_tail(b, i, x->pc, &k) && k == b->pc_start && depth > 0 &&
+                   dead_from(x, g, 0, depth - 1);
         default:
             break;
         }
@@ -120,17 +124,21 @@ static bool is_exit_code(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k, b
     *discards = j > i;
     if (is_tail(b, j, pc, k))
         return true;
-    return j + 1 < b->nops && b->ops[j].opc == IR_OP_mov && b->ops[j].args[0] == pc &&
-           ir_is_const(b, b->ops[j].args[1]) && b->ops[j + 1].opc == IR_OP_goto_ptr &&
-           (*k = b->temps[b->ops[j].args[1]].value, true);
+    if (j + 1 >= b->nops || b->ops[j].opc != IR_OP_mov || b->ops[j].args[0] != pc ||
+        !ir_is_const(b, b->ops[j].args[1]) || b->ops[j + 1].opc != IR_OP_goto_ptr)
+        return false;
+    *k = b->temps[b->ops[j].args[1]].value;
+    return true;
 }
 
 /* For the branch at br: where its flags go (*into, the first op of that
  * path's code) and where the other path starts (*other); false when
  * neither path is the one to move them to. */
-static bool pick_paths(const IRBlock *b, uint32_t br, IRTemp pc, uint32_t *into, uint32_t *other)
+static bool pick_paths(const LoopCtx *x, uint32_t br, uint32_t *into, uint32_t *other)
 {
-    uint32_t lab = find_label(b, b->ops[br].args[3]);
+    const IRBlock *b = x->b;
+    IRTemp pc = x->pc;
+    uint32_t lab = find_label(x, b->ops[br].args[3]);
     uint64_t kt, kf;
     bool dt, df;
 
@@ -159,9 +167,9 @@ static bool pick_paths(const IRBlock *b, uint32_t br, IRTemp pc, uint32_t *into,
 
 /* May op i move past the ops after it up to br (moved[] marks the ops
  * that move) into the path other than the one starting at `other`? */
-static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved, IRTemp pc,
-                    uint32_t other)
+static bool movable(const LoopCtx *x, uint32_t i, uint32_t br, const bool *moved, uint32_t other)
 {
+    const IRBlock *b = x->b;
     const IROp *op = &b->ops[i];
     const IROpDef *d = &ir_op_defs[op->opc];
 
@@ -170,7 +178,7 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
     for (unsigned k = 0; k < d->nout; k++) {
         IRTemp t = op->args[k];
         bool global = ir_is_global(b, t);
-        if (t == IR_NONE || t == pc)
+        if (t == IR_NONE || t == x->pc)
             return false;
         if (b->temps[t].kind != IR_TEMP_GLOBAL && b->temps[t].kind != IR_TEMP_LOCAL)
             return false;
@@ -179,7 +187,7 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
             if (!moved[j] && (ir_op_mentions(&b->ops[j], t, false) ||
                               (global && ir_op_mentions(&b->ops[j], t, true))))
                 return false;
-        if (global && !dead_from(b, pc, t, other, 3))
+        if (global && !dead_from(x, t, other, 3))
             return false;
         /* a local the way on still reads (after an early exit's branch) */
         for (uint32_t j = br + 1; !global && other == br + 1 && j < b->nops; j++)
@@ -198,30 +206,31 @@ static bool movable(const IRBlock *b, uint32_t i, uint32_t br, const bool *moved
 
 void opt_loop(IRBlock *b)
 {
-    IRTemp pc = IR_NONE;
-    uint32_t n = b->nops, nmoved = 0, floor = 0;
+    LoopCtx x = { b, IR_NONE, NULL };
+    uint32_t n = b->nops, nmoved = 0, floor = 0, nbr = 0;
 
     for (IRTemp g = 1; g <= b->nglobals; g++)
         if (b->temps[g].env_offset == (int32_t)offsetof(CPUCommon, pc) &&
             b->temps[g].type == IR_I64)
-            pc = g;
-    if (pc == IR_NONE)
-        return;
-    /* nothing to do without a branch whose label ends the block */
-    uint32_t nbr = 0;
-    for (uint32_t i = 0; i < n; i++)
-        nbr += b->ops[i].opc == IR_OP_brcond;
-    if (!nbr)
+            x.pc = g;
+    if (x.pc == IR_NONE)
         return;
     ScratchMark mark = scratch_mark();
-    bool *moved = scratch_zalloc(2 * n * sizeof(bool)), *target = moved + n;   /* target: an into[] */
-    uint32_t *into = scratch_alloc(n * sizeof(uint32_t));
-    label_at = scratch_alloc((b->nlabels + 1) * sizeof(uint32_t));
+    x.label_at = scratch_alloc((b->nlabels + 1) * sizeof(uint32_t));
     for (uint32_t l = 0; l < b->nlabels; l++)
-        label_at[l] = UINT32_MAX;
-    for (uint32_t i = 0; i < n; i++)
+        x.label_at[l] = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++) {
         if (b->ops[i].opc == IR_OP_label && b->ops[i].args[0] < b->nlabels)
-            label_at[b->ops[i].args[0]] = i;
+            x.label_at[b->ops[i].args[0]] = i;
+        nbr += b->ops[i].opc == IR_OP_brcond;
+    }
+    if (!nbr) {   /* nothing to do without a branch */
+        scratch_release(mark);
+        return;
+    }
+    bool *moved = scratch_zalloc(n * sizeof(bool));
+    bool *target = scratch_zalloc(n * sizeof(bool));   /* some into[] is this index */
+    uint32_t *into = scratch_alloc(n * sizeof(uint32_t));
     /* The body's branches, each with the ops between it and the one before. */
     for (uint32_t br = 0; br < n; br++) {
         const IROp *bop = &b->ops[br];
@@ -237,11 +246,11 @@ void opt_loop(IRBlock *b)
                 floor = br + 1;
             continue;
         }
-        if (pick_paths(b, br, pc, &to, &other))
+        if (pick_paths(&x, br, &to, &other))
             for (uint32_t i = br; i-- > floor;) {
                 if (b->ops[i].opc == IR_OP_NOP || b->ops[i].opc == IR_OP_insn_start)
                     continue;
-                if (movable(b, i, br, moved, pc, other)) {
+                if (movable(&x, i, br, moved, other)) {
                     moved[i] = true;
                     into[i] = to;
                     target[to] = true;
@@ -262,6 +271,5 @@ void opt_loop(IRBlock *b)
         }
         memcpy(b->ops, ops, n * sizeof(IROp));
     }
-    label_at = NULL;
     scratch_release(mark);
 }

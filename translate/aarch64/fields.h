@@ -48,4 +48,35 @@ static inline unsigned ftype(uint32_t i)  { return bits(i, 22, 2); }
 static inline bool     Q(uint32_t i)      { return bits(i, 30, 1); }
 static inline bool     U(uint32_t i)      { return bits(i, 29, 1); }
 
+/* The direct branches (immediate offset), for code that looks ahead. */
+typedef enum {
+    A64_BR_NONE,    /* not a direct branch */
+    A64_BR_B,       /* B */
+    A64_BR_BL,      /* BL */
+    A64_BR_COND,    /* B.cond (AL and NV branch always) */
+    A64_BR_CB,      /* CBZ, CBNZ, TBZ, TBNZ */
+} A64DirectBranch;
+
+/* insn's kind as a direct branch; *off its byte offset from its own pc. */
+static inline A64DirectBranch a64_direct_branch(uint32_t insn, int64_t *off)
+{
+    if ((insn & 0x7c000000) == 0x14000000) {            /* B, BL */
+        *off = imm26(insn) * 4;
+        return bits(insn, 31, 1) ? A64_BR_BL : A64_BR_B;
+    }
+    if ((insn & 0xff000010) == 0x54000000) {            /* B.cond */
+        *off = imm19(insn) * 4;
+        return A64_BR_COND;
+    }
+    if ((insn & 0x7e000000) == 0x34000000) {            /* CBZ, CBNZ */
+        *off = imm19(insn) * 4;
+        return A64_BR_CB;
+    }
+    if ((insn & 0x7e000000) == 0x36000000) {            /* TBZ, TBNZ */
+        *off = imm14(insn) * 4;
+        return A64_BR_CB;
+    }
+    return A64_BR_NONE;
+}
+
 #endif

@@ -115,18 +115,16 @@ static bool dead_from(DisasContext *s, uint64_t pc, uint64_t page, unsigned *bud
         case NZCV_READ:
             break;
         }
-        if ((insn & 0x7c000000) == 0x14000000) {           /* B, BL */
-            pc += (uint64_t)(imm26(insn) * 4) - 4;
+        switch (a64_direct_branch(insn, &off)) {
+        case A64_BR_B: case A64_BR_BL:
+            pc += (uint64_t)off - 4;
             continue;
-        }
-        if ((insn & 0x7e000000) == 0x34000000)              /* CBZ, CBNZ */
-            off = imm19(insn) * 4;
-        else if ((insn & 0x7e000000) == 0x36000000)         /* TBZ, TBNZ */
-            off = imm14(insn) * 4;
-        else
+        case A64_BR_CB:
+            return dead_from(s, pc + (uint64_t)off, page, budget) &&
+                   dead_from(s, pc + 4, page, budget);
+        default:    /* B.cond reads them */
             return false;
-        return dead_from(s, pc + (uint64_t)off, page, budget) &&
-               dead_from(s, pc + 4, page, budget);
+        }
     }
     return false;
 }

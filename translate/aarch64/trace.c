@@ -29,36 +29,11 @@
 
 #define TRACE_SCAN_MAX 32   /* instructions looked at for the branch back */
 
-/* The target of a direct branch, in *to; *cond: it may fall through.
- * False for any other instruction. */
-static bool direct_branch(uint32_t insn, uint64_t pc, uint64_t *to, bool *cond)
-{
-    int64_t off;
-
-    if ((insn & 0xff000010) == 0x54000000) {            /* B.cond */
-        off = imm19(insn) * 4;
-        *cond = bits(insn, 0, 4) < 14;
-    } else if ((insn & 0x7e000000) == 0x34000000) {     /* CBZ, CBNZ */
-        off = imm19(insn) * 4;
-        *cond = true;
-    } else if ((insn & 0x7e000000) == 0x36000000) {     /* TBZ, TBNZ */
-        off = imm14(insn) * 4;
-        *cond = true;
-    } else if ((insn & 0xfc000000) == 0x14000000) {     /* B */
-        off = imm26(insn) * 4;
-        *cond = false;
-    } else {
-        return false;
-    }
-    *to = pc + (uint64_t)off;
-    return true;
-}
-
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
 {
     uint64_t at = start, to = 0, exits[TRACE_SCAN_MAX];
     unsigned nexits = 0;
-    bool cond;
+    int64_t off;
 
     s->trace_end = 0;
     if (a64_system_mode || max_insns < 2)
@@ -70,11 +45,13 @@ void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
         if ((at ^ start) >> 12)
             return;
         uint32_t insn = translator_ldl(&s->base, at);
-        if (direct_branch(insn, at, &to, &cond)) {
+        A64DirectBranch kind = a64_direct_branch(insn, &off);
+        if (kind != A64_BR_NONE && kind != A64_BR_BL) {
+            to = at + (uint64_t)off;
             if (to == start)
                 break;
-            if (!cond)
-                return;
+            if (kind == A64_BR_B || (kind == A64_BR_COND && bits(insn, 0, 4) >= 14))
+                return;   /* an unconditional branch elsewhere */
             exits[nexits++] = to;
             continue;
         }

@@ -466,9 +466,7 @@ static bool sets_pc_next(const X64Ctx *c, uint32_t i, uint64_t *k)
     return src->kind == IR_TEMP_CONST;
 }
 
-/* Is op (at index i) "goto_tb n; mov pc, tb->pc; exit_tb n": a jump back
- * to the start of this very block? */
-static bool is_self_goto(const X64Ctx *c, uint32_t i)
+bool x64_is_self_goto(const X64Ctx *c, uint32_t i)
 {
     const IROp *ops = c->b->ops;
     uint64_t k;
@@ -512,7 +510,7 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
     uint64_t k;
 
     BUG_ON(slot > 1);
-    if (c->loop_header && c->nstub_jumps < 2 && is_self_goto(c, c->op_index)) {
+    if (c->loop_header && c->nstub_jumps < 2 && x64_is_self_goto(c, c->op_index)) {
         emit_loop_back(c);
         return;
     }
@@ -793,7 +791,7 @@ static bool has_self_loop(X64Ctx *c)
     if (exec_opts.no_chain)
         return false;
     for (uint32_t i = 0; i < c->b->nops; i++)
-        if (is_self_goto(c, i))
+        if (x64_is_self_goto(c, i))
             return true;
     return false;
 }

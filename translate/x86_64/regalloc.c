@@ -116,33 +116,32 @@ static void note_temps(X64Ctx *c, const IROp *op, uint32_t i, uint32_t bb, uint3
     }
 }
 
-/* Do the ops after op i leave the block before any label or branch? */
-static bool leaves_next(const IRBlock *b, uint32_t i)
+/* The first op after op i that leaves the block or ends a basic block
+ * (b->nops if none). */
+static uint32_t next_end(const IRBlock *b, uint32_t i)
 {
-    for (uint32_t j = i + 1; j < b->nops; j++) {
-        unsigned f = b->ops[j].opc < IR_OP_COUNT ? ir_op_defs[b->ops[j].opc].flags : 0;
-        if (f & IR_F_EXIT)
-            return true;
-        if (f & IR_F_BB_END)
-            return false;
-    }
-    return true;
+    uint32_t j = i + 1;
+
+    while (j < b->nops &&
+           !(b->ops[j].opc < IR_OP_COUNT &&
+             (ir_op_defs[b->ops[j].opc].flags & (IR_F_EXIT | IR_F_BB_END))))
+        j++;
+    return j;
 }
 
-/* Does the code from label op at leave the block for other guest code
- * (exit_tb, goto_ptr) before any other label or branch?  Not an exception
- * path (exit_excp): its branch guards a memory access, which writes the
- * globals back anyway, and the path is cold. */
-static bool code_exits(const IRBlock *b, uint32_t at)
+/* Does the code after op i leave the block before any label or branch?
+ * With any_exit, an exception exit or the block's end counts; without (a
+ * label's code, ra_private), only an exit to other guest code (exit_tb,
+ * goto_ptr): an exception path's branch guards a memory access, which
+ * writes the globals back anyway, and the path is cold. */
+static bool leaves_next(const IRBlock *b, uint32_t i, bool any_exit)
 {
-    for (uint32_t j = at + 1; j < b->nops; j++) {
-        unsigned f = b->ops[j].opc < IR_OP_COUNT ? ir_op_defs[b->ops[j].opc].flags : 0;
-        if (f & IR_F_EXIT)
-            return b->ops[j].opc != IR_OP_exit_excp;
-        if (f & IR_F_BB_END)
-            return false;
-    }
-    return false;
+    uint32_t j = next_end(b, i);
+
+    if (j == b->nops)
+        return any_exit;
+    return (ir_op_defs[b->ops[j].opc].flags & IR_F_EXIT) &&
+           (any_exit || b->ops[j].opc != IR_OP_exit_excp);
 }
 
 /* Forward pass: first/last use, multi-block locals, backward branches. */
@@ -167,7 +166,7 @@ static void scan_forward(X64Ctx *c)
             label_at[op->args[0]] = i;
             c->labels[op->args[0]].at = i;
             c->labels[op->args[0]].fallthrough = !ends;
-            c->labels[op->args[0]].exits = code_exits(b, i);
+            c->labels[op->args[0]].exits = leaves_next(b, i, false);
         }
         if (op->opc < IR_OP_COUNT)
             ends = (ir_op_defs[op->opc].flags & IR_F_EXIT) || op->opc == IR_OP_br;
@@ -180,10 +179,10 @@ static void scan_forward(X64Ctx *c)
             X64Label *lab = &c->labels[branch_label(op)];
             if (op->opc == IR_OP_brcond && at == UINT32_MAX) {
                 lab->nbrcond++;
-                lab->way_on_exits = leaves_next(b, i);
-            }
-            else
+                lab->way_on_exits = leaves_next(b, i, true);
+            } else {
                 lab->nbr++;
+            }
             if (at != UINT32_MAX) {
                 c->labels[branch_label(op)].backward = true;
                 loops = scratch_room(loops, nloops, &loops_cap, 2 * sizeof(uint32_t));
@@ -662,23 +661,11 @@ void ra_bb_end(X64Ctx *c)
     }
 }
 
-/* Is the code of the label at op index at a self-loop's back edge
- * ("goto_tb; mov pc, tb->pc; exit_tb" in a block with a loop head)? */
-static bool loops_back(const X64Ctx *c, uint32_t at)
-{
-    const IROp *o = &c->b->ops[at];
-
-    if (!c->loop_header || at + 3 >= c->b->nops || o[1].opc != IR_OP_goto_tb ||
-        o[2].opc != IR_OP_mov || o[2].args[0] != c->pc_global || o[3].opc != IR_OP_exit_tb)
-        return false;
-    return ir_is_const(c->b, o[2].args[1]) && c->b->temps[o[2].args[1]].value == c->tb->pc;
-}
-
 bool ra_private(const X64Ctx *c, uint32_t l)
 {
     const X64Label *lab = &c->labels[l];
     return lab->nbrcond == 1 && lab->nbr == 0 && !lab->fallthrough && !lab->backward &&
-           lab->exits && (!lab->way_on_exits || loops_back(c, lab->at));
+           lab->exits && (!lab->way_on_exits || (c->loop_header && x64_is_self_goto(c, lab->at + 1)));
 }
 
 /* Does any op after the current one read t, but for those of private
@@ -689,16 +676,10 @@ static bool read_on_the_way_on(const X64Ctx *c, IRTemp t, uint32_t l)
     uint32_t from = c->labels[l].at;
 
     for (uint32_t j = c->op_index + 1; j < b->nops; j++) {
-        const IROp *op = &b->ops[j];
-        const IROpDef *def = &ir_op_defs[op->opc];
-        if (j == from) {
-            while (j + 1 < b->nops && !(ir_op_defs[b->ops[j].opc].flags & IR_F_EXIT))
-                j++;
-            continue;
-        }
-        for (unsigned k = def->nout; k < def->nout + def->nin; k++)
-            if (op->args[k] == t)
-                return true;
+        if (j == from)
+            j = next_end(b, j);   /* the label's code, to its exit */
+        else if (ir_op_mentions(&b->ops[j], t, false))
+            return true;
     }
     return false;
 }
@@ -811,13 +792,7 @@ void ra_label(X64Ctx *c, uint32_t l)
  * writes it anywhere (a back edge brings it round without writing it back). */
 static void loop_state(X64Ctx *c, unsigned k)
 {
-    const IRBlock *b = c->b;
-    IRTemp g = c->loop_g[k];
-    bool written = false;
-
-    for (uint32_t i = 0; i < b->nops && !written; i++)
-        written = b->ops[i].opc < IR_OP_COUNT && ir_op_mentions(&b->ops[i], g, true);
-    c->ts[g].mem_ok = !written;
+    c->ts[c->loop_g[k]].mem_ok = c->glast_write[c->loop_g[k]] == 0;
 }
 
 void ra_loop_entry(X64Ctx *c)

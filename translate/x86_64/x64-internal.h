@@ -91,8 +91,8 @@ typedef struct X64Label {
     uint32_t at;             /* op index of the label */
     uint16_t nbrcond, nbr;   /* forward and backward jumps to it, by kind */
     bool fallthrough;        /* the op before it may continue into it */
-    bool exits;              /* its code leaves the block before any branch */
-    bool way_on_exits;       /* so does the code after its brcond */
+    bool exits;              /* its code leaves for other guest code before any branch */
+    bool way_on_exits;       /* the code after its brcond leaves before any branch */
     bool snap;               /* private, and its branch has been lowered */
     uint16_t snap_dirty;
     IRTemp snap_temp[16];
@@ -220,6 +220,12 @@ static inline bool x64_is_local(const X64Ctx *c, IRTemp t)
 {
     return c->b->temps[t].kind == IR_TEMP_LOCAL;
 }
+
+/* ---- lower.c ---- */
+
+/* Is op i "goto_tb n; mov pc, tb->pc; exit_tb n": a jump back to the start
+ * of this very block? */
+bool x64_is_self_goto(const X64Ctx *c, uint32_t i);
 
 /* ---- faultmap.c ---- */
 
