@@ -10,7 +10,7 @@
 # milliseconds.  Each emulated run's output is compared with the native
 # one; a mismatch is flagged, since a fast wrong answer is no result.
 # Then real Debian programs (python3, perl, gzip, xz, sha256sum, sort,
-# gawk, bash, gcc's cc1 -O2) from tests/world's arm64 root against the
+# gawk, bash, sqlite3, gcc's cc1 -O2) from tests/world's arm64 root against the
 # host's amd64 ones, with the peak RSS of one run of each under guise and
 # under qemu.
 # Informative only: never part of make check, never a pass/fail test.
@@ -304,6 +304,13 @@ print(sum(d.values()), len(d))'
     # foreign binary without a binfmt_misc handler (the exec fails fast),
     # guise runs it, so an exec in this loop would time unlike work.
     world bash bash -c 'f() { local x=$1; echo $((x * 2)); }; t=0; for i in $(seq 40); do t=$((t + $(f $i))); done; s=0; for i in $(seq 20000); do s=$((s + $(( i % 13 )) )); done; echo $s $t'
+    # SQL over a database of 400,000 rows (16 MB) the host's sqlite3 makes:
+    # grouping, an index join, LIKE scans, a sort.
+    if command -v sqlite3 > /dev/null && [ ! -s "$OUT/w/bench.db" ]; then
+        sqlite3 "$OUT/w/bench.db" 'create table t(id integer primary key, k text, v real, g int); with recursive c(i) as (select 1 union all select i + 1 from c where i < 400000) insert into t select i, printf("k%06d", i * 7919 % 400009), i * 0.5, i % 97 from c; create index tk on t(k);'
+    fi
+    [ -s "$OUT/w/bench.db" ] &&
+        world sqlite sqlite3 -readonly bench.db 'select g, count(*), sum(v), max(k) from t group by g order by 3 desc limit 3; select count(*), sum(b.v) from t a join t b on b.k = substr(a.k, 1, 6) || "1" where a.id < b.id; select sum(length(k)), count(*) from t where k like "%77%"; select k, v from t order by v % 1000, k limit 3; select count(distinct substr(k, 2, 4)) from t;'
     # gcc -O2's compiler proper (the driver would exec cc1, which
     # qemu-aarch64 cannot do without binfmt_misc); its arm64 assembly is
     # checked against qemu's.

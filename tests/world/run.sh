@@ -7,9 +7,9 @@
 #
 # Fetches a small set of Debian bookworm arm64 packages (libc6, coreutils,
 # bash, dash, busybox, grep, sed, gawk, gzip, xz-utils, tar, findutils, perl-base,
-# python3.11-minimal, gcc-12 with binutils and libc6-dev, fzf (a Go program),
-# ripgrep and fd-find (Rust programs) and the libraries they need; about
-# 60 MB) with apt-get download, through a private apt
+# python3.11-minimal, gcc-12 with binutils and libc6-dev, sqlite3, fzf (a Go
+# program), ripgrep and fd-find (Rust programs) and the libraries they need;
+# about 62 MB) with apt-get download, through a private apt
 # configuration (no dpkg --add-architecture), into a cache outside the
 # clone: ${GUISE_WORLD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/guise-world}.
 # The packages are unpacked into CACHE/root (merged /usr, as Debian's
@@ -39,7 +39,7 @@ PACKAGES="libc6 libgcc-s1 coreutils bash dash grep sed gawk gzip xz-utils tar fi
   libzstd1 libmd0 busybox python3.11-minimal libpython3.11-minimal libexpat1 libssl3
   gcc-12 cpp-12 gcc-12-base libgcc-12-dev libcc1-0 libstdc++6 libisl23 libmpc3
   binutils binutils-aarch64-linux-gnu libbinutils libctf0 libctf-nobfd0 libjansson4
-  libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev fzf ripgrep fd-find"
+  libc6-dev libc-dev-bin linux-libc-dev libcrypt-dev sqlite3 libsqlite3-0 fzf ripgrep fd-find"
 NATIVE=$CACHE/native
 NATIVE_PACKAGES="ripgrep fd-find"
 
@@ -321,6 +321,19 @@ if need gcc-12 gcc-compile-link-run gcc-asm binutils-as-objdump; then
         say "SKIP: world/gcc-asm, world/binutils-as-objdump (no host aarch64-linux-gnu-gcc-12)"; skip=$((skip + 2))
     fi
 fi
+# sqlite3: a database built by the guest (recursive CTE, index, a
+# transaction), queried by it and by the host's sqlite3 (same version in
+# Debian 12), and the host's database read by the guest.
+SQL_MAKE='create table t(id integer primary key, k text, v real); with recursive c(i) as (select 1 union all select i + 1 from c where i < 30000) insert into t select i, printf("k%05d", i * 7919 % 30011), i * 0.25 from c; create index tk on t(k); begin; update t set v = v * 2 where id % 3 = 0; delete from t where id % 11 = 0; commit;'
+SQL_ASK='select count(*), sum(v), min(k), max(k) from t; select substr(k, 1, 3) p, count(*), round(avg(v), 3) from t group by p order by p limit 5; select k from t where k between "k12000" and "k12010" order by k; pragma integrity_check;'
+need sqlite3 sqlite3-db &&
+if command -v sqlite3 >/dev/null; then
+    same sqlite3-db    "g sqlite3 g.db '$SQL_MAKE' && g sqlite3 g.db '$SQL_ASK' && sqlite3 g.db '$SQL_ASK' && sqlite3 h.db '$SQL_MAKE' && g sqlite3 -readonly h.db '$SQL_ASK'" \
+                       "sqlite3 n.db '$SQL_MAKE' && sqlite3 n.db '$SQL_ASK' && sqlite3 n.db '$SQL_ASK' && sqlite3 m.db '$SQL_MAKE' && sqlite3 -readonly m.db '$SQL_ASK'"
+elif selected sqlite3-db; then
+    say "SKIP: world/sqlite3-db (no host sqlite3 to compare with)"; skip=$((skip + 1))
+fi
+
 # A Go program (fzf): the Go runtime's threads, futexes, SIGURG preemption
 # with SA_ONSTACK handlers and per-thread sigaltstacks; its filter mode
 # matches in parallel goroutines.
