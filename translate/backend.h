@@ -3,7 +3,8 @@
  * The backend contract (x86-64 code generator, translate/x86_64/).
  *
  *  x64_init          emit the prologue and epilogue once into the code buffer
- *                    (before code_buf.reset_to is set).
+ *                    (before code_buf.reset_to is set); frame_off is where
+ *                    the guest CPU state holds its ExecJitFrame (exec.h).
  *  x64_enter         run generated code: saves host callee-saved registers,
  *                    points the env register at env, jumps to code; returns the
  *                    TB exit value of tb.h.
@@ -29,7 +30,12 @@
  * cache (cache.h TBJmpCache) for env->pc and the block's own flags (flags
  * change only at exits to the dispatcher, never across goto_ptr) and jumps
  * to the entry's host code; otherwise, or on a miss, it calls exec.c's
- * helper_lookup_tb_ptr(env) and jumps to the address it returns.
+ * helper_lookup_tb_ptr(env) and jumps to the address it returns.  Guest
+ * calls and returns (ir.h IR_PTR_*) go through the host's call and ret
+ * unless -chain off (x86_64/lower.c, "return-address frames"); a call's
+ * goto_tb then uses both slots: 0 is the call (its unchained target is
+ * jmp_reset_off[0], past the continuation), 1 the continuation's jump to
+ * the return address.
  */
 #ifndef GUISE_BACKEND_H
 #define GUISE_BACKEND_H
@@ -40,7 +46,7 @@
 #include "ir.h"
 #include "tb.h"
 
-void x64_init(void);
+void x64_init(int32_t frame_off);
 uintptr_t x64_enter(CPUCommon *env, const void *code);
 enum { X64_GEN_OK = 0, X64_GEN_FULL = -1, X64_GEN_TOO_BIG = -2 };
 int x64_gen_tb(TB *tb, IRBlock *b);

@@ -93,7 +93,7 @@ void exec_init(const GuestArch *arch)
                 exec_opts.code_size >> 20);
         exit(1);
     }
-    x64_init();
+    x64_init((int32_t)arch->jit_frame_off);
     code_buf.reset_to = code_buf.used;
 }
 

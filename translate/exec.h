@@ -30,6 +30,15 @@ typedef struct CPUCommon {
     uint32_t jmp_epoch;             /* jump cache generation, in bits 8+ (cache.h) */
 } CPUCommon;
 
+/* The generated code's scratch memory (spill slots, constants, the bounds
+ * of the host stack's return-address frames: the backend's layout, in
+ * x86_64/x64-internal.h), a member of each guest CPU state after its
+ * registers, so that they keep short displacements from env; the state's
+ * GuestArch (translator.h) says where. */
+typedef struct ExecJitFrame {
+    _Alignas(16) uint8_t bytes[3344];
+} ExecJitFrame;
+
 /* Codes cpu_exec returns (frontends add their own from EXCP_ARCH_BASE). */
 enum {
     EXCP_INTERRUPT = 1,   /* exit_request was seen */

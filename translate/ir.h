@@ -98,6 +98,12 @@ enum { IR_MB_LD = 1, IR_MB_ST = 2, IR_MB_ALL = 3, IR_MB_SC = 4 };
 /* exit_tb constant for an exit that asks for no chaining. */
 #define IR_EXIT_NOCHAIN 2
 
+/* What a goto_ptr is to the guest: a jump, a return (the target is most
+ * likely the address after the latest call not yet returned from), or a
+ * call (with its return address).  goto_tb has a call's return address
+ * too.  Backends may predict returns from this, never change what runs. */
+enum { IR_PTR_JUMP, IR_PTR_RET, IR_PTR_CALL };
+
 /* Helper functions called from generated code. */
 enum {
     IR_HELPER_NO_GLOBALS   = 1 << 0, /* neither reads nor writes globals */
@@ -495,12 +501,22 @@ static inline void ir_discard(IRBlock *b, IRType type, IRTemp g)
 static inline void ir_insn_start(IRBlock *b, uint64_t pc)
 { uint32_t a[2] = { (uint32_t)pc, (uint32_t)(pc >> 32) }; ir_emit(b, IR_OP_insn_start, IR_I64, a); }
 static inline void ir_goto_tb(IRBlock *b, unsigned slot)
-{ uint32_t a[1] = { slot }; ir_emit(b, IR_OP_goto_tb, IR_I64, a); }
+{ uint32_t a[3] = { slot, 0, 0 }; ir_emit(b, IR_OP_goto_tb, IR_I64, a); }
+/* goto_tb of a call whose return address is ret (nonzero). */
+static inline void ir_call_tb(IRBlock *b, unsigned slot, uint64_t ret)
+{ uint32_t a[3] = { slot, (uint32_t)ret, (uint32_t)(ret >> 32) }; ir_emit(b, IR_OP_goto_tb, IR_I64, a); }
 static inline void ir_exit_tb(IRBlock *b, unsigned slot)
 { uint32_t a[1] = { slot }; ir_emit(b, IR_OP_exit_tb, IR_I64, a); }
 static inline void ir_exit_excp(IRBlock *b, unsigned code)
 { uint32_t a[1] = { code }; ir_emit(b, IR_OP_exit_excp, IR_I64, a); }
 static inline void ir_goto_ptr(IRBlock *b)
-{ ir_emit(b, IR_OP_goto_ptr, IR_I64, NULL); }
+{ uint32_t a[3] = { IR_PTR_JUMP, 0, 0 }; ir_emit(b, IR_OP_goto_ptr, IR_I64, a); }
+static inline void ir_goto_ret(IRBlock *b)
+{ uint32_t a[3] = { IR_PTR_RET, 0, 0 }; ir_emit(b, IR_OP_goto_ptr, IR_I64, a); }
+static inline void ir_call_ptr(IRBlock *b, uint64_t ret)
+{ uint32_t a[3] = { IR_PTR_CALL, (uint32_t)ret, (uint32_t)(ret >> 32) }; ir_emit(b, IR_OP_goto_ptr, IR_I64, a); }
+/* The return address of a goto_tb or goto_ptr call (0: not a call). */
+static inline uint64_t ir_call_ret(const IROp *op)
+{ return (uint64_t)op->args[2] << 32 | op->args[1]; }
 
 #endif

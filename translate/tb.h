@@ -36,9 +36,9 @@ typedef struct TB {
     struct IRBlock *ir;      /* the optimised IR (interpreter, logging) */
     struct InterpCode *icode; /* the interpreter's pre-decoded form of ir */
 
-    /* Direct chaining.  goto_tb slot n is a jmp whose rel32 sits at
-     * host_code + jmp_insn_off[n]; unchained it targets
-     * host_code + jmp_reset_off[n] (the exit that follows it). */
+    /* Direct chaining.  goto_tb slot n is a jmp (or a guest call's call)
+     * whose rel32 sits at host_code + jmp_insn_off[n]; unchained it
+     * targets host_code + jmp_reset_off[n] (the exit that follows it). */
     uint32_t jmp_insn_off[2];
     uint32_t jmp_reset_off[2];
     struct TB *jmp_dest[2];

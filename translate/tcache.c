@@ -387,7 +387,7 @@ static const TCRecord *checked_record(const TCIndexEntry *e)
     for (int s = 0; s < 2; s++)
         if (r->jmp_insn_off[s] != TB_NO_JUMP &&
             ((uint64_t)r->jmp_insn_off[s] + 4 > r->host_size || (r->jmp_insn_off[s] & 3) ||
-             r->jmp_reset_off[s] != r->jmp_insn_off[s] + 4))
+             r->jmp_reset_off[s] < r->jmp_insn_off[s] + 4 || r->jmp_reset_off[s] >= r->host_size))
             return NULL;
     insns = (const TBInsn *)(r + 1);
     for (uint32_t k = 0; k < r->ninsns; k++)

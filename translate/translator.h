@@ -68,6 +68,7 @@ typedef struct GuestArch {
      * page looks its block up again). */
     uint32_t (*tb_flags)(CPUCommon *env);
     int cs_arch, cs_mode;                    /* capstone, for -d in_asm */
+    size_t jit_frame_off;                    /* the state's ExecJitFrame (exec.h) */
     void (*dump_state)(FILE *f, const CPUCommon *env);  /* -d cpu */
 } GuestArch;
 

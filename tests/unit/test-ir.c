@@ -35,6 +35,7 @@ typedef struct TestEnv {
     uint64_t g[NG];
     uint64_t side;        /* written by helper_side */
     _Alignas(16) IRVec v[NV];
+    ExecJitFrame jit_frame;
 } TestEnv;
 
 static IRGlobals globals;
@@ -787,7 +788,7 @@ int main(int argc, char **argv)
         gl[i] = ir_global_declare(&globals, IR_I64, offsetof(TestEnv, g[i]), names[i]);
     gpc = ir_global_declare(&globals, IR_I64, offsetof(TestEnv, common.pc), "pc");
     if (jit) {
-        x64_init();
+        x64_init((int32_t)offsetof(TestEnv, jit_frame));
         code_buf.reset_to = code_buf.used;
     }
 

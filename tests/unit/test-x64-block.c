@@ -451,6 +451,96 @@ static bool gen_two_exits(TB *tb)
     return gen(tb);
 }
 
+/* Guest calls and returns on the host's call and ret (lower.c's
+ * return-address frames): A (0x1000) calls F (0x5000) with return address
+ * 0x1004, F returns to r2 (its X30), C (0x1004) ends in exception 7; B
+ * (0x2000) calls r3's block (BLR: lookup_result stands in for the jump
+ * cache) with return address 0x2004. */
+static void test_guest_calls(void)
+{
+    TB a = { 0 }, f = { 0 }, cb = { 0 }, b = { 0 };
+    uintptr_t r;
+
+    begin();
+    blk.pc_start = 0x5000;
+    ir_insn_start(&blk, 0x5000);
+    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 10));
+    ir_mov(&blk, IR_I64, PC, R[2]);
+    ir_goto_ret(&blk);
+    if (!gen(&f))
+        return;
+    begin();
+    blk.pc_start = 0x1004;
+    ir_insn_start(&blk, 0x1004);
+    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 100));
+    ir_movi(&blk, IR_I64, PC, 0x1008);
+    ir_exit_excp(&blk, 7);
+    if (!gen(&cb))
+        return;
+    begin();
+    ir_insn_start(&blk, 0x1000);
+    ir_add(&blk, IR_I64, R[0], R[0], K(IR_I64, 1));
+    ir_call_tb(&blk, 0, 0x1004);
+    ir_movi(&blk, IR_I64, PC, 0x5000);
+    ir_exit_tb(&blk, 0);
+    if (!gen(&a))
+        return;
+    check(a.jmp_insn_off[0] != TB_NO_JUMP && a.jmp_insn_off[1] != TB_NO_JUMP &&
+          ((uintptr_t)a.host_code + a.jmp_insn_off[0]) % 4 == 0 &&
+          ((uintptr_t)a.host_code + a.jmp_insn_off[1]) % 4 == 0 &&
+          a.jmp_reset_off[0] > a.jmp_insn_off[1] && a.jmp_reset_off[1] == a.jmp_insn_off[1] + 4,
+          "call slots: the call, then the continuation's jump");
+
+    env.r[0] = 0;
+    env.r[2] = 0x1004;
+    r = run(&a);
+    check(r == ((uintptr_t)&a | 0) && env.common.pc == 0x5000 && env.r[0] == 1, "unchained call");
+    x64_set_jump(&a, 0, f.host_code);
+    r = run(&a);
+    check(r == ((uintptr_t)&a | 1) && env.common.pc == 0x1004 && env.r[0] == 12,
+          "return into the continuation, unchained (%#lx)", (unsigned long)r);
+    x64_set_jump(&a, 1, cb.host_code);
+    r = run(&a);
+    check(r == (7u << 2 | TB_EXIT_EXCP) && env.common.pc == 0x1008 && env.r[0] == 123,
+          "call, return, chained on (%#lx)", (unsigned long)r);
+    /* a return elsewhere: the continuation sees another pc and leaves */
+    env.r[2] = 0x7777;
+    r = run(&a);
+    check(r == TB_EXIT_NOCHAIN && env.common.pc == 0x7777 && env.r[0] == 134,
+          "return to another address (%#lx)", (unsigned long)r);
+    /* no frame: the bottom one's continuation leaves for the lookup */
+    env.r[2] = 0x1004;
+    r = run(&f);
+    check(r == TB_EXIT_NOCHAIN && env.common.pc == 0x1004 && env.r[0] == 144,
+          "return without a call");
+    /* exit_request: the return looks up instead (here: leaves) */
+    env.common.exit_request = 1;
+    r = run(&a);
+    check(r == TB_EXIT_NOCHAIN && env.common.pc == 0x1004 && env.r[0] == 155,
+          "exit_request: no return into a frame");
+    env.common.exit_request = 0;
+    x64_set_jump(&a, 0, a.host_code + a.jmp_reset_off[0]);
+    r = run(&a);
+    check(r == ((uintptr_t)&a | 0) && env.common.pc == 0x5000, "call unchained again");
+
+    /* BLR: a call into the lookup; F returns through the frame it made */
+    begin();
+    blk.pc_start = 0x2000;
+    ir_insn_start(&blk, 0x2000);
+    ir_mov(&blk, IR_I64, PC, R[3]);
+    ir_call_ptr(&blk, 0x2004);
+    if (!gen(&b))
+        return;
+    env.r[0] = 0;
+    env.r[2] = 0x2004;
+    env.r[3] = 0x5000;
+    lookup_result = f.host_code;
+    r = run(&b);
+    check(r == ((uintptr_t)&b | 1) && env.common.pc == 0x2004 && env.r[0] == 10,
+          "BLR call and return (%#lx)", (unsigned long)r);
+    lookup_result = x64_lookup_exit();
+}
+
 static void test_exits(void)
 {
     TB a = { 0 }, b2 = { 0 }, c = { 0 };
@@ -963,6 +1053,8 @@ static void test_random(void)
         env.r[RBASE] = (uintptr_t)dmem[1] + 32 - guest_base;
         ri = interp_run(&itb, &env.common);
         jit.r[RBASE] = env.r[RBASE];
+        /* the generated code's own scratch memory is no guest state */
+        jit.jit_frame = env.jit_frame;
         if (!check(rj == ((uintptr_t)&cur_tb | TB_EXIT_NOCHAIN) &&
                    ri == ((uintptr_t)&itb | TB_EXIT_NOCHAIN) &&
                    !memcmp(&jit, &env, sizeof(env)) && !memcmp(dmem[0], dmem[1], sizeof(dmem[0])),
@@ -988,6 +1080,7 @@ int main(void)
     test_self_loop();
     test_early_exits();
     test_exits();
+    test_guest_calls();
     test_tcache_relocs();
     test_fault();
     test_failures();

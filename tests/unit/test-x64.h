@@ -55,6 +55,7 @@ typedef struct TestEnv {
     uint64_t r[16];
     uint32_t w[4];
     uint64_t other;          /* state reached with ldenv/stenv only */
+    ExecJitFrame jit_frame;
 } TestEnv;
 
 static TestEnv env;
@@ -75,7 +76,7 @@ static inline bool setup(void)
         printf("cannot map code memory\n");
         return false;
     }
-    x64_init();
+    x64_init(ENV_OFF(jit_frame));
     code_buf.reset_to = code_buf.used;
     PC = ir_global_declare(&globals, IR_I64, ENV_OFF(common.pc), "pc");
     for (int i = 0; i < 16; i++) {

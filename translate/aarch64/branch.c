@@ -54,7 +54,7 @@ static bool trans_b(DisasContext *s, uint32_t insn)
 static bool trans_bl(DisasContext *s, uint32_t insn)
 {
     a64_set_reg(s, 30, a64_const(s, IR_I64, s->pc + 4), true);
-    gen_goto_pc(s, 0, s->pc + imm26(insn) * 4);
+    gen_call_pc(s, s->pc + imm26(insn) * 4);
     return true;
 }
 
@@ -107,14 +107,14 @@ static bool trans_tbnz(DisasContext *s, uint32_t i) { return gen_tbz(s, i, IR_CO
 /* RET (a hint to the branch predictor only; any Rn; BTYPE stays 0). */
 static bool trans_ret(DisasContext *s, uint32_t insn)
 {
-    gen_goto_reg(s, a64_reg(s, rn(insn)));
+    gen_goto_reg(s, a64_reg(s, rn(insn)), IR_PTR_RET);
     return true;
 }
 
 static bool trans_br(DisasContext *s, uint32_t insn)
 {
     gen_bti_branch(s, false, rn(insn));
-    gen_goto_reg(s, a64_reg(s, rn(insn)));
+    gen_goto_reg(s, a64_reg(s, rn(insn)), IR_PTR_JUMP);
     return true;
 }
 
@@ -126,7 +126,7 @@ static void gen_blr(DisasContext *s, IRTemp target)
     ir_mov(IRB(s), IR_I64, dest, target);
     gen_bti_branch(s, true, 0);
     a64_set_reg(s, 30, a64_const(s, IR_I64, s->pc + 4), true);
-    gen_goto_reg(s, dest);
+    gen_goto_reg(s, dest, IR_PTR_CALL);
 }
 
 static bool trans_blr(DisasContext *s, uint32_t insn)
@@ -156,7 +156,7 @@ static bool trans_retaa(DisasContext *s, uint32_t insn)
     if (!A64_HAS(s, A64_FEAT_PACA))
         return false;
     gen_goto_reg(s, gen_pac_auth(s, cpu_x[30], cpu_x[31],
-                                 bits(insn, 10, 1) ? A64_KEY_IB : A64_KEY_IA));
+                                 bits(insn, 10, 1) ? A64_KEY_IB : A64_KEY_IA), IR_PTR_RET);
     return true;
 }
 
@@ -169,7 +169,7 @@ static bool trans_braa(DisasContext *s, uint32_t insn)
         return false;
     dest = gen_auth_target(s, insn, gen_auth_mod(s, insn));
     gen_bti_branch(s, false, rn(insn));
-    gen_goto_reg(s, dest);
+    gen_goto_reg(s, dest, IR_PTR_JUMP);
     return true;
 }
 

@@ -58,6 +58,7 @@ typedef struct CPUArm64State {
     uint64_t pac_keys[5][2];
     uint32_t pac_enabled;
     uint32_t btype;          /* PSTATE.BTYPE (FEAT_BTI), 0..3 */
+    ExecJitFrame jit_frame;  /* the generated code's, last (exec.h) */
 } CPUArm64State;
 
 #define A64_PSTATE_DIT  (1u << 24)

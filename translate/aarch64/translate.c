@@ -390,7 +390,15 @@ void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest)
     }
 }
 
-void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
+/* Calls and returns are marked for the backend's return prediction in
+ * user mode only: in full-system mode the address space or the exception
+ * level can change between a call and its return. */
+static uint64_t call_ret(DisasContext *s, bool call)
+{
+    return call && !a64_system_mode ? s->pc + 4 : 0;
+}
+
+static void goto_pc(DisasContext *s, unsigned slot, uint64_t dest, uint64_t ret)
 {
     if (a64_system_mode && ((dest ^ IRB(s)->pc_start) >> 12) != 0) {
         ir_movi(IRB(s), IR_I64, cpu_pc, dest);
@@ -399,16 +407,36 @@ void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
         return;
     }
     gen_discard_nzcv_if_dead(s, dest);
-    ir_goto_tb(IRB(s), slot);
+    if (ret)
+        ir_call_tb(IRB(s), slot, ret);
+    else
+        ir_goto_tb(IRB(s), slot);
     ir_movi(IRB(s), IR_I64, cpu_pc, dest);
     ir_exit_tb(IRB(s), slot);
     s->base.is_jmp = DISAS_NORETURN;
 }
 
-void gen_goto_reg(DisasContext *s, IRTemp dest)
+void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest)
 {
+    goto_pc(s, slot, dest, 0);
+}
+
+void gen_call_pc(DisasContext *s, uint64_t dest)
+{
+    goto_pc(s, 0, dest, call_ret(s, true));
+}
+
+void gen_goto_reg(DisasContext *s, IRTemp dest, unsigned kind)
+{
+    uint64_t ret = call_ret(s, kind == IR_PTR_CALL);
+
     ir_mov(IRB(s), IR_I64, cpu_pc, dest);
-    ir_goto_ptr(IRB(s));
+    if (ret)
+        ir_call_ptr(IRB(s), ret);
+    else if (kind == IR_PTR_RET && !a64_system_mode)
+        ir_goto_ret(IRB(s));
+    else
+        ir_goto_ptr(IRB(s));
     s->base.is_jmp = DISAS_NORETURN;
 }
 
@@ -571,4 +599,5 @@ GuestArch a64_guest_arch = {
     .cs_arch = CS_ARCH_ARM64,
     .cs_mode = CS_MODE_ARM,
     .dump_state = a64_dump_state,
+    .jit_frame_off = offsetof(CPUArm64State, jit_frame),
 };

@@ -91,6 +91,8 @@ void gen_brcond_cc(DisasContext *s, unsigned cond, uint32_t label);
 
 /* Block ends.  Each sets is_jmp = DISAS_NORETURN. */
 void gen_goto_pc(DisasContext *s, unsigned slot, uint64_t dest);
+/* BL to dest (slot 0), the return address noted for the backend. */
+void gen_call_pc(DisasContext *s, uint64_t dest);
 /* Does the code at pc (on the block's page) set N, Z, C and V before it
  * reads them or branches (nzcv-live.c)? */
 bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc);
@@ -105,7 +107,8 @@ void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest);
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns);
 bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label);
 void a64_trace_finish(DisasContext *s);
-void gen_goto_reg(DisasContext *s, IRTemp dest);
+/* A branch to a register's address: a jump, return or call (IR_PTR_*). */
+void gen_goto_reg(DisasContext *s, IRTemp dest, unsigned kind);
 void gen_exception(DisasContext *s, unsigned excp, uint64_t pc);
 /* Undefined or unimplemented encoding at s->pc: SIGILL in the guest,
  * reported once under -d unimp. */

@@ -487,6 +487,13 @@ size_t emit_jmp32(X64Emit *e)
     return e->pos - 4;
 }
 
+size_t emit_call32(X64Emit *e)
+{
+    emit_u8(e, 0xe8);
+    emit_u32(e, 0);
+    return e->pos - 4;
+}
+
 size_t emit_jcc32(X64Emit *e, X64Cond cc)
 {
     emit_u8(e, 0x0f);

@@ -168,6 +168,7 @@ void emit_call_abs(X64Emit *e, uintptr_t target, int scratch);
 void emit_jmp_reg(X64Emit *e, int reg);
 /* Jumps to be patched: return the buffer offset of their displacement. */
 size_t emit_jmp32(X64Emit *e);
+size_t emit_call32(X64Emit *e);
 size_t emit_jcc32(X64Emit *e, X64Cond cc);
 size_t emit_jmp8(X64Emit *e);
 size_t emit_jcc8(X64Emit *e, X64Cond cc);

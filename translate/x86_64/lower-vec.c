@@ -70,7 +70,7 @@ static X64Mem vhome(X64Ctx *c, IRTemp t)
         else
             c->too_big = true;   /* the block is retranslated smaller */
     }
-    return x64_mem(X64_RSP, 8 * X64_NSLOTS + 16 * (s->vslot < 0 ? 0 : s->vslot));
+    return x64_frame(8 * X64_NSLOTS + 16 * (s->vslot < 0 ? 0 : s->vslot));
 }
 
 static int vfind(const X64Ctx *c, IRTemp t)
@@ -137,7 +137,7 @@ static bool frame_const128(X64Ctx *c, int x, uint64_t lo, uint64_t hi)
 {
     for (int k = 0; k < X64_NCONSTS; k++)
         if (x64_frame_consts[k][0] == lo && x64_frame_consts[k][1] == hi) {
-            emit_sse_load(&c->e, 4, x, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k));
+            emit_sse_load(&c->e, 4, x, x64_frame(X64_CONSTS_OFF + 16 * k));
             return true;
         }
     return false;

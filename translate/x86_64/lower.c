@@ -9,12 +9,15 @@
  * every op of ir-ops.def.
  *
  * The frame: x64_enter calls the prologue, which pushes the callee-saved
- * registers, reserves X64_NSLOTS spill slots and the vector slots (rsp
- * stays 16-byte aligned, so helpers are called without adjusting it),
- * stores the vector constants (x64_frame_consts), loads env into rbp and
- * guest_base into r15, and jumps to the block.  Blocks leave by jumping to
- * the epilogue with the TB exit value (tb.h) in rax, or by a chained jmp
- * straight into the next block, which runs in the same frame.
+ * registers, loads env into rbp and guest_base into r15, puts the bottom
+ * return-address frame on the stack (rsp stays 16-byte aligned, so
+ * helpers are called without adjusting it; guest calls push frames of 16
+ * bytes, see "return-address frames" below), stores the vector constants
+ * (x64_frame_consts) in env's ExecJitFrame, where the spill slots are too
+ * (x64_frame), and jumps to the block.  Blocks leave by jumping to the
+ * epilogue with the TB exit value (tb.h) in rax, or by a chained jmp (or a
+ * guest call's call, a return's ret) straight into the next block, which
+ * runs in the same frame.
  *
  * A block's code: its ops, then out-of-line stubs.  exit_request (a
  * signal, a flush, an invalidation: leave soon, with env exact) is tested
@@ -65,10 +68,11 @@ X64Relocs x64_last_relocs;    /* the last x64_gen_tb's (tb_lock) */
  * buffer offset where it ends. */
 static uintptr_t prologue_rx, epilogue_rx, lookup_exit_rx;
 size_t x64_stubs_end;
+int32_t x64_frame_off;
 
-/* Spill slots, vector slots and constants, plus the padding that keeps
- * rsp 16-byte aligned after the return address and six pushes. */
-#define FRAME_SIZE (X64_CONSTS_OFF + 16 * X64_NCONSTS + 8)
+/* Bytes of host stack the return-address frames of guest calls may take
+ * (16 each) before the oldest are dropped. */
+#define RAS_BYTES (32 << 10)
 
 #define SPLAT(v) { v, v }
 const uint64_t x64_frame_consts[X64_NCONSTS][2] = {
@@ -503,6 +507,22 @@ static void emit_loop_back(X64Ctx *c)
     c->unreachable = true;
 }
 
+/* Emit a jmp rel32 for goto_tb slot `slot`, unchained: to the code that
+ * follows it.  The rel32 is 4-byte aligned, so that x64_set_jump's store
+ * is atomic. */
+static size_t emit_slot_jump(X64Ctx *c, unsigned slot)
+{
+    size_t at;
+
+    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+    at = emit_jmp32(&c->e);
+    c->jmp_insn_off[slot] = (uint32_t)at;
+    c->jmp_reset_off[slot] = (uint32_t)at + 4;
+    return at;
+}
+
+static void lower_call_tb(X64Ctx *c, uint64_t ret, size_t request);
+
 static void lower_goto_tb(X64Ctx *c, const IROp *op)
 {
     unsigned slot = op->args[0];
@@ -525,11 +545,11 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
         emit_test_exit_request(c);
         request = emit_jcc32(&c->e, X64_CC_NE);
     }
-    /* Align the rel32 so that x64_set_jump's store is atomic. */
-    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
-    at = emit_jmp32(&c->e);
-    c->jmp_insn_off[slot] = (uint32_t)at;
-    c->jmp_reset_off[slot] = (uint32_t)at + 4;
+    if (ir_call_ret(op) && slot == 0 && c->jmp_insn_off[1] == TB_NO_JUMP) {
+        lower_call_tb(c, ir_call_ret(op), request);
+        return;
+    }
+    at = emit_slot_jump(c, slot);
     /* an exit is requested: leave through the unchained exit, below */
     if (request)
         emit_patch32(&c->e, request, at + 4);
@@ -564,6 +584,15 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
     exit_with(c, (uint64_t)op->args[0] << 2 | TB_EXIT_EXCP);
 }
 
+/* The host register holding the pc global, or -1. */
+static int pc_reg(const X64Ctx *c)
+{
+    for (int k = 0; k < 16 && c->pc_global != IR_NONE; k++)
+        if (c->reg_temp[k] == c->pc_global)
+            return k;
+    return -1;
+}
+
 /* The jump-cache probe (backend.h): rax = pc, rcx = its entry
  * (tb_jmp_hash, scaled by the entry size), pc and tag (the block's flags
  * with env's jump-cache epoch, cache.h) compared, then a jump to the
@@ -574,14 +603,11 @@ static void lower_exit_excp(X64Ctx *c, const IROp *op)
 static void emit_lookup_probe(X64Ctx *c)
 {
     size_t miss_pc, miss_flags, miss_request;
-    int r = -1;
+    int r = pc_reg(c);
 
     emit_test_exit_request(c);
     miss_request = emit_jcc8(&c->e, X64_CC_NE);
 
-    for (int k = 0; k < 16 && c->pc_global != IR_NONE; k++)
-        if (c->reg_temp[k] == c->pc_global)
-            r = k;
     if (r >= 0)
         emit_mov_rr(&c->e, true, X64_RAX, r);
     else
@@ -607,11 +633,124 @@ static void emit_lookup_probe(X64Ctx *c)
     emit_patch8(&c->e, miss_request, c->e.pos);
 }
 
+/* ---- return-address frames ----
+ *
+ * Guest calls and returns (IR_PTR_*, user mode) use the host's call and
+ * ret, so that the host CPU's return predictor sees them.  A call pushes
+ * a frame of two words on the host stack, a padding word and (by the
+ * call instruction) the host address of the call's continuation: code
+ * that checks that env->pc is the guest return address it was made for
+ * and goes on, through goto_tb slot 1, to that address's block.  A return
+ * (env->pc written back, no exit requested) returns into the top frame's
+ * continuation, whatever it is: a continuation that finds another pc
+ * leaves for the dispatcher, which looks the pc up, and a frame left
+ * behind by a longjmp or a coroutine switch costs one such trip.  rsp is
+ * 16-byte aligned before a call and after its push, so helpers are
+ * called as before.
+ *
+ * The prologue puts a bottom frame (whose continuation is lookup_exit_rx)
+ * at env's ras_base; ras_limit lies RAS_BYTES below, and a call that
+ * finds rsp there first drops every frame (rsp = ras_base).  Leaving for
+ * the dispatcher drops them all too: the epilogue restores rsp from
+ * ras_base.  The dispatcher is where flags change and blocks are flushed,
+ * so a continuation a frame names is current while the frame lives;
+ * invalidating one sets exit_request, which returns test before they
+ * return.  Spill slots are in env (x64_frame), not in the host frame, so
+ * that the pushes do not move them. */
+
+/* The reset of rsp is out of line (emit_ras_reset): inline, the mov to
+ * rsp slows each call severalfold on AMD hosts even when jumped over. */
+static void emit_ras_push(X64Ctx *c)
+{
+    BUG_ON(c->ras_reset_jcc);     /* one call per block */
+    emit_alu_rm(&c->e, X64_CMP, true, X64_RSP,
+                x64_mem(X64_ENV, x64_frame_off + X64_RAS_LIMIT_OFF));
+    c->ras_reset_jcc = emit_jcc32(&c->e, X64_CC_B);
+    c->ras_reset_back = c->e.pos;
+    emit_lea(&c->e, true, X64_RSP, x64_mem(X64_RSP, -8));
+}
+
+static void emit_ras_reset(X64Ctx *c)
+{
+    if (!c->ras_reset_jcc)
+        return;
+    emit_patch32(&c->e, c->ras_reset_jcc, c->e.pos);
+    emit_load(&c->e, 3, false, true, X64_RSP, x64_mem(X64_ENV, x64_frame_off + X64_RAS_BASE_OFF));
+    emit_patch32(&c->e, emit_jmp32(&c->e), c->ras_reset_back);
+}
+
+/* The continuation of a call returning to ret: drop the padding; if the
+ * return went elsewhere, leave for the dispatcher (env->pc is set); else
+ * go to ret's block through slot 1 (unchained: env->pc = ret, return
+ * tb | 1). */
+static void emit_continuation(X64Ctx *c, uint64_t ret)
+{
+    X64Mem pc = x64_mem(X64_ENV, offsetof(CPUCommon, pc));
+    size_t other;
+
+    emit_lea(&c->e, true, X64_RSP, x64_mem(X64_RSP, 8));
+    if (x64_fits_s32((int64_t)ret)) {
+        emit_alu_mi(&c->e, X64_CMP, true, pc, (int32_t)ret);
+    } else {
+        emit_mov_ri(&c->e, X64_SCRATCH, ret);
+        emit_alu_rm(&c->e, X64_CMP, true, X64_SCRATCH, pc);
+    }
+    other = emit_jcc32(&c->e, X64_CC_NE);
+    emit_slot_jump(c, 1);
+    emit_mov_ri(&c->e, X64_RAX, ret);
+    emit_store(&c->e, 3, X64_RAX, pc);
+    emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | 1);
+    emit_jmp_abs(&c->e, epilogue_rx);
+    emit_patch32(&c->e, other, c->e.pos);
+    emit_jmp_abs(&c->e, lookup_exit_rx);
+}
+
+/* A call's goto_tb: its slot 0 is the call instruction, whose unchained
+ * target is the exit that follows the continuation (the next ops). */
+static void lower_call_tb(X64Ctx *c, uint64_t ret, size_t request)
+{
+    size_t at;
+
+    emit_ras_push(c);
+    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+    at = emit_call32(&c->e);
+    c->jmp_insn_off[0] = (uint32_t)at;
+    emit_continuation(c, ret);
+    c->jmp_reset_off[0] = (uint32_t)c->e.pos;
+    emit_patch32(&c->e, at, c->e.pos);
+    if (request)
+        emit_patch32(&c->e, request, c->e.pos);
+}
+
+/* A return: into the top frame's continuation unless an exit is
+ * requested (then on to the lookup that follows). */
+static void emit_ras_return(X64Ctx *c)
+{
+    size_t request;
+
+    emit_test_exit_request(c);
+    request = emit_jcc8(&c->e, X64_CC_NE);
+    emit_ret(&c->e);
+    emit_patch8(&c->e, request, c->e.pos);
+}
+
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
 {
-    (void)op;
+    bool ras = !exec_opts.no_chain;
+    size_t call_at = 0;
+
     x64_vec_flush(c, false);
     ra_sync_globals(c);
+    if (ras && op->args[0] == IR_PTR_RET) {
+        emit_ras_return(c);
+    } else if (ras && op->args[0] == IR_PTR_CALL && ir_call_ret(op) &&
+               c->jmp_insn_off[1] == TB_NO_JUMP) {
+        /* a call into the lookup below, which jumps to the callee */
+        emit_ras_push(c);
+        call_at = emit_call32(&c->e);
+        emit_continuation(c, ir_call_ret(op));
+        emit_patch32(&c->e, call_at, c->e.pos);
+    }
     if (exec_lookup_inline)
         emit_lookup_probe(c);
     emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
@@ -713,36 +852,58 @@ static X64Emit emit_at_used(size_t start)
     };
 }
 
-void x64_init(void)
+void x64_init(int32_t frame_off)
 {
     X64Emit e = emit_at_used(code_buf.used);
+    X64Mem base = x64_mem(X64_ENV, frame_off + X64_RAS_BASE_OFF);
+    X64Mem limit = x64_mem(X64_ENV, frame_off + X64_RAS_LIMIT_OFF);
 
+    x64_frame_off = frame_off;
     detect_features();
-    prologue_rx = e.rx;
+
+    /* helper_lookup_tb_ptr's miss, and a return that matched the bottom
+     * frame: return 0 | TB_EXIT_NOCHAIN (env->pc is set). */
+    lookup_exit_rx = e.rx;
+    emit_mov_ri(&e, X64_RAX, TB_EXIT_NOCHAIN);
+
+    /* Whatever return-address frames are on the stack go with rsp. */
+    epilogue_rx = e.rx + e.pos;
+    emit_load(&e, 3, false, true, X64_RSP, base);
+    emit_alu_ri(&e, X64_ADD, true, X64_RSP, 24);
+    emit_pop(&e, X64_SCRATCH);
+    emit_store(&e, 3, X64_SCRATCH, limit);
+    emit_pop(&e, X64_SCRATCH);
+    emit_store(&e, 3, X64_SCRATCH, base);
+    for (size_t i = sizeof(saved_regs); i-- > 0;)
+        emit_pop(&e, saved_regs[i]);
+    emit_ret(&e);
+
+    prologue_rx = e.rx + e.pos;
     for (size_t i = 0; i < sizeof(saved_regs); i++)
         emit_push(&e, saved_regs[i]);
-    emit_alu_ri(&e, X64_SUB, true, X64_RSP, FRAME_SIZE);
+    emit_mov_rr(&e, true, X64_ENV, X64_RDI);
+    /* env's frame bounds are saved (should generated code ever run inside
+     * a helper), then the bottom frame: rsp is 16-byte aligned after it */
+    emit_load(&e, 3, false, true, X64_SCRATCH, base);
+    emit_push(&e, X64_SCRATCH);
+    emit_load(&e, 3, false, true, X64_SCRATCH, limit);
+    emit_push(&e, X64_SCRATCH);
+    emit_alu_ri(&e, X64_SUB, true, X64_RSP, 16);
+    emit_mov_ri(&e, X64_SCRATCH, lookup_exit_rx);
+    emit_push(&e, X64_SCRATCH);
+    emit_store(&e, 3, X64_RSP, base);
+    emit_lea(&e, true, X64_SCRATCH, x64_mem(X64_RSP, -RAS_BYTES));
+    emit_store(&e, 3, X64_SCRATCH, limit);
     for (int k = 0; k < X64_NCONSTS; k++) {
         for (int h = 0; h < 2; h++) {
             if (h == 0 || x64_frame_consts[k][1] != x64_frame_consts[k][0])
                 emit_mov_ri(&e, X64_SCRATCH, x64_frame_consts[k][h]);
-            emit_store(&e, 3, X64_SCRATCH, x64_mem(X64_RSP, X64_CONSTS_OFF + 16 * k + 8 * h));
+            emit_store(&e, 3, X64_SCRATCH, x64_frame(X64_CONSTS_OFF + 16 * k + 8 * h));
         }
     }
-    emit_mov_rr(&e, true, X64_ENV, X64_RDI);
     emit_mov_ri(&e, X64_GBASE, (uintptr_t)&guest_base);
     emit_load(&e, 3, false, true, X64_GBASE, x64_mem(X64_GBASE, 0));
     emit_jmp_reg(&e, X64_RSI);
-
-    /* helper_lookup_tb_ptr's miss: return 0 | TB_EXIT_NOCHAIN. */
-    lookup_exit_rx = e.rx + e.pos;
-    emit_mov_ri(&e, X64_RAX, TB_EXIT_NOCHAIN);
-
-    epilogue_rx = e.rx + e.pos;
-    emit_alu_ri(&e, X64_ADD, true, X64_RSP, FRAME_SIZE);
-    for (size_t i = sizeof(saved_regs); i-- > 0;)
-        emit_pop(&e, saved_regs[i]);
-    emit_ret(&e);
     BUG_ON(x64_emit_overflowed(&e));
     code_buf.used += (e.pos + 15) & ~(size_t)15;
     x64_stubs_end = code_buf.used;
@@ -763,8 +924,7 @@ const void *x64_lookup_exit(void)
 void x64_set_jump(TB *tb, int slot, const void *target)
 {
     uint8_t *rel = tb->host_code + tb->jmp_insn_off[slot];
-    int64_t d = (int64_t)((uintptr_t)target -
-                          (uintptr_t)(tb->host_code + tb->jmp_reset_off[slot]));
+    int64_t d = (int64_t)((uintptr_t)target - (uintptr_t)(rel + 4));
 
     BUG_ON(tb->jmp_insn_off[slot] == TB_NO_JUMP || !x64_fits_s32(d) ||
            ((uintptr_t)rel & 3));
@@ -832,6 +992,7 @@ static int gen_ops(X64Ctx *c)
         emit_patch32(&c->e, c->stub_jumps[k], c->e.pos);
     if (c->nstub_jumps)
         emit_exit_request_stub(c);
+    emit_ras_reset(c);
     x64_slow_stubs(c);
     for (unsigned k = 0; k < c->nfixups; k++) {
         int64_t to = c->labels[c->fixups[k].label].pos;

@@ -398,7 +398,7 @@ X64Mem ra_home(X64Ctx *c, IRTemp t)
     if (c->b->temps[t].kind == IR_TEMP_GLOBAL)
         return x64_mem(X64_ENV, c->b->temps[t].env_offset);
     BUG_ON(!x64_is_local(c, t));
-    return x64_mem(X64_RSP, 8 * slot_get(c, t));
+    return x64_frame(8 * slot_get(c, t));
 }
 
 /* Size (log2 bytes) of a temp's backing store. */
@@ -473,7 +473,7 @@ void ra_load_into(X64Ctx *c, IRTemp t, int reg, bool w)
         emit_load(&c->e, w ? home_size(c, t) : 2, false, w, reg,
                   x64_mem(X64_ENV, ti->env_offset));
     } else if (s->mem_ok && s->slot >= 0) {
-        emit_load(&c->e, w ? 3 : 2, false, w, reg, x64_mem(X64_RSP, 8 * s->slot));
+        emit_load(&c->e, w ? 3 : 2, false, w, reg, x64_frame(8 * s->slot));
     }
     /* else: a local read before any write; its value is undefined. */
 }

@@ -34,7 +34,7 @@ uint64_t x64_config_hash(void)
 
     for (size_t i = 0; i < sizeof(v); i++)
         h = (h << 5 | h >> 59) ^ v[i] ^ (i * 0x9e3779b97f4a7c15ull);
-    return h ^ x64_stubs_end;
+    return h ^ x64_stubs_end ^ ((uint64_t)x64_frame_off << 32);
 }
 
 int x64_tc_relocs(const TB *tb, TCReloc *out, unsigned max)

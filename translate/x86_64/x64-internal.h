@@ -6,7 +6,8 @@
  *
  * Register roles (see lower.c for the frame):
  *   rbp   env, the guest CPU state, for the whole time generated code runs;
- *   rsp   the fixed frame: X64_NSLOTS spill slots at [rsp + 8 * slot];
+ *   rsp   the host stack: the prologue's frame, then guest calls' return-
+ *         address frames (lower.c); spill slots are in env (x64_frame);
  *   r15   guest_base when it is nonzero at code generation time;
  *   r11   scratch for lowering sequences (never allocated);
  *   the others hold temps, chosen by regalloc.c.
@@ -15,7 +16,9 @@
 #define GUISE_X64_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include "translate/exec.h"
 #include "translate/ir.h"
 #include "translate/tb.h"
 #include "encode.h"
@@ -24,18 +27,28 @@
 #define X64_SCRATCH  X64_R11
 #define X64_GBASE    X64_R15
 
-/* Spill slots in the frame (8 bytes each), then the 16-byte slots of
- * v128 temps (lower-vec.c), then the vector constants below. */
+/* Spill slots in env's ExecJitFrame (8 bytes each), then the 16-byte
+ * slots of v128 temps (lower-vec.c), then the vector constants below. */
 #define X64_NSLOTS 256
 #define X64_NVSLOTS 64
 
-/* Vector constants the prologue stores in the frame, each as its low and
+/* Vector constants the prologue stores in env's frame, each as its low and
  * high 64 bits, so that lowering loads one with a single movdqa instead of
  * building it (lower-vec.c's splats: the FP lane classes, the narrowing
  * masks; the pshufb masks of IR_VEC_REV). */
 extern const uint64_t x64_frame_consts[][2];
 #define X64_NCONSTS 12
 #define X64_CONSTS_OFF (8 * X64_NSLOTS + 16 * X64_NVSLOTS)
+/* The frame (ExecJitFrame, at x64_frame_off in env): the bounds of the
+ * return-address frames (lower.c), then the slots and constants. */
+#define X64_RAS_BASE_OFF  0
+#define X64_RAS_LIMIT_OFF 8
+#define X64_SLOTS_OFF     16
+_Static_assert(X64_SLOTS_OFF + X64_CONSTS_OFF + 16 * X64_NCONSTS <= sizeof(ExecJitFrame),
+               "the frame fits ExecJitFrame");
+extern int32_t x64_frame_off;
+/* Byte off of the frame's slots and constants, in env. */
+#define x64_frame(off) x64_mem(X64_ENV, x64_frame_off + X64_SLOTS_OFF + (int32_t)(off))
 
 #define X64_REG_BIT(r) ((uint16_t)(1u << (r)))
 /* Registers the SysV ABI lets a callee clobber. */
@@ -187,6 +200,9 @@ typedef struct X64Ctx {
      * self-looping goto_tb (one per slot). */
     size_t stub_jumps[2];
     unsigned nstub_jumps;
+    /* A call's too-deep test (lower.c emit_ras_push): its jcc, and where
+     * the out-of-line reset of rsp resumes. */
+    size_t ras_reset_jcc, ras_reset_back;
 
     /* Slow paths (full-system loads and stores, FP), emitted after the
      * block's ops. */
