@@ -309,7 +309,13 @@ static bool gen_bitfield(DisasContext *s, uint32_t insn, unsigned kind)
         to = width_of(is64) - r;
         len = sv + 1;
     }
-    if (kind == BF_INSERT) {
+    if (kind != BF_INSERT && !is64 && (sv == 31 || (kind == BF_UNSIGNED && to && len == 32 - to))) {
+        /* the W shift aliases ASR, LSR and LSL as 32-bit shifts: one host
+         * shift instead of a 64-bit field move and a truncation */
+        IRBinFn op = sv != 31 ? ir_shl : kind == BF_SIGNED ? ir_sar : ir_shr;
+        d = a64_tmp(s, IR_I32);
+        op(B, IR_I32, d, src, a64_const(s, IR_I32, sv != 31 ? to : from));
+    } else if (kind == BF_INSERT) {
         IRTemp field = src;
         if (from) {
             field = a64_tmp(s, IR_I64);
