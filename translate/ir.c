@@ -91,6 +91,7 @@ void ir_block_init(IRBlock *b, const IRGlobals *g)
     b->code_start = b->code_end = 0;
     b->softmmu_idx = -1;
     b->env_ops = false;
+    memset(b->const_seen, 0, sizeof(b->const_seen));
 }
 
 void ir_block_free(IRBlock *b)
@@ -131,17 +132,23 @@ IRTemp ir_const(IRBlock *b, IRType type, uint64_t value)
 {
     BUG_ON(type == IR_V128);   /* vectors are built with vdup */
     value = ir_trunc_to(type, value);
-    /* Interning: search the recent constants (blocks are short). */
-    for (uint32_t i = b->ntemps; i-- > b->nglobals + 1;) {
+    /* Interning: the last constant of this hash if it is this one, else
+     * one among the newest temps (a pass may have made one constant). */
+    uint32_t *seen = &b->const_seen[((value + type) * 0x9e3779b97f4a7c15ull) >> 57];
+    if (*seen > b->nglobals && *seen < b->ntemps) {
+        const IRTempInfo *t = &b->temps[*seen];
+        if (t->kind == IR_TEMP_CONST && t->type == type && t->value == value)
+            return *seen;
+    }
+    for (uint32_t i = b->ntemps; i-- > b->nglobals + 1 && b->ntemps - i <= 16;) {
         const IRTempInfo *t = &b->temps[i];
         if (t->kind == IR_TEMP_CONST && t->type == type && t->value == value)
-            return i;
-        if (b->ntemps - i > 64)
-            break;
+            return *seen = i;
     }
     IRTemp r = ir_new_temp(b, type);
     b->temps[r].kind = IR_TEMP_CONST;
     b->temps[r].value = value;
+    *seen = r;
     return r;
 }
 

@@ -260,6 +260,9 @@ typedef struct IRBlock {
      * (host loads and stores). */
     int softmmu_idx;
     bool env_ops;            /* has ldenv/stenv/vldenv/vstenv (opt_vec's work) */
+    /* ir_const's interning: temps by a hash of type and value (checked
+     * on use; 0 = none). */
+    uint32_t const_seen[128];
 } IRBlock;
 
 /* Does op name t among its outputs (out) or its inputs (!out)?  Not an

@@ -19,27 +19,28 @@
 #include "opt.h"
 #include "util/log.h"
 
-/* Mark locals read in a basic block before being written in it. */
+/* Mark locals read in a basic block before being written in it
+ * (written[t] is the number of the basic block that last wrote t). */
 static void find_cross_block_locals(const IRBlock *b, uint8_t *cross)
 {
     ScratchMark mark = scratch_mark();
-    uint8_t *written = scratch_zalloc(b->ntemps);
+    uint32_t *written = scratch_zalloc(b->ntemps * sizeof(uint32_t)), bb = 1;
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
         if (op->opc == IR_OP_NOP)
             continue;
         const IROpDef *def = &ir_op_defs[op->opc];
         if (def->flags & IR_F_BB_END)
-            memset(written, 0, b->ntemps);
+            bb++;
         for (unsigned k = 0; k < def->nin; k++) {
             IRTemp t = op->args[def->nout + k];
-            if (t != IR_NONE && b->temps[t].kind == IR_TEMP_LOCAL && !written[t])
+            if (t != IR_NONE && b->temps[t].kind == IR_TEMP_LOCAL && written[t] != bb)
                 cross[t] = 1;
         }
         for (unsigned k = 0; k < def->nout; k++) {
             IRTemp t = op->args[k];
             if (t != IR_NONE)
-                written[t] = 1;
+                written[t] = bb;
         }
     }
     scratch_release(mark);
