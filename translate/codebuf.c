@@ -135,6 +135,22 @@ void codebuf_populate(size_t upto)
     populated = to;
 }
 
+/* Patches (chaining, above all a call's continuation chained when the
+ * callee first returns, long after the code was written) fault the
+ * writable view's pages back in; 4096 patches later those below the
+ * dropped mark go again, so that code pages stay resident about once. */
+#define REDROP_PATCHES 4096
+static unsigned patches;
+
+void codebuf_patched(void)
+{
+    if (++patches < REDROP_PATCHES)
+        return;
+    patches = 0;
+    if (dropped)
+        (void)madvise(code_buf.rw, dropped, MADV_DONTNEED);
+}
+
 void codebuf_flush(void)
 {
     dropped = 0;     /* the writable view writes from the start again */

@@ -33,6 +33,10 @@ void codebuf_flush(void);
  * two page faults a page), and unmap the writable view's pages well
  * behind it (each code page resident once); under tb_lock. */
 void codebuf_populate(size_t upto);
+/* A chain patch was written through the writable view (under tb_lock):
+ * now and then the pages that brought back below the unmapped mark go
+ * again. */
+void codebuf_patched(void);
 
 static inline uint8_t *codebuf_rw(const void *rx)
 {

@@ -681,8 +681,8 @@ static void emit_ras_reset(X64Ctx *c)
 
 /* The continuation of a call returning to ret: drop the padding; if the
  * return went elsewhere, leave for the dispatcher (env->pc is set); else
- * go to ret's block through slot 1 (unchained: env->pc = ret, return
- * tb | 1). */
+ * go to ret's block through slot 1 (unchained: return tb | 1, env->pc
+ * being ret). */
 static void emit_continuation(X64Ctx *c, uint64_t ret)
 {
     X64Mem pc = x64_mem(X64_ENV, offsetof(CPUCommon, pc));
@@ -695,13 +695,11 @@ static void emit_continuation(X64Ctx *c, uint64_t ret)
         emit_mov_ri(&c->e, X64_SCRATCH, ret);
         emit_alu_rm(&c->e, X64_CMP, true, X64_SCRATCH, pc);
     }
-    other = emit_jcc32(&c->e, X64_CC_NE);
+    other = emit_jcc8(&c->e, X64_CC_NE);
     emit_slot_jump(c, 1);
-    emit_mov_ri(&c->e, X64_RAX, ret);
-    emit_store(&c->e, 3, X64_RAX, pc);
     emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | 1);
     emit_jmp_abs(&c->e, epilogue_rx);
-    emit_patch32(&c->e, other, c->e.pos);
+    emit_patch8(&c->e, other, c->e.pos);
     emit_jmp_abs(&c->e, lookup_exit_rx);
 }
 
@@ -929,6 +927,7 @@ void x64_set_jump(TB *tb, int slot, const void *target)
     BUG_ON(tb->jmp_insn_off[slot] == TB_NO_JUMP || !x64_fits_s32(d) ||
            ((uintptr_t)rel & 3));
     __atomic_store_n((uint32_t *)codebuf_rw(rel), (uint32_t)d, __ATOMIC_RELEASE);
+    codebuf_patched();
 }
 
 /* The exit_request stub: env->pc = tb->pc, return tb | TB_EXIT_NOCHAIN. */
