@@ -7,7 +7,9 @@
  * interpreter's semantics, folds constant branches, and applies a few
  * identities (x+0, x&0, x|0, x*1, shifts by 0...).  A branch on whether
  * a difference is zero compares the two values instead (brcond_on_sub):
- * the difference is then only computed where something else reads it.
+ * the difference is then only computed where something else reads it; a
+ * select on a condition's 0/1 value selects on the condition itself
+ * (movcond_on_setcond).
  */
 #include <stdlib.h>
 #include "scratch.h"
@@ -174,6 +176,41 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
     }
 }
 
+/* "setcond t, x, y, c ... movcond d, t, 0, v1, v2, ne|eq" -> "movcond d,
+ * x, y, v1, v2, c (or its inverse)" at the same width, when x and y keep
+ * their values in between: one host compare instead of a setcc and a
+ * test (CSEL, CSINC... on a condition evaluated as a value). */
+static void movcond_on_setcond(IRBlock *b, uint32_t at)
+{
+    IROp *op = &b->ops[at];
+    IRTemp t = op->args[1];
+    IRCond c = (IRCond)op->args[5];
+
+    if ((c != IR_COND_EQ && c != IR_COND_NE) || !ir_is_const(b, op->args[2]) ||
+        b->temps[op->args[2]].value != 0 || b->temps[t].kind == IR_TEMP_CONST)
+        return;
+    for (uint32_t i = at; i-- > 0;) {
+        const IROp *d = &b->ops[i];
+        if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
+            continue;
+        if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
+            return;
+        if (!ir_op_mentions(d, t, true))
+            continue;
+        if (d->opc != IR_OP_setcond || d->type != op->type || d->args[0] == d->args[1] ||
+            d->args[0] == d->args[2])
+            return;
+        for (uint32_t j = i + 1; j < at; j++)
+            if (ir_op_mentions(&b->ops[j], d->args[1], true) ||
+                ir_op_mentions(&b->ops[j], d->args[2], true))
+                return;
+        op->args[1] = d->args[1];
+        op->args[2] = d->args[2];
+        op->args[5] = c == IR_COND_NE ? d->args[3] : ir_cond_invert((IRCond)d->args[3]);
+        return;
+    }
+}
+
 void opt_fold(IRBlock *b)
 {
     /* Temps created while folding (new constants) are never "known". */
@@ -199,6 +236,8 @@ void opt_fold(IRBlock *b)
             continue;
         }
         fold_op(&s, op);
+        if (op->opc == IR_OP_movcond)
+            movcond_on_setcond(b, i);
         if (op->opc == IR_OP_call) {
             const IRHelper *h = ir_helper_get(op->args[6]);
             if (!(h->flags & (IR_HELPER_NO_GLOBALS | IR_HELPER_READ_GLOBALS)))

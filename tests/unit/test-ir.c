@@ -525,6 +525,33 @@ static void shape_tests(unsigned *passed, unsigned *failed)
     check(b.nops == 2 && b.ops[0].opc == IR_OP_add && b.ops[0].args[1] == gl[2],
           "copy propagation", passed, failed);
 
+    /* A select on a condition's 0/1 value selects on the condition (EQ on
+     * the value: the inverse), and the value's setcond goes; not at
+     * another width, nor when an input changes in between. */
+    ir_block_init(&b, &globals);
+    t1 = ir_new_temp(&b, IR_I64);
+    ir_setcond(&b, IR_I64, IR_COND_LTU, t1, gl[1], gl[2]);
+    ir_movcond(&b, IR_I64, IR_COND_EQ, gl[0], t1, ir_const(&b, IR_I64, 0), gl[3], gl[4]);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    {
+        uint32_t m = last_op(&b, IR_OP_movcond);
+        check(count_ops(&b, IR_OP_setcond) == 0 && m != UINT32_MAX &&
+              b.ops[m].args[1] == gl[1] && b.ops[m].args[2] == gl[2] &&
+              b.ops[m].args[5] == IR_COND_GEU, "movcond on a setcond's value", passed, failed);
+    }
+    ir_block_init(&b, &globals);
+    t1 = ir_new_temp(&b, IR_I64);
+    ir_setcond(&b, IR_I32, IR_COND_LTU, t1, gl[1], gl[2]);
+    ir_movcond(&b, IR_I64, IR_COND_NE, gl[0], t1, ir_const(&b, IR_I64, 0), gl[3], gl[4]);
+    ir_setcond(&b, IR_I64, IR_COND_LT, t1, gl[1], gl[2]);
+    ir_add(&b, IR_I64, gl[1], gl[1], ir_const(&b, IR_I64, 1));
+    ir_movcond(&b, IR_I64, IR_COND_NE, gl[5], t1, ir_const(&b, IR_I64, 0), gl[3], gl[4]);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    check(count_ops(&b, IR_OP_setcond) == 2, "movcond kept on a value of another width or "
+          "whose compare's input changed", passed, failed);
+
     /* A branch on constants folds away. */
     ir_block_init(&b, &globals);
     uint32_t l = ir_new_label(&b);

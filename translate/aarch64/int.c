@@ -374,20 +374,20 @@ enum { CS_SEL, CS_INC, CS_INV, CS_NEG };
 static bool gen_csel(DisasContext *s, uint32_t insn, unsigned kind)
 {
     IRBlock *B = IRB(s);
-    IRTemp c = gen_cond_val(s, cond4(insn));
-    IRTemp m = a64_reg(s, rm(insn)), alt = m, d = a64_tmp(s, IR_I64);
+    IRType t = ty(sf(insn));       /* W forms select at 32 bits (opt_fold: */
+    IRTemp c = gen_cond_val(s, cond4(insn));   /* a W compare folds in) */
+    IRTemp m = a64_reg(s, rm(insn)), alt = m, d = a64_tmp(s, t);
 
     if (kind != CS_SEL) {
-        alt = a64_tmp(s, IR_I64);
+        alt = a64_tmp(s, t);
         if (kind == CS_INC)
-            ir_add(B, IR_I64, alt, m, a64_const(s, IR_I64, 1));
+            ir_add(B, t, alt, m, a64_const(s, t, 1));
         else if (kind == CS_INV)
-            ir_not(B, IR_I64, alt, m);
+            ir_not(B, t, alt, m);
         else
-            ir_neg(B, IR_I64, alt, m);
+            ir_neg(B, t, alt, m);
     }
-    ir_movcond(B, IR_I64, IR_COND_NE, d, c, a64_const(s, IR_I64, 0),
-               a64_reg(s, rn(insn)), alt);
+    ir_movcond(B, t, IR_COND_NE, d, c, a64_const(s, t, 0), a64_reg(s, rn(insn)), alt);
     a64_set_reg(s, rd(insn), d, sf(insn));
     return true;
 }
