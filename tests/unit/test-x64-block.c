@@ -858,11 +858,27 @@ static IRTemp rnd_dst(IRType t)
     }
 }
 
-/* A guest address in dmem: R14 (the base) plus an offset, aligned to n. */
+/* A guest address in dmem, aligned to n: R14 (the base) plus an offset,
+ * or plus R15 (the loop counter, at most 3) scaled by 1..8 (the backend
+ * folds both forms into the access: regalloc.c). */
 static IRTemp rnd_addr(unsigned n)
 {
-    IRTemp a = L(IR_I64);
-    ir_add(&blk, IR_I64, a, R[RBASE], K(IR_I64, (rnd(120 / n) * n) - 32));
+    IRTemp a = L(IR_I64), x = R[RCNT];
+    unsigned s = (unsigned)__builtin_ctz(n);
+
+    if (rnd(3)) {
+        ir_add(&blk, IR_I64, a, R[RBASE], K(IR_I64, (rnd(120 / n) * n) - 32));
+        return a;
+    }
+    s += (unsigned)rnd(4 - s);
+    if (s) {
+        x = L(IR_I64);
+        ir_shl(&blk, IR_I64, x, R[RCNT], K(IR_I64, s));
+    }
+    if (rnd(2))
+        ir_add(&blk, IR_I64, a, R[RBASE], x);
+    else
+        ir_add(&blk, IR_I64, a, x, R[RBASE]);
     return a;
 }
 

@@ -89,6 +89,8 @@ static void test_encoder(void)
     ENC("test rax, rax", emit_test_rr(e, true, X64_RAX, X64_RAX));
     ENC("test ecx, 0x80", emit_test_ri(e, false, X64_RCX, 0x80));
     ENC("test r10, -0x100", emit_test_ri(e, true, X64_R10, -256));
+    ENC("bt rcx, 0x28", emit_bt_ri(e, X64_RCX, 40));
+    ENC("bt r13, 0x3e", emit_bt_ri(e, X64_R13, 62));
     ENC("neg rax", emit_unary(e, X64_NEG, true, X64_RAX));
     ENC("not r9d", emit_unary(e, X64_NOT, false, X64_R9));
     ENC("mul rcx", emit_unary(e, X64_MUL, true, X64_RCX));

@@ -310,6 +310,12 @@ void emit_test_ri(X64Emit *e, bool w, int a, int32_t imm)
     emit_u32(e, (uint32_t)imm);
 }
 
+void emit_bt_ri(X64Emit *e, int a, unsigned bit)
+{
+    emit_rr(e, 0xba | OPC_0F | W(true), 4, a);
+    emit_u8(e, (uint8_t)bit);
+}
+
 void emit_unary(X64Emit *e, X64Unary op, bool w, int reg)
 {
     emit_rr(e, 0xf7 | W(w), op, reg);

@@ -134,6 +134,7 @@ void emit_alu_mi(X64Emit *e, X64Alu op, bool w, X64Mem m, int32_t imm);
 void emit_alu_rm(X64Emit *e, X64Alu op, bool w, int dst, X64Mem m);   /* dst op= [m] */
 void emit_test_rr(X64Emit *e, bool w, int a, int b);
 void emit_test_ri(X64Emit *e, bool w, int a, int32_t imm);
+void emit_bt_ri(X64Emit *e, int a, unsigned bit);   /* bt a64, bit: CF = the bit */
 void emit_test_mi(X64Emit *e, bool w, X64Mem m, int32_t imm);
 void emit_unary(X64Emit *e, X64Unary op, bool w, int reg);
 void emit_imul_rr(X64Emit *e, bool w, int dst, int src);

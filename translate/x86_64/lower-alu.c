@@ -45,6 +45,16 @@ X64Opnd x64_operand(X64Ctx *c, IRTemp t, bool w)
     return o;
 }
 
+X64Opnd x64_cmp_operand(X64Ctx *c, IRCond cond, IRTemp y, bool w)
+{
+    if (w && (cond == IR_COND_TSTEQ || cond == IR_COND_TSTNE) && ir_is_const(c->b, y)) {
+        uint64_t v = cval(c, y);
+        if (v >= 1ull << 31 && !(v & (v - 1)))
+            return (X64Opnd){ .bit = (int8_t)(__builtin_ctzll(v) + 1) };
+    }
+    return x64_operand(c, y, w);
+}
+
 int x64_out3(X64Ctx *c, const IROp *op)
 {
     const IROpDef *def = &ir_op_defs[op->opc];
@@ -374,6 +384,8 @@ void x64_lower_shift(X64Ctx *c, const IROp *op)
     IRTemp x = op->args[1], y = op->args[2];
     int rd;
 
+    if (c->ts[op->args[0]].folded)
+        return;   /* an address's scaled index: the memory op does it */
     if (ir_is_const(c->b, y)) {
         unsigned n = cval(c, y) & (width - 1);
         if (n == 0) {
@@ -640,7 +652,19 @@ X64Cond x64_emit_cmp(X64Ctx *c, IRCond cond, bool w, int rx, X64Opnd y)
     bool test = cond == IR_COND_TSTEQ || cond == IR_COND_TSTNE;
 
     BUG_ON(cond >= IR_COND_ALWAYS);
-    if (test && y.imm)
+    if (y.bit) {
+        /* one high bit: bit 31 by a 32-bit test, 63 by the sign, else bt */
+        BUG_ON(!test);
+        if (y.bit - 1 == 31) {
+            emit_test_ri(&c->e, false, rx, INT32_MIN);
+        } else if (y.bit - 1 == 63) {
+            emit_test_rr(&c->e, true, rx, rx);
+            return cond == IR_COND_TSTNE ? X64_CC_S : X64_CC_NS;
+        } else {
+            emit_bt_ri(&c->e, rx, (unsigned)(y.bit - 1));
+            return cond == IR_COND_TSTNE ? X64_CC_B : X64_CC_AE;
+        }
+    } else if (test && y.imm)
         /* A non-negative mask needs no REX.W: its upper half is zero. */
         emit_test_ri(&c->e, w && y.val < 0, rx, y.val);
     else if (test)
@@ -667,7 +691,7 @@ void x64_lower_setcond(X64Ctx *c, const IROp *op)
         return;
     }
     rx = ra_use(c, x);
-    o = x64_operand(c, y, w);
+    o = x64_cmp_operand(c, cond, y, w);
     rd = ra_out(c, op, op->args[0]);   /* never an input's register */
     emit_zero(&c->e, rd);
     emit_setcc(&c->e, x64_emit_cmp(c, cond, w, rx, o), rd);
@@ -698,7 +722,7 @@ void x64_lower_movcond(X64Ctx *c, const IROp *op)
         cond = ir_cond_invert(cond);
     }
     r1 = ra_use(c, c1);
-    o = x64_operand(c, c2, w);
+    o = x64_cmp_operand(c, cond, c2, w);
     rv1 = ir_is_const(c->b, op->args[a1]) ? X64_SCRATCH : ra_use(c, op->args[a1]);
     if (d == op->args[a2]) {
         rd = ra_use(c, d);

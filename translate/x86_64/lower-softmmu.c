@@ -42,6 +42,13 @@ static int va_reg(X64Ctx *c, IRTemp a)
     if (!s->folded)
         return ra_use(c, a);
     base = ra_use(c, s->fold_base);
+    if (s->fold_index != IR_NONE) {
+        X64Mem m = x64_mem_idx(base, ra_use(c, s->fold_index), s->fold_disp);
+        m.shift = s->fold_shift;
+        r = ra_alloc(c, 0xffff);
+        emit_lea(&c->e, true, r, m);
+        return r;
+    }
     r = ra_alloc(c, 0xffff);
     emit_lea(&c->e, true, r, x64_mem(base, s->fold_disp));
     return r;

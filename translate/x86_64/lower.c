@@ -95,14 +95,21 @@ static const int8_t saved_regs[] = {
 
 /* ---- guest memory ---- */
 
-/* The host operand for guest address temp a: [a], or [x + k] for a
- * folded a = x + k (see regalloc.c); plus guest_base when it is nonzero. */
+/* The host operand for guest address temp a: [a], or [x + k] or
+ * [x + g << s] for a folded a (see regalloc.c); plus guest_base when it
+ * is nonzero (never with an index). */
 X64Mem x64_guest_addr(X64Ctx *c, IRTemp a)
 {
     const X64TempState *s = &c->ts[a];
     int32_t disp = s->folded ? s->fold_disp : 0;
     int r = ra_use(c, s->folded ? s->fold_base : a);
+    X64Mem m;
 
+    if (s->folded && s->fold_index != IR_NONE) {
+        m = x64_mem_idx(r, ra_use(c, s->fold_index), disp);
+        m.shift = s->fold_shift;
+        return m;
+    }
     return guest_base ? x64_mem_idx(X64_GBASE, r, disp) : x64_mem(r, disp);
 }
 
@@ -426,7 +433,7 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
         return;
     }
     rx = ra_use(c, x);
-    o = x64_operand(c, y, w);
+    o = x64_cmp_operand(c, cond, y, w);
     if (ra_private(c, op->args[3])) {
         /* the label's code starts from the registers as they are */
         jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);

@@ -16,7 +16,10 @@
  * Address folding.  A local t = x + k, with x a global (or env) and k an
  * imm32, read only once, as the address of a memory op soon after in the
  * same basic block with x unchanged in between, is marked folded: its add
- * emits nothing and the memory op addresses [x + k] directly.
+ * emits nothing and the memory op addresses [x + k] directly.  So is a
+ * t = x + y with y a global or the once-read "shl y, g, s" (s <= 3) of a
+ * global g (the shl emits nothing either): [x + g << s], the x86 form of
+ * LDR Xt, [Xn, Xm, LSL #3]; not when guest_base takes the index.
  *
  * Values.  A global lives in env and is cached in a register from its
  * first use in a basic block; writes make it dirty, and dirty globals are
@@ -233,35 +236,98 @@ static bool is_guest_mem(const IROp *op)
 
 #define FOLD_WINDOW 8
 
+/* Is t a global or env (a base or index that stays recoverable)? */
+static bool is_global_or_env(const IRBlock *b, IRTemp t)
+{
+    return t == IR_ENV || (t != IR_NONE && b->temps[t].kind == IR_TEMP_GLOBAL);
+}
+
+/* For "add t, x, y" (i): an index for [base + index << shift] from y, a
+ * global or the once-read "shl y, g, s" (s <= 3) of a global g just
+ * before; *shl_op is that shl's index, or UINT32_MAX. */
+static bool index_of(X64Ctx *c, uint32_t i, IRTemp y, IRTemp *index, unsigned *shift,
+                     uint32_t *shl_op)
+{
+    IRBlock *b = c->b;
+
+    *shl_op = UINT32_MAX;
+    if (b->temps[y].kind == IR_TEMP_GLOBAL) {
+        *index = y;
+        *shift = 0;
+        return true;
+    }
+    if (!is_local(b, y) || c->ts[y].nuses != 1 || c->ts[y].ndefs != 1)
+        return false;
+    for (uint32_t j = i; j-- > 0 && i - j <= FOLD_WINDOW;) {
+        const IROp *d = &b->ops[j];
+        if (!ir_op_mentions(d, y, true))
+            continue;
+        if (d->opc != IR_OP_shl || d->type != IR_I64 || !ir_is_const(b, d->args[2]) ||
+            b->temps[d->args[2]].value > 3 || b->temps[d->args[1]].kind != IR_TEMP_GLOBAL)
+            return false;
+        for (uint32_t k = j + 1; k < i; k++)
+            if (op_clobbers(&b->ops[k], d->args[1]))
+                return false;
+        *index = d->args[1];
+        *shift = (unsigned)b->temps[d->args[2]].value;
+        *shl_op = j;
+        return true;
+    }
+    return false;
+}
+
 static void find_folds(X64Ctx *c)
 {
     IRBlock *b = c->b;
 
     for (uint32_t i = 0; i < b->nops; i++) {
         const IROp *op = &b->ops[i];
-        IRTemp t = op->args[0], x = op->args[1], k = op->args[2];
+        IRTemp t = op->args[0], x = op->args[1], k = op->args[2], index = IR_NONE;
+        unsigned shift = 0;
+        uint32_t shl_op = UINT32_MAX;
+        int32_t disp = 0;
 
-        if (op->opc != IR_OP_add || op->type != IR_I64 || !is_local(b, t))
+        if (op->opc != IR_OP_add || op->type != IR_I64 || !is_local(b, t) ||
+            c->ts[t].nuses != 1 || c->ts[t].ndefs != 1)
             continue;
         if (b->temps[x].kind == IR_TEMP_CONST) {
             IRTemp s = x;
             x = k;
             k = s;
         }
-        if (c->ts[t].nuses != 1 || c->ts[t].ndefs != 1 || b->temps[k].kind != IR_TEMP_CONST ||
-            (int64_t)b->temps[k].value != (int32_t)b->temps[k].value ||
-            (b->temps[x].kind != IR_TEMP_GLOBAL && x != IR_ENV))
-            continue;
+        if (b->temps[k].kind == IR_TEMP_CONST) {
+            /* [x + k] */
+            if ((int64_t)b->temps[k].value != (int32_t)b->temps[k].value ||
+                !is_global_or_env(b, x))
+                continue;
+            disp = (int32_t)b->temps[k].value;
+        } else {
+            /* [x + y << s] (not with guest_base: it takes the index) */
+            if (guest_base)
+                continue;
+            if (is_global_or_env(b, x) && index_of(c, i, k, &index, &shift, &shl_op))
+                ;
+            else if (is_global_or_env(b, k) && index_of(c, i, x, &index, &shift, &shl_op))
+                x = k;
+            else
+                continue;
+        }
         for (uint32_t j = i + 1; j < b->nops && j <= i + FOLD_WINDOW; j++) {
             const IROp *use = &b->ops[j];
             /* t is read once and written once: here it is only the address. */
             if (is_guest_mem(use) && use->args[1] == t) {
-                c->ts[t].folded = true;
-                c->ts[t].fold_base = x;
-                c->ts[t].fold_disp = (int32_t)b->temps[k].value;
+                X64TempState *s = &c->ts[t];
+                s->folded = true;
+                s->fold_base = x;
+                s->fold_disp = disp;
+                s->fold_index = index;
+                s->fold_shift = (uint8_t)shift;
+                if (shl_op != UINT32_MAX)   /* computed by nobody */
+                    c->ts[b->ops[shl_op].args[0]].folded = true;
                 break;
             }
-            if (op_mentions(use, t) || op_clobbers(use, x))
+            if (op_mentions(use, t) || op_clobbers(use, x) ||
+                (index != IR_NONE && op_clobbers(use, index)))
                 break;
         }
     }

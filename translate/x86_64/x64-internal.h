@@ -82,6 +82,8 @@ typedef struct X64TempState {
     uint32_t last_use;   /* last op that reads it (liveness, see regalloc.c) */
     IRTemp fold_base;    /* folded: a global or env */
     int32_t fold_disp;
+    IRTemp fold_index;   /* folded: a global scaled by 1 << fold_shift, or IR_NONE */
+    uint8_t fold_shift;
 } X64TempState;
 
 /* A label: where it is, and the registers known on entry to it.  A
@@ -393,11 +395,16 @@ typedef struct X64Opnd {
     bool imm;
     int32_t val;
     int reg;
+    int8_t bit;      /* x64_cmp_operand: a TST of bit - 1 alone, when nonzero */
 } X64Opnd;
 
 /* t as an immediate if it is a constant that fits the op width (w), else
  * in a (locked) register. */
 X64Opnd x64_operand(X64Ctx *c, IRTemp t, bool w);
+/* y of a comparison by cond: as x64_operand, but a TSTEQ/TSTNE mask of
+ * one bit that no sign-extended imm32 holds (bits 31..63 at 64 bits) is
+ * marked for x64_emit_cmp's bt or sign test instead of loaded. */
+X64Opnd x64_cmp_operand(X64Ctx *c, IRCond cond, IRTemp y, bool w);
 /* Output register of an op that reads all its (already locked) inputs
  * before writing the output: d's own register if d is an input, else a
  * dying input's register, else a fresh one. */
