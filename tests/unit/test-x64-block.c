@@ -831,7 +831,7 @@ static IRHelper helper_mix = { (void *)h_mix, "mix", 5, IR_HELPER_NO_GLOBALS | I
 static IRHelper helper_bump = { (void *)h_bump, "bump", 1, 0, 0 };
 static IRHelper helper_peek = { (void *)h_peek, "peek", 2, IR_HELPER_READ_GLOBALS, 0 };
 
-enum { NLOC = 24, RBASE = 14, RCNT = 15 };
+enum { NLOC = 24, RIDX = 13, RBASE = 14, RCNT = 15 };
 static uint8_t dmem[2][128] __attribute__((aligned(64)));
 static IRTemp loc[NLOC];
 
@@ -842,7 +842,7 @@ static IRTemp rnd_src(IRType t)
     if (k < 6)
         return loc[rnd(NLOC)];
     if (k < 8)
-        return rnd(5) ? R[rnd(RBASE)] : W[rnd(4)];
+        return rnd(5) ? R[rnd(RIDX)] : W[rnd(4)];
     if (rnd(8) == 0)
         return IR_ENV;   /* the same pointer in both runs */
     return K(t, rvals[rnd(sizeof(rvals) / sizeof(rvals[0]))]);
@@ -852,15 +852,16 @@ static IRTemp rnd_src(IRType t)
 static IRTemp rnd_dst(IRType t)
 {
     for (;;) {
-        IRTemp d = rnd(3) ? loc[rnd(NLOC)] : rnd(5) ? R[rnd(RBASE)] : W[rnd(4)];
+        IRTemp d = rnd(3) ? loc[rnd(NLOC)] : rnd(5) ? R[rnd(RIDX)] : W[rnd(4)];
         if (t == IR_I32 || blk.temps[d].type == IR_I64)
             return d;
     }
 }
 
 /* A guest address in dmem, aligned to n: R14 (the base) plus an offset,
- * or plus R15 (the loop counter, at most 3) scaled by 1..8 (the backend
- * folds both forms into the access: regalloc.c). */
+ * or plus R15 (the loop counter, at most 3) or R13's sign-extended low
+ * half (-4..3) scaled by 1..8 (the backend folds the forms without an
+ * extension into the access: regalloc.c).  Random ops write neither. */
 static IRTemp rnd_addr(unsigned n)
 {
     IRTemp a = L(IR_I64), x = R[RCNT];
@@ -871,9 +872,17 @@ static IRTemp rnd_addr(unsigned n)
         return a;
     }
     s += (unsigned)rnd(4 - s);
-    if (s) {
+    if (rnd(2)) {   /* [Xn, Wm, SXTW|UXTW #s]: R13's low half is -4..3 */
         x = L(IR_I64);
-        ir_shl(&blk, IR_I64, x, R[RCNT], K(IR_I64, s));
+        if (rnd(2))
+            ir_ext32s(&blk, x, R[RIDX]);
+        else
+            ir_ext32u(&blk, x, R[RCNT]);
+    }
+    if (s) {
+        IRTemp y = L(IR_I64);
+        ir_shl(&blk, IR_I64, y, x, K(IR_I64, s));
+        x = y;
     }
     if (rnd(2))
         ir_add(&blk, IR_I64, a, R[RBASE], x);
@@ -957,7 +966,7 @@ static void rnd_op(void)
         break;
     default:
         ir_ldenv(&blk, t, rnd_dst(t), ENV_OFF(other) + (int32_t)(rnd(9 - n)), mo & ~IR_MO_BE);
-        ir_stenv(&blk, t, rnd_src(t), ENV_OFF(r[rnd(RBASE)]), mo & 3);
+        ir_stenv(&blk, t, rnd_src(t), ENV_OFF(r[rnd(RIDX)]), mo & 3);
         break;
     }
 }
@@ -973,7 +982,7 @@ static void build_random(void)
     for (int i = 0; i < NLOC; i++) {
         IRType t = rnd(2) ? IR_I64 : IR_I32;
         loc[i] = L(t);
-        ir_mov(&blk, t, loc[i], rnd(2) ? R[rnd(RBASE)] : K(t, rnd(1000)));
+        ir_mov(&blk, t, loc[i], rnd(2) ? R[rnd(RIDX)] : K(t, rnd(1000)));
     }
     for (unsigned i = 0; i < nops; i++) {
         uint64_t k = rnd(20);
@@ -1036,6 +1045,7 @@ static void random_state(TestEnv *s, unsigned n)
         s->w[i] = (uint32_t)rnd(1u << 31) * 3;
     s->other = 0x1122334455667788ull;
     s->r[RCNT] = 0;
+    s->r[RIDX] = (uint64_t)rnd(1u << 31) << 32 | (uint32_t)((int32_t)rnd(8) - 4);
     for (int m = 0; m < 2; m++)
         for (unsigned i = 0; i < sizeof(dmem[m]); i++)
             dmem[m][i] = (uint8_t)(i * 29 + n);
