@@ -7,7 +7,8 @@
  * read them; at a forward branch they are live as they are at its label
  * (and, for brcond, on the fall-through), at a backward one all of them.
  * A discard op (a frontend's word that the next block overwrites the
- * global before reading it) kills its global like a write and goes.  A
+ * global before reading it) kills its global like a write; it stays for
+ * the backend, which need not write back a value it finds dirty there.  A
  * write to a global that is overwritten or discarded before any of those
  * is dropped, which is how flag results nobody reads disappear.  Locals
  * used outside the basic block that defines them (across a label or
@@ -104,8 +105,8 @@ void opt_dce(IRBlock *b)
         const IROpDef *def = &ir_op_defs[op->opc];
 
         if (op->opc == IR_OP_discard) {
+            /* kept: the backend drops a dirty register of g there */
             live[op->args[0]] = 0;
-            opt_make_nop(op);
             continue;
         }
         if (op->opc == IR_OP_label) {

@@ -677,12 +677,14 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         opt_run(&b);
         lab = last_op(&b, IR_OP_label);
         at = last_op(&b, IR_OP_setcond);
+        /* the discards stay for the backend (a dirty register of the
+         * flag goes unwritten there) */
         if (both)
-            check(count_ops(&b, IR_OP_setcond) == 0 && count_ops(&b, IR_OP_discard) == 0,
+            check(count_ops(&b, IR_OP_setcond) == 0 && count_ops(&b, IR_OP_discard) == 2,
                   "flag discarded on both exits: computed nowhere", passed, failed);
         else
             check(count_ops(&b, IR_OP_setcond) == 1 && lab != UINT32_MAX && at > lab &&
-                  count_ops(&b, IR_OP_discard) == 0,
+                  count_ops(&b, IR_OP_discard) == 1,
                   "flag discarded on one exit: computed on the other", passed, failed);
         ir_block_free(&b);
     }

@@ -447,11 +447,12 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
 
 /* ---- block structure and exits ---- */
 
-/* discard (ir-ops.def): env keeps its older value, which is as good. */
-static void lower_nothing(X64Ctx *c, const IROp *op)
+/* discard (ir-ops.def): env keeps its older value, which is as good, so
+ * a dirty register of it goes without a store. */
+static void lower_discard(X64Ctx *c, const IROp *op)
 {
-    (void)c;
-    (void)op;
+    if (op->args[0] <= c->b->nglobals && op->args[0] != IR_ENV)
+        ra_discard(c, op->args[0]);
 }
 
 static void lower_insn_start(X64Ctx *c, const IROp *op)
@@ -806,7 +807,7 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
     [IR_OP_call] = lower_call,
     [IR_OP_fpop] = x64_lower_fpop,
     [IR_OP_insn_start] = lower_insn_start,
-    [IR_OP_discard] = lower_nothing,
+    [IR_OP_discard] = lower_discard,
     [IR_OP_goto_tb] = lower_goto_tb,
     [IR_OP_exit_tb] = lower_exit_tb,
     [IR_OP_exit_excp] = lower_exit_excp,

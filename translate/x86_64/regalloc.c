@@ -695,6 +695,18 @@ uint16_t ra_dirty_globals(const X64Ctx *c, IRTemp temps[16])
     return mask;
 }
 
+void ra_discard(X64Ctx *c, IRTemp g)
+{
+    int r = c->ts[g].reg;
+
+    /* env's older value is as good (ir-ops.def); a loop global keeps its
+     * register, which the back edge expects it in */
+    if (r < 0 || ra_is_loop_global(c, g))
+        return;
+    unbind(c, r);
+    c->ts[g].mem_ok = true;
+}
+
 void ra_store_global(X64Ctx *c, IRTemp t, int r)
 {
     emit_store(&c->e, home_size(c, t), r, ra_home(c, t));
@@ -727,11 +739,19 @@ void ra_bb_end(X64Ctx *c)
     }
 }
 
+/* The first op from i on that is not a discard. */
+static uint32_t past_discards(const IRBlock *b, uint32_t i)
+{
+    while (i < b->nops && b->ops[i].opc == IR_OP_discard)
+        i++;
+    return i;
+}
+
 bool ra_private(const X64Ctx *c, uint32_t l)
 {
     const X64Label *lab = &c->labels[l];
     return lab->nbrcond == 1 && lab->nbr == 0 && !lab->fallthrough && !lab->backward &&
-           lab->exits && (!lab->way_on_exits || (c->loop_header && x64_is_self_goto(c, lab->at + 1)));
+           lab->exits && (!lab->way_on_exits || (c->loop_header && x64_is_self_goto(c, past_discards(c->b, lab->at + 1))));
 }
 
 /* Does any op after the current one read t, but for those of private

@@ -303,6 +303,8 @@ void ra_sync_globals(X64Ctx *c);
 uint16_t ra_dirty_globals(const X64Ctx *c, IRTemp temps[16]);
 /* Store register r's copy of global t to env, state unchanged. */
 void ra_store_global(X64Ctx *c, IRTemp t, int r);
+/* discard g: a register holding it is let go without writing it back. */
+void ra_discard(X64Ctx *c, IRTemp g);
 /* The global at env offset [off, off + size) is about to be read or
  * written by ldenv/stenv: write it back (and forget it for a write). */
 void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write);
