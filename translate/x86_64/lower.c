@@ -553,7 +553,7 @@ static void lower_goto_tb(X64Ctx *c, const IROp *op)
         emit_test_exit_request(c);
         request = emit_jcc32(&c->e, X64_CC_NE);
     }
-    if (ir_call_ret(op) && slot == 0 && c->jmp_insn_off[1] == TB_NO_JUMP) {
+    if (ir_call_ret(op) && slot == 0 && c->jmp_insn_off[1] == TB_NO_JUMP && !exec_opts.no_chain) {
         lower_call_tb(c, ir_call_ret(op), request);
         return;
     }
@@ -742,7 +742,7 @@ static void emit_ras_return(X64Ctx *c)
 
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
 {
-    bool ras = !exec_opts.no_chain;
+    bool ras = !exec_opts.no_chain;   /* as lower_goto_tb's calls */
     size_t call_at = 0;
 
     x64_vec_flush(c, false);
@@ -867,8 +867,9 @@ void x64_init(int32_t frame_off)
     x64_frame_off = frame_off;
     detect_features();
 
-    /* helper_lookup_tb_ptr's miss, and a return that matched the bottom
-     * frame: return 0 | TB_EXIT_NOCHAIN (env->pc is set). */
+    /* helper_lookup_tb_ptr's miss, a return into the bottom frame and a
+     * continuation that finds another pc: return 0 | TB_EXIT_NOCHAIN
+     * (env->pc is set). */
     lookup_exit_rx = e.rx;
     emit_mov_ri(&e, X64_RAX, TB_EXIT_NOCHAIN);
 
