@@ -280,6 +280,14 @@ static inline bool ir_op_mentions(const IROp *op, IRTemp t, bool out)
     return false;
 }
 
+/* The first op from i on that is not a discard. */
+static inline uint32_t ir_past_discards(const IRBlock *b, uint32_t i)
+{
+    while (i < b->nops && b->ops[i].opc == IR_OP_discard)
+        i++;
+    return i;
+}
+
 /* Start an empty block with the given globals (reuses b's storage). */
 void ir_block_init(IRBlock *b, const IRGlobals *g);
 void ir_block_free(IRBlock *b);

@@ -141,38 +141,49 @@ static void fold_branch(FoldState *s, IROp *op)
     }
 }
 
+/* For a test of t against zero (eq|ne) at op at: t's writer before it,
+ * when that is an opc op of the test's width whose inputs keep their
+ * values up to at (and are not its own output); else NULL.  Passed over:
+ * pure ops and guest memory accesses, whose writes are their outputs
+ * (helpers and env stores may change globals). */
+static const IROp *zero_test_source(const IRBlock *b, uint32_t at, IRTemp t, IRTemp zero,
+                                    IRCond c, IROpcode opc, uint8_t type)
+{
+    if ((c != IR_COND_EQ && c != IR_COND_NE) || !ir_is_const(b, zero) ||
+        b->temps[zero].value != 0 || b->temps[t].kind == IR_TEMP_CONST)
+        return NULL;
+    for (uint32_t i = at; i-- > 0;) {
+        const IROp *d = &b->ops[i];
+        if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
+            continue;
+        if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
+            return NULL;
+        if (!ir_op_mentions(d, t, true))
+            continue;
+        /* not one that overwrote an input ("sub x1, x1, x2") */
+        if (d->opc != opc || d->type != type || d->args[0] == d->args[1] ||
+            d->args[0] == d->args[2])
+            return NULL;
+        for (uint32_t j = i + 1; j < at; j++)
+            if (ir_op_mentions(&b->ops[j], d->args[1], true) ||
+                ir_op_mentions(&b->ops[j], d->args[2], true))
+                return NULL;
+        return d;
+    }
+    return NULL;
+}
+
 /* "sub t, a, b ... brcond t, 0, eq|ne" -> "brcond a, b, eq|ne" when a and
  * b keep their values in between (a - b == 0 iff a == b at any width). */
 static void brcond_on_sub(IRBlock *b, uint32_t br)
 {
     IROp *op = &b->ops[br];
-    IRTemp t = op->args[0];
+    const IROp *d = zero_test_source(b, br, op->args[0], op->args[1], (IRCond)op->args[2],
+                                     IR_OP_sub, op->type);
 
-    if ((op->args[2] != IR_COND_EQ && op->args[2] != IR_COND_NE) ||
-        !ir_is_const(b, op->args[1]) || b->temps[op->args[1]].value != 0 ||
-        b->temps[t].kind == IR_TEMP_CONST)
-        return;
-    for (uint32_t i = br; i-- > 0;) {
-        const IROp *d = &b->ops[i];
-        if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
-            continue;
-        /* passed over: pure ops and guest memory accesses, whose writes
-         * are their outputs (helpers and env stores may change globals) */
-        if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
-            return;
-        if (!ir_op_mentions(d, t, true))
-            continue;
-        /* the sub must not overwrite its own inputs ("sub x1, x1, x2") */
-        if (d->opc != IR_OP_sub || d->type != op->type || d->args[0] == d->args[1] ||
-            d->args[0] == d->args[2])
-            return;
-        for (uint32_t j = i + 1; j < br; j++)
-            if (ir_op_mentions(&b->ops[j], d->args[1], true) ||
-                ir_op_mentions(&b->ops[j], d->args[2], true))
-                return;
+    if (d) {
         op->args[0] = d->args[1];
         op->args[1] = d->args[2];
-        return;
     }
 }
 
@@ -183,31 +194,13 @@ static void brcond_on_sub(IRBlock *b, uint32_t br)
 static void movcond_on_setcond(IRBlock *b, uint32_t at)
 {
     IROp *op = &b->ops[at];
-    IRTemp t = op->args[1];
     IRCond c = (IRCond)op->args[5];
+    const IROp *d = zero_test_source(b, at, op->args[1], op->args[2], c, IR_OP_setcond, op->type);
 
-    if ((c != IR_COND_EQ && c != IR_COND_NE) || !ir_is_const(b, op->args[2]) ||
-        b->temps[op->args[2]].value != 0 || b->temps[t].kind == IR_TEMP_CONST)
-        return;
-    for (uint32_t i = at; i-- > 0;) {
-        const IROp *d = &b->ops[i];
-        if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
-            continue;
-        if (!opt_is_pure(d) && !(ir_op_defs[d->opc].flags & IR_F_SYNC))
-            return;
-        if (!ir_op_mentions(d, t, true))
-            continue;
-        if (d->opc != IR_OP_setcond || d->type != op->type || d->args[0] == d->args[1] ||
-            d->args[0] == d->args[2])
-            return;
-        for (uint32_t j = i + 1; j < at; j++)
-            if (ir_op_mentions(&b->ops[j], d->args[1], true) ||
-                ir_op_mentions(&b->ops[j], d->args[2], true))
-                return;
+    if (d) {
         op->args[1] = d->args[1];
         op->args[2] = d->args[2];
         op->args[5] = c == IR_COND_NE ? d->args[3] : ir_cond_invert((IRCond)d->args[3]);
-        return;
     }
 }
 

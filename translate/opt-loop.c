@@ -117,10 +117,8 @@ static bool dead_from(const LoopCtx *x, IRTemp g, uint32_t from, unsigned depth)
  * exit_tb" (*k = K) or "mov pc, $K; goto_ptr" (an early exit). */
 static bool is_exit_code(const IRBlock *b, uint32_t i, IRTemp pc, uint64_t *k, bool *discards)
 {
-    uint32_t j = i;
+    uint32_t j = ir_past_discards(b, i);
 
-    while (j < b->nops && b->ops[j].opc == IR_OP_discard)
-        j++;
     *discards = j > i;
     if (is_tail(b, j, pc, k))
         return true;

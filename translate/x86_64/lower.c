@@ -515,14 +515,20 @@ static void emit_loop_back(X64Ctx *c)
     c->unreachable = true;
 }
 
+/* Nops so that the rel32 of a 5-byte jmp or call emitted next is 4-byte
+ * aligned: x64_set_jump retargets it with one atomic store. */
+static void align_rel32(X64Ctx *c)
+{
+    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+}
+
 /* Emit a jmp rel32 for goto_tb slot `slot`, unchained: to the code that
- * follows it.  The rel32 is 4-byte aligned, so that x64_set_jump's store
- * is atomic. */
+ * follows it. */
 static size_t emit_slot_jump(X64Ctx *c, unsigned slot)
 {
     size_t at;
 
-    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+    align_rel32(c);
     at = emit_jmp32(&c->e);
     c->jmp_insn_off[slot] = (uint32_t)at;
     c->jmp_reset_off[slot] = (uint32_t)at + 4;
@@ -718,7 +724,7 @@ static void lower_call_tb(X64Ctx *c, uint64_t ret, size_t request)
     size_t at;
 
     emit_ras_push(c);
-    emit_nops(&c->e, (unsigned)((4 - ((c->e.rx + c->e.pos + 1) & 3)) & 3));
+    align_rel32(c);
     at = emit_call32(&c->e);
     c->jmp_insn_off[0] = (uint32_t)at;
     emit_continuation(c, ret);

@@ -739,19 +739,11 @@ void ra_bb_end(X64Ctx *c)
     }
 }
 
-/* The first op from i on that is not a discard. */
-static uint32_t past_discards(const IRBlock *b, uint32_t i)
-{
-    while (i < b->nops && b->ops[i].opc == IR_OP_discard)
-        i++;
-    return i;
-}
-
 bool ra_private(const X64Ctx *c, uint32_t l)
 {
     const X64Label *lab = &c->labels[l];
     return lab->nbrcond == 1 && lab->nbr == 0 && !lab->fallthrough && !lab->backward &&
-           lab->exits && (!lab->way_on_exits || (c->loop_header && x64_is_self_goto(c, past_discards(c->b, lab->at + 1))));
+           lab->exits && (!lab->way_on_exits || (c->loop_header && x64_is_self_goto(c, ir_past_discards(c->b, lab->at + 1))));
 }
 
 /* Does any op after the current one read t, but for those of private
