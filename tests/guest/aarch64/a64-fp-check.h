@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Assembler macros shared by the a64-fp-*.S tests and a64-loop-vpin.S.
+ * Assembler macros shared by the a64-*.S tests that include this file.
  * Each CHK* is one numbered check; on the first mismatch the test exits
  * with the check's number (mod 256), so the exit status names the failing
- * check.  x28 points to 16 bytes of scratch memory for reading whole Q
- * registers.
+ * check.  CHKQ reads whole Q registers through x28, which must point to
+ * 16 bytes of scratch memory (FINISH defines scratch).
  */
 
     .set ncheck, 0

@@ -3,52 +3,37 @@
  * Calls and returns the way guise predicts them (host call/ret frames,
  * translate/x86_64/lower.c) against everything that breaks the pairing:
  * a loop of calls, recursion far deeper than the frames may go, a return
- * to another address than the call's (X30 changed, RET Xn), a return by
- * BR X30, tail calls, BLR, calls that never return (thousands), a
- * longjmp-style escape out of deep recursion, and a return to a call site
- * long after the call returned.  Self-checking: the first wrong value
+ * to another address than the call's (X30 changed, always or every other
+ * time, RET Xn), a return by BR X30, tail calls, BLR, calls that never
+ * return (a million), a longjmp-style escape out of deep recursion, and a
+ * return to a call site long after the call returned.  Self-checking: the first wrong value
  * exits with its check's number; on success prints "ok a64-ras".
  */
 
-    .macro LI reg, val
-    movz \reg, #((\val) & 0xffff)
-    movk \reg, #(((\val) >> 16) & 0xffff), lsl #16
-    movk \reg, #(((\val) >> 32) & 0xffff), lsl #32
-    movk \reg, #(((\val) >> 48) & 0xffff), lsl #48
-    .endm
-    .set ncheck, 0
-    .macro CHK reg, val
-    .set ncheck, ncheck + 1
-    LI x16, \val
-    cmp \reg, x16
-    b.eq 1f
-    mov x0, #ncheck
-    b fail
-1:
-    .endm
+#include "a64-fp-check.h"
 
     .text
     .globl _start
 _start:
-    mov x28, sp                 /* the stack to come back to */
+    mov x25, sp                 /* the stack to come back to */
 
     /* 1. a loop of calls */
     mov x0, #0
-    LI x1, 100000
+    ldr x1, =100000
 1:  bl inc1
     subs x1, x1, #1
     b.ne 1b
     CHK x0, 100000
 
     /* 2. recursion 10,000 and 100,000 deep (frames go 2,048 deep) */
-    LI x0, 10000
+    ldr x0, =10000
     bl sum_rec
     CHK x0, 50005000
-    LI x0, 100000
+    ldr x0, =100000
     bl sum_rec
     CHK x0, 5000050000
     mov x9, sp
-    cmp x9, x28
+    cmp x9, x25
     b.eq 1f
     mov x0, #99
     b fail
@@ -62,6 +47,17 @@ _start:
     subs x1, x1, #1
     b.ne 2b
     CHK x0, 1000
+    /* ...every other time: one call site, two places returned to (the
+     * continuation must not go on to the address after the call when
+     * the return went past it) */
+    mov x0, #0
+    mov x1, #1000
+2:  bl skip4_odd
+    add x0, x0, #100            /* skipped when x1 is odd */
+    add x0, x0, #1
+    subs x1, x1, #1
+    b.ne 2b
+    CHK x0, 51000
 
     /* 4. RET Xn to another place */
     mov x0, #0
@@ -99,7 +95,7 @@ ret_x1_target:
     /* 8. calls that never return: a million (16 MiB of frames, were they
      * kept), then ordinary calls */
     mov x0, #0
-    LI x1, 1000000
+    ldr x1, =1000000
 4:  bl no_return
 no_return_back:
     subs x1, x1, #1
@@ -145,7 +141,7 @@ after_save:
     adr x9, after_save
     cmp x23, x9
     b.ne fail_skip
-    b pass
+    b done
 
 /* x0 += 1 */
 inc1:
@@ -167,6 +163,11 @@ sum_rec:
 skip4:
     add x30, x30, #4
     ret
+
+skip4_odd:
+    tbz x1, #0, 1f
+    add x30, x30, #4
+1:  ret
 
 ret_x1:
     mov x0, #5
@@ -211,20 +212,7 @@ save_lr:
 
 fail_skip:
     mov x0, #98
-fail:
-    mov x8, #93                 /* exit */
-    svc #0
+    b fail
 
-pass:
-    mov x0, #1
-    adr x1, okmsg
-    mov x2, #(okmsg_end - okmsg)
-    mov x8, #64                 /* write */
-    svc #0
-    mov x0, #0
-    mov x8, #93
-    svc #0
-
-okmsg:
-    .ascii "ok a64-ras\n"
-okmsg_end:
+done:
+    FINISH a64-ras
