@@ -207,7 +207,7 @@ static const OptDef options[] = {
     { "strace", "STRACE", NULL, true, opt_strace, "print the system calls made" },
     { "jit", NULL, "on|off", true, opt_jit, "off: run blocks in the IR interpreter" },
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
-    { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly" },
+    { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly, nor run guest calls as host calls" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
     { "tc", "TC", "dir|on|off", true, opt_tc,
