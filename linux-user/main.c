@@ -160,6 +160,16 @@ static void opt_tb_size(const char *a)
     exec_opts.code_size = (size_t)v;
 }
 
+static void opt_warm(const char *a)
+{
+    char *end;
+    unsigned long v = strtoul(a, &end, 10);
+
+    if (!*a || *end || v > EXEC_WARM_MAX)
+        usage_error("bad run count '%s' for -warm (a number from 0 to %d)", a, EXEC_WARM_MAX);
+    exec_opts.warm = (unsigned)v;
+}
+
 static bool on_off(const char *a, const char *opt)
 {
     if (!strcmp(a, "on"))
@@ -208,6 +218,8 @@ static const OptDef options[] = {
     { "jit", NULL, "on|off", true, opt_jit, "off: run blocks in the IR interpreter" },
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
     { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly, nor run guest calls as host calls" },
+    { "warm", "WARM", "runs", true, opt_warm,
+      "interpret a block this often before translating it (default 8; 0: translate at once)" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
     { "tc", "TC", "dir|on|off", true, opt_tc,

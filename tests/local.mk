@@ -13,8 +13,13 @@ tests_unit_test_x64_SOURCES = tests/unit/test-x64.c tests/unit/test-x64.h
 tests_unit_test_x64_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
-tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c tests/unit/no-guest-code.c
+tests_unit_test_a64_decode_SOURCES = tests/unit/test-a64-decode.c tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_unit_test_a64_decode_LDADD = libguise-aarch64.la libguise-translate.la \
+	libguise-util.la $(CAPSTONE_LIBS)
+
+check_PROGRAMS += tests/unit/test-a64-cold
+tests_unit_test_a64_cold_SOURCES = tests/unit/test-a64-cold.c tests/unit/no-guarded-pages.c
+tests_unit_test_a64_cold_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
 
 check_PROGRAMS += tests/unit/test-x64-block
@@ -27,7 +32,7 @@ tests_unit_test_vec_ext_SOURCES = tests/unit/test-vec-ext.c tests/unit/test-x64.
 tests_unit_test_vec_ext_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
-tests_unit_test_ir_SOURCES = tests/unit/test-ir.c tests/unit/no-guest-code.c
+tests_unit_test_ir_SOURCES = tests/unit/test-ir.c tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
@@ -43,12 +48,12 @@ tests_unit_test_pauth_SOURCES = tests/unit/test-pauth.c
 tests_unit_test_pauth_LDADD = libguise-aarch64.la
 
 check_PROGRAMS += tests/unit/test-a64-syscpu
-tests_unit_test_a64_syscpu_SOURCES = tests/unit/test-a64-syscpu.c tests/unit/no-guest-code.c
+tests_unit_test_a64_syscpu_SOURCES = tests/unit/test-a64-syscpu.c tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_unit_test_a64_syscpu_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
 
 check_PROGRAMS += tests/unit/test-softmmu
-tests_unit_test_softmmu_SOURCES = tests/unit/test-softmmu.c tests/unit/no-guest-code.c
+tests_unit_test_softmmu_SOURCES = tests/unit/test-softmmu.c tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_unit_test_softmmu_LDADD = libguise-translate.la libguise-util.la $(CAPSTONE_LIBS)
 
 check_PROGRAMS += tests/unit/test-softtlb

@@ -38,8 +38,25 @@ static bool row_in_bucket(const Decoder *d, const DecodeRow *r, unsigned b)
     return ((bv ^ r->value) & r->mask & bm) == 0;
 }
 
-void decode_build(Decoder *d, unsigned shift, unsigned width,
-                  const DecodePattern *const *tables)
+/* The rows of bucket b, in table order, in a new NULL-fn-terminated list. */
+static DecodeRow *bucket_rows(const Decoder *d, unsigned b)
+{
+    unsigned cnt = 0;
+    DecodeRow *list;
+
+    for (unsigned i = 0; i < d->nrows; i++)
+        cnt += row_in_bucket(d, &d->rows[i], b);
+    list = calloc(cnt + 1, sizeof(DecodeRow));
+    BUG_ON(!list);
+    cnt = 0;
+    for (unsigned i = 0; i < d->nrows; i++)
+        if (row_in_bucket(d, &d->rows[i], b))
+            list[cnt++] = d->rows[i];
+    return list;
+}
+
+static void build(Decoder *d, unsigned shift, unsigned width,
+                  const DecodePattern *const *tables, bool lazy)
 {
     unsigned n = 0;
 
@@ -64,22 +81,42 @@ void decode_build(Decoder *d, unsigned shift, unsigned width,
             r->name = p->name;
         }
     }
-    for (unsigned b = 0; b < d->nbuckets; b++) {
-        unsigned cnt = 0;
-        for (unsigned i = 0; i < d->nrows; i++)
-            cnt += row_in_bucket(d, &d->rows[i], b);
-        d->bucket[b] = calloc(cnt + 1, sizeof(DecodeRow));
-        BUG_ON(!d->bucket[b]);
-        cnt = 0;
-        for (unsigned i = 0; i < d->nrows; i++)
-            if (row_in_bucket(d, &d->rows[i], b))
-                d->bucket[b][cnt++] = d->rows[i];
+    for (unsigned b = 0; !lazy && b < d->nbuckets; b++)
+        d->bucket[b] = bucket_rows(d, b);
+}
+
+void decode_build(Decoder *d, unsigned shift, unsigned width,
+                  const DecodePattern *const *tables)
+{
+    build(d, shift, width, tables, false);
+}
+
+void decode_build_lazy(Decoder *d, unsigned shift, unsigned width,
+                       const DecodePattern *const *tables)
+{
+    build(d, shift, width, tables, true);
+}
+
+/* Bucket b of a lazy decoder, made on first use (another thread may make
+ * it at the same time: the first one published is kept). */
+static const DecodeRow *bucket_of(const Decoder *d, unsigned b)
+{
+    DecodeRow *r = __atomic_load_n(&d->bucket[b], __ATOMIC_ACQUIRE), *none = NULL;
+
+    if (__builtin_expect(r != NULL, 1))
+        return r;
+    r = bucket_rows(d, b);
+    if (!__atomic_compare_exchange_n(&d->bucket[b], &none, r, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        free(r);
+        r = none;
     }
+    return r;
 }
 
 bool decode_run(const Decoder *d, struct DisasContext *s, uint32_t insn)
 {
-    const DecodeRow *r = d->bucket[(insn >> d->shift) & (d->nbuckets - 1)];
+    const DecodeRow *r = bucket_of(d, (insn >> d->shift) & (d->nbuckets - 1));
 
     for (; r->fn; r++)
         if ((insn & r->mask) == r->value && r->fn(s, insn))
@@ -89,7 +126,7 @@ bool decode_run(const Decoder *d, struct DisasContext *s, uint32_t insn)
 
 const char *decode_name(const Decoder *d, uint32_t insn)
 {
-    const DecodeRow *r = d->bucket[(insn >> d->shift) & (d->nbuckets - 1)];
+    const DecodeRow *r = bucket_of(d, (insn >> d->shift) & (d->nbuckets - 1));
 
     for (; r->fn; r++)
         if ((insn & r->mask) == r->value)

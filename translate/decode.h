@@ -49,6 +49,11 @@ bool decode_parse(const char *bits, uint32_t *mask, uint32_t *value);
 void decode_build(Decoder *d, unsigned shift, unsigned width,
                   const DecodePattern *const *tables);
 
+/* The same with each bucket made when first used: for wide buckets
+ * (few rows each, so a short scan) without their cost at start-up. */
+void decode_build_lazy(Decoder *d, unsigned shift, unsigned width,
+                       const DecodePattern *const *tables);
+
 /* Run the first matching handler that accepts insn; false if none did. */
 bool decode_run(const Decoder *d, struct DisasContext *s, uint32_t insn);
 

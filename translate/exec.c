@@ -46,7 +46,7 @@
  * within a guest page of this size, the smallest granule. */
 #define EXEC_CHAIN_PAGE_BITS 12
 
-ExecOptions exec_opts = { .max_insns = 512, .code_size = 256u << 20 };
+ExecOptions exec_opts = { .max_insns = 512, .code_size = 256u << 20, .warm = 8 };
 uintptr_t guest_base;
 
 static const GuestArch *exec_arch;
@@ -75,10 +75,57 @@ static __thread ExecThread *exec_self;
 /* Exit code cpu_exec_loop uses internally (never returned by cpu_exec). */
 #define EXCP_FLUSH_NEEDED (-1)
 
+/* ---- cold code (GuestArch.run_cold) ---- */
+
+/* How often the blocks not translated yet have run, by (pc >> 2) modulo
+ * the table: a count up to the threshold, then COLD_TRANSLATED once a
+ * block of the slot was translated (tb_gen_code).  Blocks that share a
+ * slot share a count: one of them is translated sooner than it had to be,
+ * never wrongly.  The table is touched only where code runs (1 byte per 4
+ * bytes of code, modulo 4 MiB). */
+#define COLD_BITS 20
+#define COLD_TRANSLATED 255
+static uint8_t cold_runs[1u << COLD_BITS];
+static bool cold_on;
+
+static inline uint8_t *cold_slot(uint64_t pc)
+{
+    return &cold_runs[(pc >> 2) & ((1u << COLD_BITS) - 1)];
+}
+
+/* Should the block at pc run in the interpreter once more?  Counts the
+ * run (racy between threads: a lost count only delays a translation). */
+static inline bool cold_due(uint64_t pc)
+{
+    uint8_t *c = cold_slot(pc);
+    unsigned n = __atomic_load_n(c, __ATOMIC_RELAXED);
+
+    if (n >= exec_opts.warm)
+        return false;
+    __atomic_store_n(c, (uint8_t)(n + 1), __ATOMIC_RELAXED);
+    return true;
+}
+
+/* A block at pc is being translated: its slot stays "translated". */
+static inline void cold_translating(uint64_t pc)
+{
+    __atomic_store_n(cold_slot(pc), COLD_TRANSLATED, __ATOMIC_RELAXED);
+}
+
+bool exec_cold_next(CPUCommon *env, uint64_t pc)
+{
+    return !env->exit_request && cold_due(pc);
+}
+
 void exec_init(const GuestArch *arch)
 {
     exec_arch = arch;
     ((GuestArch *)arch)->init((GuestArch *)arch);
+    /* The interpreter tier hides blocks from the translation and
+     * execution logs, and would be all there is with -one-insn-per-tb. */
+    cold_on = arch->run_cold && !arch->tb_id && exec_opts.warm && !exec_opts.use_interp &&
+              exec_opts.max_insns > 1 &&
+              !log_enabled(LOG_IN_ASM | LOG_OP | LOG_OP_OPT | LOG_OUT_ASM | LOG_EXEC | LOG_CPU);
     /* A jump-cache entry is used on its pc and flags alone in user mode
      * (physical = virtual) and when the CPU layer clears the cache
      * whenever its translations may change (GuestArch.tb_flags). */
@@ -325,6 +372,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
      * after this point faults and invalidates the block (once tb_lock is
      * free), a write before it is seen by the translation. */
     guest_code_page_watch(phys);
+    if (cold_on)
+        cold_translating(pc);
     if (tcache_on) {
         TB *tb = tcache_import(pc, phys, flags);
         if (tb) {
@@ -560,6 +609,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
 {
     TB *last = NULL;
     int slot = 0;
+    bool translate_now = false;   /* the interpreter left this pc to us */
 
     for (;;) {
         if (env->exit_request) {
@@ -575,6 +625,15 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
                 env->fault_addr = pc;
                 return EXCP_FAULT_FETCH;
             }
+            if (cold_on && !translate_now && cold_due(pc)) {
+                int r = exec_arch->run_cold(env);
+                last = NULL;
+                translate_now = r == EXEC_COLD_TRANSLATE;
+                if (r > 0)
+                    return r;
+                continue;
+            }
+            translate_now = false;
             tb = tb_find(env, pc, phys, flags);
             if (!tb)
                 return EXCP_FLUSH_NEEDED;

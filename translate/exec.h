@@ -59,7 +59,14 @@ typedef struct ExecOptions {
     bool no_chain;        /* never chain blocks directly */
     unsigned max_insns;   /* instructions per block (1 = single step) */
     size_t code_size;     /* code buffer bytes */
+    unsigned warm;        /* runs of a block in the cold-code interpreter
+                             before it is translated (0: none) */
 } ExecOptions;
+
+/* The most exec_opts.warm can be. */
+#define EXEC_WARM_MAX 254
+/* GuestArch.run_cold's "translate from env->pc now". */
+#define EXEC_COLD_TRANSLATE (-1)
 
 extern ExecOptions exec_opts;
 
@@ -119,6 +126,11 @@ void exec_restore_pc(CPUCommon *env, uintptr_t host_pc);
 /* The host pc the interpreter passes to helpers that take one: outside
  * generated code, so a fault finds the interpreter's current pc. */
 #define EXEC_HOST_PC_INTERP ((uintptr_t)1)
+
+/* For GuestArch.run_cold, at a block boundary on the way to pc: may the
+ * interpreter go on there (no translation yet, still cold, no
+ * exit_request)?  Counts pc's run when it says yes. */
+bool exec_cold_next(CPUCommon *env, uint64_t pc);
 
 /* Guest pc of the instruction whose code contains host_pc, if any. */
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);

@@ -67,6 +67,13 @@ typedef struct GuestArch {
      * and direct chaining stays within a guest page (a jump to another
      * page looks its block up again). */
     uint32_t (*tb_flags)(CPUCommon *env);
+    /* Optional, user mode: run guest code from env->pc in an interpreter
+     * that needs no translation (the cold-code tier, exec.c).  Returns an
+     * exception code (env->pc set as a block's exit would), 0 to have the
+     * dispatcher go on at env->pc, or EXEC_COLD_TRANSLATE: translate the
+     * block at env->pc (an instruction the interpreter leaves to the
+     * translator). */
+    int (*run_cold)(CPUCommon *env);
     int cs_arch, cs_mode;                    /* capstone, for -d in_asm */
     size_t jit_frame_off;                    /* the state's ExecJitFrame (exec.h) */
     void (*dump_state)(FILE *f, const CPUCommon *env);  /* -d cpu */

@@ -7,7 +7,7 @@
 check_PROGRAMS += tests/diff/diff-gen tests/diff/diff-cmp
 
 tests_diff_diff_gen_SOURCES = tests/diff/gen.c tests/diff/gen-asm.c tests/diff/diff.h \
-	tests/unit/no-guest-code.c
+	tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_diff_diff_gen_LDADD = libguise-aarch64.la libguise-translate.la \
 	libguise-util.la $(CAPSTONE_LIBS)
 

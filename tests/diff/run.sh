@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The differential check: random instruction streams run under guise (JIT
-# and IR interpreter) and under the reference (Debian's qemu-aarch64,
+# The differential check: random instruction streams run under guise (JIT,
+# cold-code interpreter and IR interpreter) and under the reference (Debian's qemu-aarch64,
 # -cpu max both), compared register by register after every block.
 #
 # For each program (seed = base seed + program number) diff-gen writes an
@@ -38,7 +38,9 @@ CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
 EXCLUDES=$SRCDIR/tests/diff/known-ref-bugs.txt
 
 seed=20261126 programs=16 blocks=256 per_block=8
-MODES=("jit:" "interp:-jit off")
+# jit: every block translated; cold: every block the cold-code
+# interpreter takes run there (each runs once); interp: the IR interpreter
+MODES=("jit:-warm 0" "cold:-warm 254" "interp:-jit off")
 while [ $# -gt 0 ]; do
     case $1 in
     --quick) programs=16 blocks=256 per_block=8 ;;

@@ -4,11 +4,10 @@
  * link the translator (the dispatcher comes with it) but never translate
  * guest code from memory: nothing is fetchable, nothing is watched.
  * Linked into tests/unit/test-ir, tests/unit/test-a64-decode and
- * tests/diff/diff-gen.
+ * tests/diff/diff-gen, with no-guarded-pages.c.
  */
 #include <stddef.h>
 #include "translate/exec.h"
-#include "translate/aarch64/pauth.h"
 
 bool guest_code_fetchable(uint64_t addr, size_t len)
 {
@@ -26,13 +25,4 @@ const void *guest_code_ptr(uint64_t addr)
 void guest_code_page_watch(uint64_t addr)
 {
     (void)addr;
-}
-
-/* translate/aarch64/pauth.h: no guarded (PROT_BTI) pages. */
-bool guest_guarded_pages;
-
-bool guest_page_guarded(uint64_t addr)
-{
-    (void)addr;
-    return false;
 }

@@ -6,6 +6,7 @@
 #ifndef GUISE_A64_FIELDS_H
 #define GUISE_A64_FIELDS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 static inline uint32_t bits(uint32_t insn, unsigned pos, unsigned len)
@@ -47,6 +48,10 @@ static inline unsigned b5b40(uint32_t i)  { return (bits(i, 31, 1) << 5) | bits(
 static inline unsigned ftype(uint32_t i)  { return bits(i, 22, 2); }
 static inline bool     Q(uint32_t i)      { return bits(i, 30, 1); }
 static inline bool     U(uint32_t i)      { return bits(i, 29, 1); }
+
+/* DecodeBitMasks() of a logical immediate (int.c): false for the
+ * reserved encodings. */
+bool a64_logic_imm(bool is64, unsigned n, unsigned immr, unsigned imms, uint64_t *out);
 
 /* The direct branches (immediate offset), for code that looks ahead. */
 typedef enum {

@@ -192,7 +192,7 @@ static bool trans_adrp(DisasContext *s, uint32_t insn)
  * element of esize = 2^len bits holding S+1 ones rotated right by R,
  * replicated to the register width.  False for the reserved encodings
  * (len < 1, all-ones element, N = 1 in 32-bit). */
-static bool a64_logic_imm(bool is64, unsigned n, unsigned immr, unsigned imms, uint64_t *out)
+bool a64_logic_imm(bool is64, unsigned n, unsigned immr, unsigned imms, uint64_t *out)
 {
     unsigned sel = (n << 6) | (~imms & 0x3f), len, esize, levels, S, R;
     uint64_t emask, elem;

@@ -19,16 +19,9 @@
  * gen_ldst_base()/gen_check_align() shared with atomic.c.
  */
 #include "translate.h"
+#include "ldst-decode.h"
 #include "pauth.h"
 #include "simd.h"
-
-/* One register's worth of memory access. */
-typedef struct A64Mem {
-    unsigned size;   /* log2 of the bytes: 0..3, 4 = Q register */
-    bool sign;       /* sign-extending integer load */
-    bool ext64;      /* ... to Xt (else to Wt) */
-    bool vec;        /* FP/SIMD register */
-} A64Mem;
 
 /* An addressing form after its base register was read. */
 typedef enum { AM_OFFSET, AM_PRE, AM_POST } A64Index;
@@ -280,43 +273,13 @@ static bool gen_ldst(DisasContext *s, const A64Mem *m, bool load, unsigned rt, A
     return true;
 }
 
-/* ---- single register: decoding size:V:opc ---- */
-
-enum { LDST_UNALLOC, LDST_ACCESS, LDST_PREFETCH };
-
-/* C4.1.94 "Load/store register" opc/size/V: what the access is. */
-static int ldst_decode(uint32_t insn, A64Mem *m, bool *load)
-{
-    unsigned size = size2(insn), opc = bits(insn, 22, 2);
-
-    *m = (A64Mem){ .size = size };
-    if (bits(insn, 26, 1)) {
-        /* B/H/S/D by size; Q is size 00 with opc<1> set. */
-        m->vec = true;
-        m->size = size | ((opc >> 1) << 2);
-        *load = opc & 1;
-        return m->size <= 4 ? LDST_ACCESS : LDST_UNALLOC;
-    }
-    *load = opc != 0;
-    switch (opc) {
-    case 0: case 1:
-        return LDST_ACCESS;
-    case 2:                      /* LDRS* to Xt; PRFM for size 11 */
-        if (size == 3)
-            return LDST_PREFETCH;
-        m->sign = m->ext64 = true;
-        return LDST_ACCESS;
-    default:                     /* LDRSB/LDRSH to Wt */
-        m->sign = true;
-        return size <= 1 ? LDST_ACCESS : LDST_UNALLOC;
-    }
-}
+/* ---- single register (ldst-decode.h says what is accessed) ---- */
 
 static bool trans_ldst_uimm(DisasContext *s, uint32_t insn)
 {
     A64Mem m;
     bool load;
-    int k = ldst_decode(insn, &m, &load);
+    int k = a64_ldst_decode(insn, &m, &load);
 
     if (k != LDST_ACCESS)
         return k == LDST_PREFETCH;
@@ -329,7 +292,7 @@ static bool trans_ldst_reg(DisasContext *s, uint32_t insn)
     A64Mem m;
     A64Addr a;
     bool load;
-    int k = ldst_decode(insn, &m, &load);
+    int k = a64_ldst_decode(insn, &m, &load);
 
     if (k == LDST_UNALLOC || !(option3(insn) & 2))
         return false;
@@ -344,7 +307,7 @@ static bool gen_ldst_imm9(DisasContext *s, uint32_t insn, A64Index mode, bool un
 {
     A64Mem m;
     bool load;
-    int k = ldst_decode(insn, &m, &load);
+    int k = a64_ldst_decode(insn, &m, &load);
 
     if (k == LDST_UNALLOC || (unpriv && m.vec))
         return false;
@@ -406,16 +369,12 @@ static bool trans_ldraa(DisasContext *s, uint32_t insn)
 /* LDR (literal): W, X, LDRSW, PRFM; S, D, Q. */
 static bool trans_ldr_lit(DisasContext *s, uint32_t insn)
 {
-    static const A64Mem ints[3] = {
-        { .size = 2 }, { .size = 3 }, { .size = 2, .sign = true, .ext64 = true },
-    };
-    unsigned opc = size2(insn);
     A64Addr a = { a64_const(s, IR_I64, s->pc + (uint64_t)(imm19(insn) * 4)), IR_NONE, 0 };
     A64Mem m;
+    bool prefetch;
 
-    if (opc == 3)
-        return !bits(insn, 26, 1);           /* PRFM (literal) */
-    m = bits(insn, 26, 1) ? (A64Mem){ .size = 2 + opc, .vec = true } : ints[opc];
+    if (!a64_literal_decode(insn, &m, &prefetch))
+        return prefetch;                     /* PRFM (literal) is a hint */
     return gen_ldst(s, &m, true, rt(insn), a);
 }
 
@@ -455,27 +414,16 @@ static void gen_pair_x(DisasContext *s, unsigned t1, unsigned t2, const A64Addr 
  * register pair"): both loads complete before either register is written. */
 static bool gen_ldst_pair(DisasContext *s, uint32_t insn, A64Index mode, bool nt)
 {
-    unsigned opc = size2(insn), t1 = rt(insn), t2 = rt2(insn);
+    unsigned t1 = rt(insn), t2 = rt2(insn);
     bool load = bits(insn, 22, 1);
-    A64Mem m = { 0 };
+    A64Mem m;
     A64Addr a;
     IRTemp addr2;
     int64_t off;
     bool sp_odd;
 
-    if (bits(insn, 26, 1)) {
-        if (opc == 3)
-            return false;
-        m = (A64Mem){ .size = 2 + opc, .vec = true };
-    } else if (opc == 1) {
-        if (!load || nt)
-            return false;                    /* STGP (MTE) is not implemented */
-        m = (A64Mem){ .size = 2, .sign = true, .ext64 = true };
-    } else if (opc == 3) {
+    if (!a64_pair_decode(insn, nt, &m))
         return false;
-    } else {
-        m.size = 2 + (opc >> 1);
-    }
     off = imm7(insn) * (1 << m.size);
     a = gen_addr_imm(s, rn(insn), off, mode);
     /* SP is 16-byte aligned when it is a base (gen_ldst_base checks), so

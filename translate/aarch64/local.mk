@@ -4,6 +4,10 @@ noinst_LTLIBRARIES += libguise-aarch64.la
 libguise_aarch64_la_SOURCES = \
 	translate/aarch64/atomic.c \
 	translate/aarch64/branch.c \
+	translate/aarch64/cold.c \
+	translate/aarch64/cold.h \
+	translate/aarch64/cold-int.c \
+	translate/aarch64/cold-ldst.c \
 	translate/aarch64/cpu.c \
 	translate/aarch64/cpu.h \
 	translate/aarch64/cpu-system.c \
@@ -29,6 +33,7 @@ libguise_aarch64_la_SOURCES = \
 	translate/aarch64/int.c \
 	translate/aarch64/nzcv-live.c \
 	translate/aarch64/ldst.c \
+	translate/aarch64/ldst-decode.h \
 	translate/aarch64/log-system.c \
 	translate/aarch64/log-system.h \
 	translate/aarch64/mmu.c \

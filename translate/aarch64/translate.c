@@ -590,6 +590,12 @@ static void a64_init(GuestArch *arch)
     ir_fp_fast = &a64_fp_fast;
     /* Bucket on op0, bits 28:25 (the manual's top-level index). */
     decode_build(&a64_decoder, 25, 4, tables);
+    /* User mode (no tb_id: guest addresses are host ones plus guest_base)
+     * runs cold code in an interpreter first (cold.c). */
+    if (!arch->tb_id) {
+        a64_cold_init();
+        arch->run_cold = a64_cold_run;
+    }
 }
 
 GuestArch a64_guest_arch = {

@@ -58,6 +58,10 @@ extern const DecodePattern *const a64_user_tables[];
 /* Full-system mode (sys-el1.c): its decoder runs instead of user mode's. */
 extern bool a64_system_mode;
 bool a64_sys_decode(struct DisasContext *s, uint32_t insn);
+/* The cold-code interpreter (cold.c): its decoder, built once, and the
+ * GuestArch.run_cold hook. */
+void a64_cold_init(void);
+int a64_cold_run(CPUCommon *env);
 /* The MMU index (cpu-system.h) of a block translated for env's state. */
 unsigned a64_sys_block_mmu_idx(const CPUArm64State *env);
 

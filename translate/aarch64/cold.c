@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The cold-code interpreter: runs aarch64 code that has not yet run often
+ * enough to be worth translating (user mode; the dispatcher's tiering is
+ * in exec.c, "cold code").  Most code a program runs, runs a few times
+ * only (cc1 compiling a small file: 44% of its 84,000 blocks once, 79% at
+ * most 16 times), and translating a block costs as much as running it a
+ * hundred times here, so the dispatcher sends a block without a
+ * translation here until it has run exec_opts.warm times.
+ *
+ * Instructions are decoded from guest memory each time they run (so there
+ * is nothing to keep or invalidate) by a table of the rows the interpreter
+ * knows: the integer data processing (cold-int.c), loads and stores
+ * (cold-ldst.c), and here the branches, SVC and the system instructions
+ * that need no helper.  Any other instruction ends the run: the
+ * dispatcher translates from it, so anything unusual (FP and SIMD
+ * arithmetic, atomics, PAC, BTI's landing pads, undefined encodings) is
+ * done by the translator alone.
+ *
+ * A run goes on across branches while the dispatcher agrees that the
+ * target is still cold (exec_cold_next); it returns at a block with a
+ * translation, at one that just became warm, for an exception or a system
+ * call, and when exit_request is set.  Faults: a guest access that faults
+ * leaves through the host signal handler with interp_current_pc as the
+ * guest pc (exec.c's exec_restore_pc), and the handlers write registers
+ * only after their last access, so the state is the instruction's before.
+ *
+ * Entry points: a64_cold_init, a64_cold_run.
+ */
+#include <emmintrin.h>
+#include "cold.h"
+#include "pauth.h"
+
+/* The IR interpreter's record of the instruction being interpreted, which
+ * exec_restore_pc reads after a fault (interp/interp.c). */
+extern __thread uint64_t interp_current_pc;
+extern __thread bool interp_active;
+
+static Decoder cold_decoder;
+
+bool cold_cond(const CPUArm64State *env, unsigned cond)
+{
+    bool r;
+
+    switch (cond >> 1) {
+    case 0: r = env->zf == 0; break;                                  /* EQ */
+    case 1: r = env->cf != 0; break;                                  /* CS */
+    case 2: r = (int64_t)env->nf < 0; break;                          /* MI */
+    case 3: r = (int64_t)env->vf < 0; break;                          /* VS */
+    case 4: r = env->cf != 0 && env->zf != 0; break;                  /* HI */
+    case 5: r = (int64_t)(env->nf ^ env->vf) >= 0; break;             /* GE */
+    case 6: r = (int64_t)(env->nf ^ env->vf) >= 0 && env->zf != 0; break;  /* GT */
+    default: return true;                                             /* AL, NV */
+    }
+    return (cond & 1) ? !r : r;
+}
+
+void cold_load16(uint64_t addr, uint64_t out[2])
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)cold_host(addr));
+
+    out[0] = (uint64_t)_mm_cvtsi128_si64(v);
+    out[1] = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+}
+
+void cold_store16(uint64_t addr, uint64_t lo, uint64_t hi)
+{
+    _mm_storeu_si128((__m128i *)cold_host(addr), _mm_set_epi64x((long long)hi, (long long)lo));
+}
+
+/* ---- branches (branch.c's rows without the PAC forms) ---- */
+
+static void cold_jump(ColdCtx *s, uint64_t target)
+{
+    s->next = target;
+    s->ends = true;
+}
+
+static bool cold_b(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+
+    if (bits(insn, 31, 1))
+        cold_set_x(s, 30, s->pc + 4, true);
+    cold_jump(s, s->pc + (uint64_t)(imm26(insn) * 4));
+    return true;
+}
+
+static bool cold_b_cond(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+
+    cold_jump(s, cold_cond(s->env, bits(insn, 0, 4)) ? s->pc + (uint64_t)(imm19(insn) * 4)
+                                                      : s->pc + 4);
+    return true;
+}
+
+/* CBZ/CBNZ (bit 24 set: branch if nonzero), on Wt or Xt. */
+static bool cold_cbz(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+    uint64_t v = cold_x(s, rt(insn));
+
+    if (!sf(insn))
+        v = (uint32_t)v;
+    cold_jump(s, (v != 0) == bits(insn, 24, 1) ? s->pc + (uint64_t)(imm19(insn) * 4)
+                                                : s->pc + 4);
+    return true;
+}
+
+/* TBZ/TBNZ (bit 24 set: branch if the bit is one). */
+static bool cold_tbz(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+    unsigned bit = (unsigned)(cold_x(s, rt(insn)) >> b5b40(insn)) & 1;
+
+    cold_jump(s, bit == bits(insn, 24, 1) ? s->pc + (uint64_t)(imm14(insn) * 4) : s->pc + 4);
+    return true;
+}
+
+/* BR, BLR, RET (opc 0, 1, 2): BR and BLR set BTYPE when BTI is at work,
+ * which the translator does. */
+static bool cold_br(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+    unsigned opc = bits(insn, 21, 2);
+    uint64_t target = cold_x(s, rn(insn));
+
+    if (opc == 3)
+        return false;
+    if (opc != 2 && A64_HAS(s->env, A64_FEAT_BTI) &&
+        __atomic_load_n(&guest_guarded_pages, __ATOMIC_RELAXED))
+        return false;
+    if (opc == 1)
+        cold_set_x(s, 30, s->pc + 4, true);
+    cold_jump(s, target);
+    return true;
+}
+
+static bool cold_svc(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+
+    (void)insn;
+    s->env->common.pc = s->pc + 4;
+    s->excp = EXCP_SYSCALL;
+    return true;
+}
+
+/* ---- system (sys.c's rows that need no helper) ---- */
+
+/* The hint space: NOPs, but for the PAC hints of a model with FEAT_PAuth
+ * (XPACLRI; CRm 0001 with op2 even; CRm 0011), which sign or check. */
+static bool cold_hint(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+    unsigned crm = bits(insn, 8, 4), op2 = bits(insn, 5, 3);
+    bool pac = (crm == 0 && op2 == 7) || (crm == 1 && !(op2 & 1)) || crm == 3;
+
+    return !pac || !A64_HAS(s->env, A64_FEAT_PACA);
+}
+
+/* DSB, and DMB of all accesses (CRm<1:0> 00 or 11): a full fence; the
+ * load-only and store-only DMBs order nothing a TSO host would not. */
+static bool cold_barrier(struct DisasContext *s_, uint32_t insn)
+{
+    unsigned kind = bits(insn, 8, 2);
+
+    (void)s_;
+    if (bits(insn, 5, 3) == 4 || kind == 0 || kind == 3)
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    else
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    return true;
+}
+
+/* ISB: later instructions see earlier context changes; the run ends. */
+static bool cold_isb(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+
+    (void)insn;
+    cold_jump(s, s->pc + 4);
+    s->stop = true;
+    return true;
+}
+
+static bool cold_mrs_tpidr(struct DisasContext *s_, uint32_t insn)
+{
+    ColdCtx *s = COLD_CTX(s_);
+
+    cold_set_x(s, rt(insn), s->env->tpidr_el0, true);
+    return true;
+}
+
+static const DecodePattern cold_branch_sys_patterns[] = {
+    { "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc", cold_b_cond, "B.cond" },
+    { "11010100 000 iiiiiiiiiiiiiiii 000 01", cold_svc, "SVC" },
+    { "1101011 00 oo 11111 000000 nnnnn 00000", cold_br, "BR/BLR/RET" },
+    { "l 00101 iiiiiiiiiiiiiiiiiiiiiiiiii", cold_b, "B/BL" },
+    { "s 011010 o iiiiiiiiiiiiiiiiiii ttttt", cold_cbz, "CBZ/CBNZ" },
+    { "b 011011 o bbbbb iiiiiiiiiiiiii ttttt", cold_tbz, "TBZ/TBNZ" },
+    { "1101010100 0 00 011 0010 mmmm ppp 11111", cold_hint, "HINT" },
+    { "1101010100 0 00 011 0011 mmmm 10o 11111", cold_barrier, "DSB/DMB" },
+    { "1101010100 0 00 011 0011 mmmm 110 11111", cold_isb, "ISB" },
+    { "1101010100 1 1 1 011 1101 0000 010 ttttt", cold_mrs_tpidr, "MRS TPIDR_EL0" },
+    { NULL },
+};
+
+void a64_cold_init(void)
+{
+    static const DecodePattern *const tables[] = {
+        cold_branch_sys_patterns, a64_cold_int_patterns, a64_cold_ldst_patterns, NULL,
+    };
+
+    /* Bucket on bits 31:20: one row to try for almost every instruction
+     * (a bucket is made when first used). */
+    decode_build_lazy(&cold_decoder, 20, 12, tables);
+}
+
+/* The smallest guest page: fetch rights are checked once per page. */
+#define COLD_PAGE_MASK (~(uint64_t)4095)
+
+int a64_cold_run(CPUCommon *envc)
+{
+    CPUArm64State *env = (CPUArm64State *)envc;
+    uint64_t pc = envc->pc, page = 1;       /* no page is at 1 */
+    ColdCtx s = { .env = env };
+
+    /* A misaligned pc faults, a BTYPE is checked: the translator does. */
+    if ((pc & 3) || env->btype)
+        return EXEC_COLD_TRANSLATE;
+    interp_active = true;
+    for (;;) {
+        if ((pc & COLD_PAGE_MASK) != page) {
+            if (!guest_code_fetchable(pc, 4))
+                break;
+            page = pc & COLD_PAGE_MASK;
+        }
+        interp_current_pc = pc;
+        s.pc = pc;
+        s.next = pc + 4;
+        s.ends = s.stop = false;
+        if (!decode_run(&cold_decoder, (struct DisasContext *)(void *)&s,
+                        *(volatile ColdU32 *)cold_host(pc)))
+            break;
+        if (s.excp) {
+            interp_active = false;
+            return s.excp;
+        }
+        pc = s.next;
+        if (s.ends && (s.stop || !exec_cold_next(envc, pc))) {
+            envc->pc = pc;
+            interp_active = false;
+            return 0;
+        }
+    }
+    /* Not for us (or not fetchable): the translator starts here. */
+    envc->pc = pc;
+    interp_active = false;
+    return EXEC_COLD_TRANSLATE;
+}
