@@ -29,6 +29,8 @@
 pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
 unsigned tb_flush_count;
 
+/* The hash table and page table fault in as they fill: a program that
+ * interprets most of its code (cold code, exec.c) touches few pages. */
 #define HASH_BITS 16
 static TB *hash_table[1u << HASH_BITS];
 
@@ -63,8 +65,6 @@ static unsigned page_hash(uint64_t page)
 
 void cache_init(void)
 {
-    prefault_write(hash_table, sizeof(hash_table));
-    prefault_write(page_table, sizeof(page_table));
     tbs_cap = 4096;
     all_tbs = calloc(tbs_cap, sizeof(*all_tbs));
     BUG_ON(!all_tbs);

@@ -36,6 +36,9 @@ CodeBuf code_buf;
 static size_t populated, dropped;
 #define DROP_CHUNK ((size_t)2 << 20)
 #define POPULATE_CHUNK ((size_t)256 << 10)
+/* The first chunk: most programs translate little now that cold code is
+ * interpreted (a static hello's blocks fit in it). */
+#define POPULATE_FIRST ((size_t)32 << 10)
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22
 #define MADV_POPULATE_WRITE 23
@@ -126,7 +129,8 @@ void codebuf_populate(size_t upto)
         (void)madvise(code_buf.rw + dropped, end - dropped, MADV_DONTNEED);
         dropped = end;
     }
-    to = (upto + POPULATE_CHUNK) & ~(POPULATE_CHUNK - 1);
+    to = populated < POPULATE_CHUNK ? (upto + POPULATE_FIRST) & ~(POPULATE_FIRST - 1)
+                                    : (upto + POPULATE_CHUNK) & ~(POPULATE_CHUNK - 1);
     if (to > code_buf.size)
         to = code_buf.size;
     /* Best effort (before Linux 5.14: EINVAL, and the pages fault in). */
