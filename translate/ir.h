@@ -454,9 +454,11 @@ void ir_call(IRBlock *b, IRHelper *h, IRTemp d, IRTemp a0, IRTemp a1,
              IRTemp a2, IRTemp a3, IRTemp a4);
 
 /* fpop: what the exact helper computes, for S (IR_FP_64 clear) or D
- * values; FMA is x + y * z with one rounding. */
+ * values; FMA is x + y * z with one rounding.  CMP compares x with y: 1000,
+ * 0110 or 0010 (less, equal, greater; NZCV) in bits 31:28 for ordered
+ * operands, which raise nothing (z is the helper's own argument). */
 typedef enum IRFpKind {
-    IR_FP_ADD, IR_FP_SUB, IR_FP_MUL, IR_FP_DIV, IR_FP_SQRT, IR_FP_FMA,
+    IR_FP_ADD, IR_FP_SUB, IR_FP_MUL, IR_FP_DIV, IR_FP_SQRT, IR_FP_FMA, IR_FP_CMP,
     IR_FP_64 = 0x10,
 } IRFpKind;
 
@@ -466,7 +468,8 @@ typedef enum IRFpKind {
  * for round-to-nearest, no flushing), the word at env + sticky_off has
  * sticky_bit set (Inexact is already raised, so an inexact result has
  * nothing left to report), and the result is a finite normal number (no
- * NaN to choose, nothing to flush, no other exception possible).  The
+ * NaN to choose, nothing to flush, no other exception possible); for
+ * IR_FP_CMP, the control word as above and both operands ordered.  The
  * frontend installs it; NULL: always call. */
 typedef struct IRFpFast {
     int32_t ctl_off, sticky_off;

@@ -574,6 +574,7 @@ static const unsigned sse_opc[X64_SSE_COUNT] = {
     [X64_MULPS] = OPC_0F | 0x59, [X64_MULPD] = P66(0x59),
     [X64_DIVPS] = OPC_0F | 0x5e, [X64_DIVPD] = P66(0x5e),
     [X64_SQRTPS] = OPC_0F | 0x51, [X64_SQRTPD] = P66(0x51),
+    [X64_UCOMISS] = OPC_0F | 0x2e, [X64_UCOMISD] = P66(0x2e),
     [X64_PACKUSWB] = P66(0x67), [X64_PACKUSDW] = P38(0x2b),
     [X64_MOVQ_XX] = OPC_F3 | OPC_0F | 0x7e,
     [X64_MOVDQA_XX] = P66(0x6f),

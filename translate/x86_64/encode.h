@@ -198,6 +198,7 @@ typedef enum X64SseOp {
     X64_PMOVSXBW, X64_PMOVSXWD, X64_PMOVSXDQ, X64_PMOVZXBW, X64_PMOVZXWD, X64_PMOVZXDQ,
     X64_ADDPS, X64_ADDPD, X64_SUBPS, X64_SUBPD, X64_MULPS, X64_MULPD,
     X64_DIVPS, X64_DIVPD, X64_SQRTPS, X64_SQRTPD,
+    X64_UCOMISS, X64_UCOMISD,   /* ZF, PF, CF as an unordered compare sets them */
     X64_PACKUSWB, X64_PACKUSDW,
     X64_MOVQ_XX,        /* movq x, x: the low 64 bits, the rest zeroed */
     X64_MOVDQA_XX,      /* movdqa x, x: a copy */

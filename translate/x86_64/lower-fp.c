@@ -11,6 +11,8 @@
  *     movq d, xmm0
  *   resume:
  *
+ * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs.
+ *
  * The host computes IEEE 754 in round-to-nearest without flushing (guise
  * never changes MXCSR's defaults outside a helper), as the guest asked;
  * with Inexact already raised, an operation whose result is a finite
@@ -56,6 +58,26 @@ static void test_env32(X64Ctx *c, int32_t off, uint32_t mask)
     emit_test_mi(&c->e, false, x64_mem(X64_ENV, off), (int32_t)mask);
 }
 
+/* IR_FP_CMP: ucomis sets ZF, PF, CF (11x unordered, 010 equal, 001 less,
+ * 000 greater); an unordered compare (NaN: Invalid, maybe) goes to the
+ * helper, else NZCV is 0010, then 0110 if equal, 1000 if less (mov and
+ * cmov leave the flags alone). */
+static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], int rd, bool dbl,
+                       const IRFpFast *f)
+{
+    test_env32(c, f->ctl_off, f->ctl_mask);
+    x64_slow_jcc(c, sp, X64_CC_NE);
+    emit_movq_xr(&c->e, 0, in[0]);
+    emit_movq_xr(&c->e, 1, in[1]);
+    emit_sse_rr(&c->e, dbl ? X64_UCOMISD : X64_UCOMISS, 0, 1);
+    x64_slow_jcc(c, sp, X64_CC_P);
+    emit_mov_ri(&c->e, rd, 0x2u << 28);
+    emit_mov_ri(&c->e, X64_SCRATCH, 0x6u << 28);
+    emit_cmov(&c->e, X64_CC_E, false, rd, X64_SCRATCH);
+    emit_mov_ri(&c->e, X64_SCRATCH, 0x8u << 28);
+    emit_cmov(&c->e, X64_CC_B, false, rd, X64_SCRATCH);
+}
+
 void x64_lower_fpop(X64Ctx *c, const IROp *op)
 {
     const IRFpFast *f = ir_fp_fast;
@@ -75,8 +97,10 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     for (int i = 0; i < 3 && in[i] >= 0; i++)
         x64_slow_arg_reg(sp, in[i]);
     sp->out_reg = (int8_t)rd;
-    if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_FMA) {
+    if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_CMP) {
         x64_slow_jmp(c, sp);    /* always the helper */
+    } else if (k == IR_FP_CMP) {
+        lower_fcmp(c, sp, in, rd, dbl, f);
     } else {
         test_env32(c, f->ctl_off, f->ctl_mask);
         x64_slow_jcc(c, sp, X64_CC_NE);
