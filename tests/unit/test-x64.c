@@ -176,7 +176,7 @@ static const char *const sse_names[X64_SSE_COUNT] = {
     "pshufb", "pabsb", "pabsw", "pabsd",
     "pmovsxbw", "pmovsxwd", "pmovsxdq", "pmovzxbw", "pmovzxwd", "pmovzxdq",
     "addps", "addpd", "subps", "subpd", "mulps", "mulpd", "divps", "divpd",
-    "sqrtps", "sqrtpd", "packuswb", "packusdw", "movq", "movdqa",
+    "sqrtps", "sqrtpd", "ucomiss", "ucomisd", "packuswb", "packusdw", "movq", "movdqa",
 };
 
 static const char *const shift_names[X64_SSE_SHIFT_COUNT] = {
