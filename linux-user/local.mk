@@ -17,4 +17,6 @@ guise_aarch64_SOURCES = \
 	linux-user/user.h
 guise_aarch64_LDADD = libguise-syscall.la libguise-aarch64.la \
 	libguise-translate.la libguise-util.la \
-	$(LIBELF_LIBS) $(DISAS_LIBS) $(ZLIB_LIBS) -lpthread -lm
+	$(USER_LIBELF_LIBS) $(DISAS_LIBS) $(USER_ZLIB_LIBS) -lpthread -lm
+# static-pie unless configure found no static libelf/zlib (configure.ac)
+guise_aarch64_LDFLAGS = $(AM_LDFLAGS) $(USER_STATIC_LDFLAGS)
