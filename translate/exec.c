@@ -583,6 +583,8 @@ const void *helper_lookup_tb_ptr(CPUCommon *env)
 
     if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
+    if (cold_on && __atomic_load_n(cold_slot(pc), __ATOMIC_RELAXED) != COLD_TRANSLATED)
+        return x64_lookup_exit();    /* cold: nothing to find */
     e = jmp_entry(env, pc);
     tb = jmp_entry_tb(env, e, pc, phys, flags);
     if (!tb) {
@@ -619,21 +621,23 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
         uint64_t pc = env->pc, phys;
         uint32_t flags;
         *gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
+        /* A block still cold has no translation (its slot would say so):
+         * no jump-cache probe, which for new code is a cache miss. */
+        if (cold_on && !translate_now && cold_due(pc)) {
+            int r = exec_arch->run_cold(env);
+            last = NULL;
+            translate_now = r == EXEC_COLD_TRANSLATE;
+            if (r > 0)
+                return r;
+            continue;
+        }
+        translate_now = false;
         TB *tb = jmp_cache_fast(env, pc);
         if (!tb) {
             if (!tb_id(env, pc, &flags, &phys)) {
                 env->fault_addr = pc;
                 return EXCP_FAULT_FETCH;
             }
-            if (cold_on && !translate_now && cold_due(pc)) {
-                int r = exec_arch->run_cold(env);
-                last = NULL;
-                translate_now = r == EXEC_COLD_TRANSLATE;
-                if (r > 0)
-                    return r;
-                continue;
-            }
-            translate_now = false;
             tb = tb_find(env, pc, phys, flags);
             if (!tb)
                 return EXCP_FLUSH_NEEDED;

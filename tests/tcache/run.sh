@@ -8,7 +8,9 @@
 # each run without the cache for the expected output, then:
 #   - cold and warm runs give that output, and the warm run takes its
 #     blocks from the cache (-d tcache: "N used", almost nothing
-#     translated again: the libraries land at the same addresses);
+#     translated again: the libraries land at the same addresses), with
+#     every block translated (-warm 0, as in the tests below) and with the
+#     cold-code interpreter's default;
 #   - a cache file with bytes flipped, truncated at several places,
 #     replaced by garbage, or grown by a torn append: the output is still
 #     right, the damage is refused (rejected records or a fresh file),
@@ -80,11 +82,14 @@ if [ -e "$SYSROOT/lib/ld-linux-aarch64.so.1" ] && "$CC" -O2 -o "$TMP/dynamic" "$
 fi
 
 # run NAME PROG [GUISE OPTIONS...]: output in $TMP/NAME.out/.err/.status.
+# Every block is translated (-warm 0: the cache keeps translations, and
+# the counts below are of blocks), unless WARM says otherwise.
+WARM=(-warm 0)
 run() {
     local name=$1 prog=$2
     shift 2
-    local -a extra=()
-    [ "$prog" = dynamic ] && extra=(-L "$SYSROOT")
+    local -a extra=("${WARM[@]}")
+    [ "$prog" = dynamic ] && extra+=(-L "$SYSROOT")
     timeout -k 5 60 "$GUISE" "${extra[@]}" "$@" "$TMP/$prog" arg > "$TMP/$name.out" 2> "$TMP/$name.err"
     echo $? > "$TMP/$name.status"
 }
@@ -119,6 +124,20 @@ for p in "${progs[@]}"; do
         fail "$p/cold-warm" "warm: $(tail -n 1 "$TMP/$p.warm.log" 2> /dev/null)" \
             "$(cat "$TMP/$p.warm.err" "$TMP/$p.cold.err" | head -n 4)"
     fi
+    # The same with the cold-code interpreter as by default: what got
+    # translated (blocks run 8 times) comes from the cache the second time.
+    WARM=()
+    run "$p.icold" "$p" -tc "$dir-i" -d tcache -D "$TMP/$p.icold.log"
+    run "$p.iwarm" "$p" -tc "$dir-i" -d tcache -D "$TMP/$p.iwarm.log"
+    WARM=(-warm 0)
+    read -r records used translated rejected <<< "$(report "$TMP/$p.iwarm.log")"
+    if ok "$p.icold" "$p" && ok "$p.iwarm" "$p" && [ "${used:-0}" -gt 10 ] &&
+       [ "${translated:-1}" -le $((used / 10)) ] && [ "${rejected:-1}" = 0 ]; then
+        pass "$p/cold-warm-interpreted"
+    else
+        fail "$p/cold-warm-interpreted" "warm: $(tail -n 1 "$TMP/$p.iwarm.log" 2> /dev/null)" \
+            "$(cat "$TMP/$p.iwarm.err" "$TMP/$p.icold.err" | head -n 4)"
+    fi
 done
 
 # ---- code a program writes (a JIT) is not kept ----
@@ -145,9 +164,8 @@ int main(void)
 EOF2
 if "$CC" -O2 -static -o "$TMP/jit" "$TMP/jit.c" 2> "$TMP/cc.log"; then
     echo 1225 > "$TMP/jit.want"
-    # -warm 0: the generated code is translated, not interpreted
-    run jit1 jit -tc "$TMP/tc-jit" -warm 0 -d tcache -D "$TMP/jit1.log"
-    run jit2 jit -tc "$TMP/tc-jit" -warm 0 -d tcache -D "$TMP/jit2.log"
+    run jit1 jit -tc "$TMP/tc-jit" -d tcache -D "$TMP/jit1.log"
+    run jit2 jit -tc "$TMP/tc-jit" -d tcache -D "$TMP/jit2.log"
     notkept=$(tail -n 1 "$TMP/jit2.log" | sed -n 's/.* \([0-9]*\) not kept.*/\1/p')
     read -r records used translated rejected <<< "$(report "$TMP/jit2.log")"
     if ok jit1 jit && ok jit2 jit && [ "${notkept:-0}" -ge 1 ] && [ "${used:-0}" -gt 100 ]; then
