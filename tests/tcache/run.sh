@@ -104,6 +104,23 @@ report() {
     tail -n 1 "$1" | sed -n 's/.*: \([0-9]*\) records, \([0-9]*\) used, \([0-9]*\) translated, \([0-9]*\) rejected.*/\1 \2 \3 \4/p'
 }
 
+# cold_warm PROG NAME DIR MIN DIV: a run with an empty cache in DIR, then
+# one that must take more than MIN blocks from it, translate at most
+# 1/DIV of that again and reject none, both with the right output.
+cold_warm() {
+    local p=$1 name=$2 dir=$3 min=$4 div=$5 records used translated rejected
+    run "$p.$name.1" "$p" -tc "$dir" -d tcache -D "$TMP/$p.$name.1.log"
+    run "$p.$name.2" "$p" -tc "$dir" -d tcache -D "$TMP/$p.$name.2.log"
+    read -r records used translated rejected <<< "$(report "$TMP/$p.$name.2.log")"
+    if ok "$p.$name.1" "$p" && ok "$p.$name.2" "$p" && [ "${used:-0}" -gt "$min" ] &&
+       [ "${translated:-1}" -le $((used / div)) ] && [ "${rejected:-1}" = 0 ]; then
+        pass "$p/$name"
+    else
+        fail "$p/$name" "second run: $(tail -n 1 "$TMP/$p.$name.2.log" 2> /dev/null)" \
+            "$(cat "$TMP/$p.$name.2.err" "$TMP/$p.$name.1.err" | head -n 4)"
+    fi
+}
+
 progs=(static)
 [ $have_dynamic = 1 ] && progs+=(dynamic) || skip dynamic "no $SYSROOT/lib/ld-linux-aarch64.so.1"
 for p in "${progs[@]}"; do
@@ -113,31 +130,12 @@ for p in "${progs[@]}"; do
         fail "$p/control" "status $(cat "$TMP/$p.want.status")" "$(head -n 3 "$TMP/$p.want.err")"
         continue
     fi
-    dir=$TMP/tc-$p
-    run "$p.cold" "$p" -tc "$dir" -d tcache -D "$TMP/$p.cold.log"
-    run "$p.warm" "$p" -tc "$dir" -d tcache -D "$TMP/$p.warm.log"
-    read -r records used translated rejected <<< "$(report "$TMP/$p.warm.log")"
-    if ok "$p.cold" "$p" && ok "$p.warm" "$p" && [ "${used:-0}" -gt 100 ] &&
-       [ "${translated:-1}" -le $((used / 50)) ] && [ "${rejected:-1}" = 0 ]; then
-        pass "$p/cold-warm"
-    else
-        fail "$p/cold-warm" "warm: $(tail -n 1 "$TMP/$p.warm.log" 2> /dev/null)" \
-            "$(cat "$TMP/$p.warm.err" "$TMP/$p.cold.err" | head -n 4)"
-    fi
-    # The same with the cold-code interpreter as by default: what got
-    # translated (blocks run 8 times) comes from the cache the second time.
+    cold_warm "$p" cold-warm "$TMP/tc-$p" 100 50
+    # With the cold-code interpreter as by default: what got translated
+    # (blocks run 8 times) comes from the cache the second time.
     WARM=()
-    run "$p.icold" "$p" -tc "$dir-i" -d tcache -D "$TMP/$p.icold.log"
-    run "$p.iwarm" "$p" -tc "$dir-i" -d tcache -D "$TMP/$p.iwarm.log"
+    cold_warm "$p" cold-warm-interpreted "$TMP/tc-$p-i" 10 10
     WARM=(-warm 0)
-    read -r records used translated rejected <<< "$(report "$TMP/$p.iwarm.log")"
-    if ok "$p.icold" "$p" && ok "$p.iwarm" "$p" && [ "${used:-0}" -gt 10 ] &&
-       [ "${translated:-1}" -le $((used / 10)) ] && [ "${rejected:-1}" = 0 ]; then
-        pass "$p/cold-warm-interpreted"
-    else
-        fail "$p/cold-warm-interpreted" "warm: $(tail -n 1 "$TMP/$p.iwarm.log" 2> /dev/null)" \
-            "$(cat "$TMP/$p.iwarm.err" "$TMP/$p.icold.err" | head -n 4)"
-    fi
 done
 
 # ---- code a program writes (a JIT) is not kept ----
