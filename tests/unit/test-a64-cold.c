@@ -6,7 +6,8 @@
  * runs once through a64_cold_run and once translated (a one-instruction
  * block) in the IR interpreter, from the same random state and memory.
  * Where the cold interpreter takes the word, everything must agree: the
- * exception (system call, SP alignment fault, undefined), the next pc,
+ * exception (system call, SP alignment fault, pointer authentication
+ * failure, undefined), the next pc,
  * X0-X30 and SP, NZCV, the V registers, and every byte of memory.  It
  * must never take a word the translator finds undefined.
  *
@@ -25,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include "translate/aarch64/pauth.h"
 #include "translate/aarch64/translate.h"
 #include "translate/backend.h"
 #include "translate/tb.h"
@@ -84,6 +86,11 @@ static void random_state(CPUArm64State *env, uint32_t insn, uint64_t *rng)
     }
     a64_set_nzcv(env, (uint32_t)(xorshift64(rng) & 15) << 28);
     env->tpidr_el0 = xorshift64(rng);
+    for (int k = 0; k < A64_NKEYS; k++) {
+        env->pac_keys[k][0] = xorshift64(rng);
+        env->pac_keys[k][1] = xorshift64(rng);
+    }
+    env->pac_enabled = (uint32_t)xorshift64(rng) & 0x1f;
     if (is_ldst(insn)) {
         /* every register a valid base, SP 16-byte aligned (mostly) */
         for (int i = 0; i < 31; i++)

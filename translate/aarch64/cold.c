@@ -12,10 +12,12 @@
  * is nothing to keep or invalidate) by a table of the rows the interpreter
  * knows: the integer data processing (cold-int.c), loads and stores
  * (cold-ldst.c), and here the branches, SVC and the system instructions
- * that need no helper.  Any other instruction ends the run: the
- * dispatcher translates from it, so anything unusual (FP and SIMD
- * arithmetic, atomics, PAC, BTI's landing pads, undefined encodings) is
- * done by the translator alone.
+ * that need no helper, with the hint-space pointer authentication
+ * (PACIASP, AUTIASP... which Debian 13's programs have in every
+ * function).  Any other instruction ends the run: the dispatcher
+ * translates from it, so anything unusual (FP and SIMD arithmetic,
+ * atomics, the other PAC forms, BR/BLR under BTI, undefined encodings)
+ * is done by the translator alone.
  *
  * A run goes on across branches while the dispatcher agrees that the
  * target is still cold (exec_cold_next); it returns at a block with a
@@ -149,15 +151,78 @@ static bool cold_svc(struct DisasContext *s_, uint32_t insn)
 
 /* ---- system (sys.c's rows that need no helper) ---- */
 
+/* ---- the hint-space pointer authentication (pauth.c's, in C) ---- */
+
+#define COLD_PAC_MASK (((1ull << A64_PAC_BITS) - 1) << A64_PAC_LO)
+
+/* ptr with its PAC field replaced by copies of bit 55; *field: the field
+ * (the top byte too for an instruction key when bit 55 is set). */
+static uint64_t cold_pac_ext(uint64_t ptr, bool insn, uint64_t *field)
+{
+    uint64_t sx = (uint64_t)((int64_t)(ptr << 8) >> 63);
+    uint64_t ext = (ptr & ~COLD_PAC_MASK) | (sx & COLD_PAC_MASK);
+
+    *field = COLD_PAC_MASK;
+    if (insn) {
+        ext |= sx & 0xff00000000000000ull;
+        *field |= sx & 0xff00000000000000ull;
+    }
+    return ext;
+}
+
+/* ptr XOR the PAC of ext under key (IA or IB): AddPAC's result, and what
+ * Auth compares with ext.  The impdef hash's last fold does not reach the
+ * field, so the full a64_pac_impdef is the same there. */
+static uint64_t cold_pac_xor(const CPUArm64State *env, uint64_t ptr, uint64_t ext,
+                             uint64_t field, uint64_t mod, unsigned key)
+{
+    uint64_t k0 = env->pac_keys[key][1], k1 = env->pac_keys[key][0];
+    uint64_t pac = A64_HAS(env, A64_FEAT_PAUTH_QARMA5) ? a64_pac_qarma5(ext, mod, k0, k1)
+                                                       : a64_pac_impdef(ext, mod, k0, k1);
+    return ptr ^ (pac & field);
+}
+
+/* PACIA/PACIB or AUTIA/AUTIB (FPAC: a bad PAC traps, nothing written) of
+ * Xreg with modifier mod. */
+static void cold_pac(ColdCtx *s, unsigned reg, uint64_t mod, unsigned key, bool auth)
+{
+    CPUArm64State *env = s->env;
+    uint64_t ptr = env->x[reg], field, ext = cold_pac_ext(ptr, true, &field);
+    uint64_t x = cold_pac_xor(env, ptr, ext, field, mod, key);
+
+    if (!((env->pac_enabled >> key) & 1))
+        return;
+    if (!auth) {
+        env->x[reg] = x;
+    } else if (x == ext) {
+        env->x[reg] = ext;
+    } else {
+        env->common.pc = s->pc;
+        s->excp = EXCP_A64_FPAC;
+    }
+}
+
 /* The hint space: NOPs, but for the PAC hints of a model with FEAT_PAuth
- * (XPACLRI; CRm 0001 with op2 even; CRm 0011), which sign or check. */
+ * (sys.c): XPACLRI (CRm 0000, op2 7); PACIA1716...AUTIB1716 (CRm 0001,
+ * op2 even: X17 with X16); PACIAZ...AUTIBSP (CRm 0011: X30 with zero or
+ * SP).  op2 bit 2: authenticate, bit 1: key B. */
 static bool cold_hint(struct DisasContext *s_, uint32_t insn)
 {
     ColdCtx *s = COLD_CTX(s_);
+    CPUArm64State *env = s->env;
     unsigned crm = bits(insn, 8, 4), op2 = bits(insn, 5, 3);
-    bool pac = (crm == 0 && op2 == 7) || (crm == 1 && !(op2 & 1)) || crm == 3;
+    unsigned key = (op2 & 2) ? A64_KEY_IB : A64_KEY_IA;
+    uint64_t field;
 
-    return !pac || !A64_HAS(s->env, A64_FEAT_PACA);
+    if (!A64_HAS(env, A64_FEAT_PACA))
+        return true;
+    if (crm == 0 && op2 == 7)
+        env->x[30] = cold_pac_ext(env->x[30], true, &field);
+    else if (crm == 1 && !(op2 & 1))
+        cold_pac(s, 17, env->x[16], key, op2 & 4);
+    else if (crm == 3)
+        cold_pac(s, 30, (op2 & 1) ? env->x[31] : 0, key, op2 & 4);
+    return true;
 }
 
 /* DSB, and DMB of all accesses (CRm<1:0> 00 or 11): a full fence; the
