@@ -120,8 +120,8 @@ static bool cold_tbz(struct DisasContext *s_, uint32_t insn)
     return true;
 }
 
-/* BR, BLR, RET (opc 0, 1, 2): BR and BLR set BTYPE when BTI is at work,
- * which the translator does. */
+/* BR, BLR, RET (opc 0, 1, 2): BR and BLR set BTYPE when BTI is at work
+ * (the target's check is in a64_cold_run). */
 static bool cold_br(struct DisasContext *s_, uint32_t insn)
 {
     ColdCtx *s = COLD_CTX(s_);
@@ -130,9 +130,8 @@ static bool cold_br(struct DisasContext *s_, uint32_t insn)
 
     if (opc == 3)
         return false;
-    if (opc != 2 && A64_HAS(s->env, A64_FEAT_BTI) &&
-        __atomic_load_n(&guest_guarded_pages, __ATOMIC_RELAXED))
-        return false;
+    if (opc != 2 && a64_bti_on(s->env))
+        s->env->btype = a64_bti_branch_type(opc == 1, rn(insn), s->pc);
     if (opc == 1)
         cold_set_x(s, 30, s->pc + 4, true);
     cold_jump(s, target);
@@ -283,6 +282,20 @@ void a64_cold_init(void)
     decode_build_lazy(&cold_decoder, 20, 12, tables);
 }
 
+/* The first instruction after a BR or BLR (BTYPE set): on a guarded page
+ * it must accept the BTYPE, else the Branch Target exception at pc (BTYPE
+ * kept for the signal frame: false); then BTYPE is 0 again, as after any
+ * instruction that is not a branch (pauth.c's gen_bti_entry). */
+static bool cold_bti_check(CPUArm64State *env, uint64_t pc, uint32_t insn)
+{
+    if (guest_page_guarded(pc) && !((a64_bti_accepts(insn) >> env->btype) & 1)) {
+        env->common.pc = pc;
+        return false;
+    }
+    env->btype = 0;
+    return true;
+}
+
 /* The smallest guest page: fetch rights are checked once per page. */
 #define COLD_PAGE_MASK (~(uint64_t)4095)
 
@@ -291,9 +304,10 @@ int a64_cold_run(CPUCommon *envc)
     CPUArm64State *env = (CPUArm64State *)envc;
     uint64_t pc = envc->pc, page = 1;       /* no page is at 1 */
     ColdCtx s = { .env = env };
+    uint32_t insn;
 
-    /* A misaligned pc faults, a BTYPE is checked: the translator does. */
-    if ((pc & 3) || env->btype)
+    /* A misaligned pc faults: the translator does that. */
+    if (pc & 3)
         return EXEC_COLD_TRANSLATE;
     interp_active = true;
     for (;;) {
@@ -306,8 +320,12 @@ int a64_cold_run(CPUCommon *envc)
         s.pc = pc;
         s.next = pc + 4;
         s.ends = s.stop = false;
-        if (!decode_run(&cold_decoder, (struct DisasContext *)(void *)&s,
-                        *(volatile ColdU32 *)cold_host(pc)))
+        insn = *(volatile ColdU32 *)cold_host(pc);
+        if (env->btype && !cold_bti_check(env, pc, insn)) {
+            interp_active = false;
+            return EXCP_A64_BTI;
+        }
+        if (!decode_run(&cold_decoder, (struct DisasContext *)(void *)&s, insn))
             break;
         if (s.excp) {
             interp_active = false;

@@ -162,32 +162,37 @@ IRTemp gen_pacga(DisasContext *s, IRTemp x, IRTemp mod)
 
 /* ---- BTI ---- */
 
-static bool bti_active(DisasContext *s)
+bool a64_bti_on(const CPUArm64State *env)
 {
-    return A64_HAS(s, A64_FEAT_BTI) && __atomic_load_n(&guest_guarded_pages, __ATOMIC_RELAXED);
+    return A64_HAS(env, A64_FEAT_BTI) && __atomic_load_n(&guest_guarded_pages, __ATOMIC_RELAXED);
 }
 
-/* BR/BRAA...: BTYPE = 01 from an unguarded page or through X16/X17, else
- * 11; BLR/BLRAA...: 10 (Arm ARM C6.2 "BR", "BLR"). */
+static bool bti_active(DisasContext *s)
+{
+    return a64_bti_on(s->env);
+}
+
+unsigned a64_bti_branch_type(bool link, unsigned rn, uint64_t pc)
+{
+    if (link)
+        return A64_BTYPE_C;
+    if (rn == 16 || rn == 17 || !guest_page_guarded(pc))
+        return A64_BTYPE_JC;
+    return A64_BTYPE_J;
+}
+
 void gen_bti_branch(DisasContext *s, bool link, unsigned rn)
 {
-    unsigned bt;
-
     if (!bti_active(s))
         return;
-    if (link)
-        bt = A64_BTYPE_C;
-    else if (rn == 16 || rn == 17 || !guest_page_guarded(s->pc))
-        bt = A64_BTYPE_JC;
-    else
-        bt = A64_BTYPE_J;
-    ir_stenv(IRB(s), IR_I32, a64_const(s, IR_I32, bt), env_off(btype), IR_MO_32);
+    ir_stenv(IRB(s), IR_I32, a64_const(s, IR_I32, a64_bti_branch_type(link, rn, s->pc)),
+             env_off(btype), IR_MO_32);
 }
 
 /* The BTYPE values (bit n = BTYPE n) instruction insn accepts on a guarded
  * page: BTI c/j/jc, PACIASP and PACIBSP (as BTI c with SCTLR_EL1.BT0 = 1),
  * and BRK/HLT, whose own exception comes first. */
-static unsigned bti_accepts(uint32_t insn)
+unsigned a64_bti_accepts(uint32_t insn)
 {
     static const struct { uint32_t mask, val; uint8_t ok; } pads[] = {
         { 0xffffffff, 0xd503245f, 0x7 },   /* BTI c */
@@ -224,7 +229,7 @@ void gen_bti_entry(DisasContext *s)
         ir_stenv(B, IR_I32, a64_const(s, IR_I32, 0), env_off(btype), IR_MO_32);
         return;
     }
-    ok = bti_accepts(s->insn);
+    ok = a64_bti_accepts(s->insn);
     bt = a64_tmp(s, IR_I32);
     done = ir_new_label(B);
     clear = ir_new_label(B);
