@@ -14,10 +14,10 @@
  * (cold-ldst.c), and here the branches, SVC and the system instructions
  * that need no helper, with the hint-space pointer authentication
  * (PACIASP, AUTIASP... which Debian 13's programs have in every
- * function).  Any other instruction ends the run: the dispatcher
- * translates from it, so anything unusual (FP and SIMD arithmetic,
- * atomics, the other PAC forms, BR/BLR under BTI, undefined encodings)
- * is done by the translator alone.
+ * function) and BTI's BTYPE and landing-pad check.  Any other
+ * instruction ends the run: the dispatcher translates from it, so
+ * anything unusual (FP and SIMD arithmetic, atomics, the other PAC forms,
+ * undefined encodings) is done by the translator alone.
  *
  * A run goes on across branches while the dispatcher agrees that the
  * target is still cold (exec_cold_next); it returns at a block with a
