@@ -81,10 +81,7 @@ static bool cold_addsub_imm(struct DisasContext *s_, uint32_t insn)
     uint64_t imm = (uint64_t)imm12(insn) << (bits(insn, 22, 1) ? 12 : 0);
     uint64_t r = cold_addsub(s, is64, bits(insn, 30, 1), flags, cold_xsp(s, rn(insn)), imm);
 
-    if (flags)
-        cold_set_x(s, rd(insn), r, is64);
-    else
-        cold_set_xsp(s, rd(insn), r, is64);
+    cold_set_d(s, rd(insn), r, is64, !flags);
     return true;
 }
 
@@ -111,10 +108,7 @@ static bool cold_logic_imm(struct DisasContext *s_, uint32_t insn)
     if (!a64_logic_imm(is64, N_(insn), immr(insn), imms(insn), &imm))
         return false;
     r = cold_logic(s, opc, is64, cold_x(s, rn(insn)), imm);
-    if (opc == 3)
-        cold_set_x(s, rd(insn), r, is64);
-    else
-        cold_set_xsp(s, rd(insn), r, is64);
+    cold_set_d(s, rd(insn), r, is64, opc != 3);
     return true;
 }
 
@@ -227,10 +221,7 @@ static bool cold_addsub_ext(struct DisasContext *s_, uint32_t insn)
     if (imm3(insn) > 4)
         return false;
     r = cold_addsub(s, is64, bits(insn, 30, 1), flags, cold_xsp(s, rn(insn)), cold_extend(s, insn));
-    if (flags)
-        cold_set_x(s, rd(insn), r, is64);
-    else
-        cold_set_xsp(s, rd(insn), r, is64);
+    cold_set_d(s, rd(insn), r, is64, !flags);
     return true;
 }
 

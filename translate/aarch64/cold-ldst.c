@@ -17,6 +17,11 @@
 
 typedef enum { COLD_OFFSET, COLD_PRE, COLD_POST } ColdIndex;
 
+/* The index mode by a 2-bit field that both the imm9 forms (bits 11:10:
+ * unscaled, post, unprivileged, pre) and the pairs (bits 24:23:
+ * no-allocate, post, offset, pre) encode alike. */
+static const ColdIndex cold_modes[4] = { COLD_OFFSET, COLD_POST, COLD_OFFSET, COLD_PRE };
+
 /* An access's address and the base's writeback. */
 typedef struct ColdAddr {
     uint64_t addr;
@@ -156,7 +161,6 @@ static bool cold_ldst_reg(struct DisasContext *s_, uint32_t insn)
  * normal access at EL0), pre-index; prefetch only unscaled (PRFUM). */
 static bool cold_ldst_imm9(struct DisasContext *s_, uint32_t insn)
 {
-    static const ColdIndex modes[4] = { COLD_OFFSET, COLD_POST, COLD_OFFSET, COLD_PRE };
     ColdCtx *s = COLD_CTX(s_);
     unsigned form = bits(insn, 10, 2);
     bool unpriv = form == 2, load;
@@ -168,7 +172,7 @@ static bool cold_ldst_imm9(struct DisasContext *s_, uint32_t insn)
         return false;
     if (k == LDST_PREFETCH)
         return form == 0;
-    if (!cold_addr_imm(s, rn(insn), imm9(insn), modes[form], &a))
+    if (!cold_addr_imm(s, rn(insn), imm9(insn), cold_modes[form], &a))
         return true;
     return cold_ldst(s, &m, load, rt(insn), &a);
 }
@@ -193,7 +197,6 @@ static bool cold_ldr_lit(struct DisasContext *s_, uint32_t insn)
  * two exact ones (ldst.c's gen_ldst_pair). */
 static bool cold_ldst_pair(struct DisasContext *s_, uint32_t insn)
 {
-    static const ColdIndex modes[4] = { COLD_OFFSET, COLD_POST, COLD_OFFSET, COLD_PRE };
     ColdCtx *s = COLD_CTX(s_);
     unsigned form = bits(insn, 23, 2), t1 = rt(insn), t2 = rt2(insn), n = rn(insn);
     bool load = bits(insn, 22, 1);
@@ -205,9 +208,9 @@ static bool cold_ldst_pair(struct DisasContext *s_, uint32_t insn)
     if (!a64_pair_decode(insn, form == 0, &m))
         return false;
     off = imm7(insn) * (1 << m.size);
-    if (!cold_addr_imm(s, n, off, modes[form], &a))
+    if (!cold_addr_imm(s, n, off, cold_modes[form], &a))
         return true;
-    if (!m.vec && m.size == 3 && !(n == 31 && modes[form] != COLD_POST && (off & 15))) {
+    if (a64_pair_x_whole(&m, n, cold_modes[form] == COLD_POST, off)) {
         if (load) {
             cold_load16(a.addr, v1);
             cold_writeback(s, &a);

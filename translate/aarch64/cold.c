@@ -78,6 +78,12 @@ static void cold_jump(ColdCtx *s, uint64_t target)
     s->ends = true;
 }
 
+/* A conditional branch: to pc + off if taken, else on. */
+static void cold_branch_if(ColdCtx *s, bool taken, int64_t off)
+{
+    cold_jump(s, taken ? s->pc + (uint64_t)off : s->pc + 4);
+}
+
 static bool cold_b(struct DisasContext *s_, uint32_t insn)
 {
     ColdCtx *s = COLD_CTX(s_);
@@ -92,8 +98,7 @@ static bool cold_b_cond(struct DisasContext *s_, uint32_t insn)
 {
     ColdCtx *s = COLD_CTX(s_);
 
-    cold_jump(s, cold_cond(s->env, bits(insn, 0, 4)) ? s->pc + (uint64_t)(imm19(insn) * 4)
-                                                      : s->pc + 4);
+    cold_branch_if(s, cold_cond(s->env, bits(insn, 0, 4)), imm19(insn) * 4);
     return true;
 }
 
@@ -105,8 +110,7 @@ static bool cold_cbz(struct DisasContext *s_, uint32_t insn)
 
     if (!sf(insn))
         v = (uint32_t)v;
-    cold_jump(s, (v != 0) == bits(insn, 24, 1) ? s->pc + (uint64_t)(imm19(insn) * 4)
-                                                : s->pc + 4);
+    cold_branch_if(s, (v != 0) == bits(insn, 24, 1), imm19(insn) * 4);
     return true;
 }
 
@@ -116,7 +120,7 @@ static bool cold_tbz(struct DisasContext *s_, uint32_t insn)
     ColdCtx *s = COLD_CTX(s_);
     unsigned bit = (unsigned)(cold_x(s, rt(insn)) >> b5b40(insn)) & 1;
 
-    cold_jump(s, bit == bits(insn, 24, 1) ? s->pc + (uint64_t)(imm14(insn) * 4) : s->pc + 4);
+    cold_branch_if(s, bit == bits(insn, 24, 1), imm14(insn) * 4);
     return true;
 }
 
@@ -148,25 +152,19 @@ static bool cold_svc(struct DisasContext *s_, uint32_t insn)
     return true;
 }
 
-/* ---- system (sys.c's rows that need no helper) ---- */
-
 /* ---- the hint-space pointer authentication (pauth.c's, in C) ---- */
 
 #define COLD_PAC_MASK (((1ull << A64_PAC_BITS) - 1) << A64_PAC_LO)
 
-/* ptr with its PAC field replaced by copies of bit 55; *field: the field
- * (the top byte too for an instruction key when bit 55 is set). */
-static uint64_t cold_pac_ext(uint64_t ptr, bool insn, uint64_t *field)
+/* An instruction pointer with its PAC field replaced by copies of bit
+ * 55; *field: the field (with the top byte when bit 55 is set).  The
+ * hints use the instruction keys only. */
+static uint64_t cold_pac_ext(uint64_t ptr, uint64_t *field)
 {
     uint64_t sx = (uint64_t)((int64_t)(ptr << 8) >> 63);
-    uint64_t ext = (ptr & ~COLD_PAC_MASK) | (sx & COLD_PAC_MASK);
 
-    *field = COLD_PAC_MASK;
-    if (insn) {
-        ext |= sx & 0xff00000000000000ull;
-        *field |= sx & 0xff00000000000000ull;
-    }
-    return ext;
+    *field = COLD_PAC_MASK | (sx & 0xff00000000000000ull);
+    return (ptr & ~*field) | (sx & *field);
 }
 
 /* ptr XOR the PAC of ext under key (IA or IB): AddPAC's result, and what
@@ -186,7 +184,7 @@ static uint64_t cold_pac_xor(const CPUArm64State *env, uint64_t ptr, uint64_t ex
 static void cold_pac(ColdCtx *s, unsigned reg, uint64_t mod, unsigned key, bool auth)
 {
     CPUArm64State *env = s->env;
-    uint64_t ptr = env->x[reg], field, ext = cold_pac_ext(ptr, true, &field);
+    uint64_t ptr = env->x[reg], field, ext = cold_pac_ext(ptr, &field);
     uint64_t x = cold_pac_xor(env, ptr, ext, field, mod, key);
 
     if (!((env->pac_enabled >> key) & 1))
@@ -216,13 +214,15 @@ static bool cold_hint(struct DisasContext *s_, uint32_t insn)
     if (!A64_HAS(env, A64_FEAT_PACA))
         return true;
     if (crm == 0 && op2 == 7)
-        env->x[30] = cold_pac_ext(env->x[30], true, &field);
+        env->x[30] = cold_pac_ext(env->x[30], &field);
     else if (crm == 1 && !(op2 & 1))
         cold_pac(s, 17, env->x[16], key, op2 & 4);
     else if (crm == 3)
         cold_pac(s, 30, (op2 & 1) ? env->x[31] : 0, key, op2 & 4);
     return true;
 }
+
+/* ---- system (sys.c's rows that need no helper) ---- */
 
 /* DSB, and DMB of all accesses (CRm<1:0> 00 or 11): a full fence; the
  * load-only and store-only DMBs order nothing a TSO host would not. */
@@ -305,12 +305,15 @@ int a64_cold_run(CPUCommon *envc)
     uint64_t pc = envc->pc, page = 1;       /* no page is at 1 */
     ColdCtx s = { .env = env };
     uint32_t insn;
+    int r;
 
     /* A misaligned pc faults: the translator does that. */
     if (pc & 3)
         return EXEC_COLD_TRANSLATE;
     interp_active = true;
     for (;;) {
+        /* Not fetchable, or not for us: the translator starts at pc. */
+        r = EXEC_COLD_TRANSLATE;
         if ((pc & COLD_PAGE_MASK) != page) {
             if (!guest_code_fetchable(pc, 4))
                 break;
@@ -322,24 +325,22 @@ int a64_cold_run(CPUCommon *envc)
         s.ends = s.stop = false;
         insn = *(volatile ColdU32 *)cold_host(pc);
         if (env->btype && !cold_bti_check(env, pc, insn)) {
-            interp_active = false;
-            return EXCP_A64_BTI;
+            r = EXCP_A64_BTI;
+            goto out;
         }
         if (!decode_run(&cold_decoder, (struct DisasContext *)(void *)&s, insn))
             break;
         if (s.excp) {
-            interp_active = false;
-            return s.excp;
+            r = s.excp;
+            goto out;
         }
         pc = s.next;
-        if (s.ends && (s.stop || !exec_cold_next(envc, pc))) {
-            envc->pc = pc;
-            interp_active = false;
-            return 0;
-        }
+        r = 0;
+        if (s.ends && (s.stop || !exec_cold_next(envc, pc)))
+            break;
     }
-    /* Not for us (or not fetchable): the translator starts here. */
     envc->pc = pc;
+out:      /* an exception: its handler set env->pc */
     interp_active = false;
-    return EXEC_COLD_TRANSLATE;
+    return r;
 }

@@ -62,6 +62,15 @@ static inline void cold_set_xsp(ColdCtx *s, unsigned r, uint64_t v, bool sf)
     s->env->x[r] = sf ? v : (uint32_t)v;
 }
 
+/* Rd as SP (sp) or XZR: the forms that set flags write XZR. */
+static inline void cold_set_d(ColdCtx *s, unsigned r, uint64_t v, bool sf, bool sp)
+{
+    if (sp)
+        cold_set_xsp(s, r, v, sf);
+    else
+        cold_set_x(s, r, v, sf);
+}
+
 /* ---- NZCV in the four words of cpu.h ---- */
 
 /* N and Z from a result, C and V given (0 or 1). */

@@ -72,6 +72,14 @@ static inline bool a64_pair_decode(uint32_t insn, bool nt, A64Mem *m)
     return true;
 }
 
+/* Is a pair one 16-byte access (user mode)?  An X pair is (FEAT_LSE2's
+ * single-copy atomicity), unless based on SP (16-byte aligned, checked)
+ * plus 8 * odd, where two 8-byte accesses are exact and cheaper. */
+static inline bool a64_pair_x_whole(const A64Mem *m, unsigned rn, bool post, int64_t off)
+{
+    return !m->vec && m->size == 3 && !(rn == 31 && !post && (off & 15));
+}
+
 /* "Load register (literal)" opc:V: false for PRFM (*prefetch set) or the
  * reserved V=1 opc=11. */
 static inline bool a64_literal_decode(uint32_t insn, A64Mem *m, bool *prefetch)

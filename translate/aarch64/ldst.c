@@ -420,16 +420,12 @@ static bool gen_ldst_pair(DisasContext *s, uint32_t insn, A64Index mode, bool nt
     A64Addr a;
     IRTemp addr2;
     int64_t off;
-    bool sp_odd;
 
     if (!a64_pair_decode(insn, nt, &m))
         return false;
     off = imm7(insn) * (1 << m.size);
     a = gen_addr_imm(s, rn(insn), off, mode);
-    /* SP is 16-byte aligned when it is a base (gen_ldst_base checks), so
-     * SP + 8 * odd is not, and two 8-byte accesses are exact (and cheaper) */
-    sp_odd = rn(insn) == 31 && mode != AM_POST && (off & 15);
-    if (!m.vec && m.size == 3 && !sp_odd && IRB(s)->softmmu_idx < 0) {
+    if (a64_pair_x_whole(&m, rn(insn), mode == AM_POST, off) && IRB(s)->softmmu_idx < 0) {
         gen_pair_x(s, t1, t2, &a, load);
         return true;
     }

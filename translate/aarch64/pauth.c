@@ -167,11 +167,6 @@ bool a64_bti_on(const CPUArm64State *env)
     return A64_HAS(env, A64_FEAT_BTI) && __atomic_load_n(&guest_guarded_pages, __ATOMIC_RELAXED);
 }
 
-static bool bti_active(DisasContext *s)
-{
-    return a64_bti_on(s->env);
-}
-
 unsigned a64_bti_branch_type(bool link, unsigned rn, uint64_t pc)
 {
     if (link)
@@ -183,7 +178,7 @@ unsigned a64_bti_branch_type(bool link, unsigned rn, uint64_t pc)
 
 void gen_bti_branch(DisasContext *s, bool link, unsigned rn)
 {
-    if (!bti_active(s))
+    if (!a64_bti_on(s->env))
         return;
     ir_stenv(IRB(s), IR_I32, a64_const(s, IR_I32, a64_bti_branch_type(link, rn, s->pc)),
              env_off(btype), IR_MO_32);
@@ -223,7 +218,7 @@ void gen_bti_entry(DisasContext *s)
     uint32_t done, clear;
     unsigned ok;
 
-    if (!bti_active(s))
+    if (!a64_bti_on(s->env))
         return;
     if (!guest_page_guarded(s->pc)) {
         ir_stenv(B, IR_I32, a64_const(s, IR_I32, 0), env_off(btype), IR_MO_32);

@@ -62,11 +62,11 @@ extern bool guest_guarded_pages;
  * Linux does at exec and on PR_PAC_RESET_KEYS (helper-pauth.c). */
 struct CPUArm64State;
 void a64_pauth_reset_keys(struct CPUArm64State *env, unsigned keys);
-/* The same rules for code that runs the instructions (cold.c): is BTI at
- * work for env's program; the BTYPE a BR (link false) or BLR at pc through
- * Xrn sets (Arm ARM C6.2 "BR", "BLR"); the BTYPEs (bit n = BTYPE n) insn
- * accepts as the first instruction after such a branch on a guarded page. */
-struct CPUArm64State;
+/* BTI's rules, for the translator (pauth.c) and for code that runs the
+ * instructions (cold.c): is BTI at work for env's program; the BTYPE a BR
+ * (link false) or BLR at pc through Xrn sets (Arm ARM C6.2 "BR", "BLR");
+ * the BTYPEs (bit n = BTYPE n) insn accepts as the first instruction after
+ * such a branch on a guarded page. */
 bool a64_bti_on(const struct CPUArm64State *env);
 unsigned a64_bti_branch_type(bool link, unsigned rn, uint64_t pc);
 unsigned a64_bti_accepts(uint32_t insn);
