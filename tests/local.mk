@@ -32,6 +32,11 @@ tests_unit_test_vec_ext_SOURCES = tests/unit/test-vec-ext.c tests/unit/test-x64.
 tests_unit_test_vec_ext_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
+check_PROGRAMS += tests/unit/test-vfp
+tests_unit_test_vfp_SOURCES = tests/unit/test-vfp.c tests/unit/test-x64.h
+tests_unit_test_vfp_LDADD = libguise-translate.la libguise-util.la \
+	$(CAPSTONE_LIBS) -lm
+
 tests_unit_test_ir_SOURCES = tests/unit/test-ir.c tests/unit/no-guest-code.c tests/unit/no-guarded-pages.c
 tests_unit_test_ir_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)

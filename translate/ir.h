@@ -484,6 +484,34 @@ static inline void ir_fpop(IRBlock *b, unsigned kind, IRHelper *h, IRTemp d, IRT
     ir_emit(b, IR_OP_fpop, IR_I64, a);
 }
 
+/* vfpop: d = a op b (kind IR_VEC_FADD, FSUB, FMUL, FDIV) or a +- b * c
+ * (IR_VEC_FMA, FMS) on esize 2 or 3 lanes of an 8- or 16-byte vector
+ * (the upper 8 bytes of an 8-byte result are zero), with the Arm result
+ * and flags that helper h(env, desc) computes.  The frontend guarantees
+ * that env holds the operands at the op (it loaded a, b, c from env and
+ * stored nothing over them since) and that h reads them there, and
+ * writes the result to the 16 bytes at env + off_d and the cumulative
+ * flags to ir_fp_fast's sticky word.  A backend may instead compute on
+ * the host under ir_fp_fast's conditions when every result lane is a
+ * normal number above the smallest normal, or an exact zero: a zero sum
+ * or difference, or a product (fused: its product part) or quotient
+ * whose lane of the operands at env + zoff1 or zoff2 is a zero
+ * (IR_VFP_NOZ: none; a zero from anything else underflowed). */
+#define IR_VFP_NOZ 0xffffu
+#define IR_VFP_KIND(p)  ((p) & 0xff)
+#define IR_VFP_ESIZE(p) (((p) >> 8) & 3)
+#define IR_VFP_OPRSZ(p) (((p) >> 10) & 31)
+#define IR_VFP_OFFD(p)  ((p) >> 16)
+static inline void ir_vfpop(IRBlock *b, IRVecKind kind, unsigned esize, unsigned oprsz,
+                            IRHelper *h, uint32_t desc, IRTemp d, IRTemp x, IRTemp y,
+                            IRTemp z, int32_t off_d, unsigned zoff1, unsigned zoff2)
+{
+    uint32_t a[8] = { d, x, y, z,
+                      (uint32_t)kind | esize << 8 | oprsz << 10 | (uint32_t)off_d << 16,
+                      ir_helper_id(h), desc, zoff1 | zoff2 << 16 };
+    ir_emit(b, IR_OP_vfpop, IR_V128, a);
+}
+
 /* Vectors (see ir-ops.def). */
 static inline void ir_vldenv(IRBlock *b, IRTemp d, int32_t off)
 { uint32_t a[2] = { d, (uint32_t)off }; ir_emit(b, IR_OP_vldenv, IR_V128, a); }

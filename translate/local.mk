@@ -22,6 +22,7 @@ libguise_translate_la_SOURCES = \
 	translate/x86_64/lower-alu.c \
 	translate/x86_64/lower-fp.c \
 	translate/x86_64/lower-slow.c \
+	translate/x86_64/lower-vfp.c \
 	translate/x86_64/lower-softmmu.c \
 	translate/x86_64/lower.c \
 	translate/x86_64/faultmap.c \

@@ -20,7 +20,8 @@
  * overlapping bytes of another size (the pending store stays), an op that
  * may fault (IR_F_SYNC: env must be exact there, so every pending store
  * stays), a basic block end or an exit.  fpop reads and writes only the
- * words ir_fp_fast names.  A temp written again invalidates what was
+ * words ir_fp_fast names; vfpop also reads every pending store (its
+ * helper takes its operands from env) and may write its result's bytes.  A temp written again invalidates what was
  * known through it.  Bytes of a global are never tracked: the global's
  * temp, not env, holds its value inside a block.
  */
@@ -281,6 +282,14 @@ void opt_vec(IRBlock *b)
                 continue;
             }
             break;
+        case IR_OP_vfpop:
+            /* reads the operands in env (the stores stay), may write
+             * the result there, and the flags */
+            if (ir_fp_fast)
+                touch(&s, ir_fp_fast->sticky_off, 4, true);
+            touch(&s, (int32_t)IR_VFP_OFFD(op->args[4]), 16, true);
+            keep_stores(&s);
+            continue;
         case IR_OP_call: case IR_OP_goto_tb:
             s.n = 0;
             continue;

@@ -55,6 +55,8 @@ typedef struct TestEnv {
     uint64_t r[16];
     uint32_t w[4];
     uint64_t other;          /* state reached with ldenv/stenv only */
+    uint32_t fpcr, fpsr;     /* test-vfp's ir_fp_fast words */
+    _Alignas(16) uint8_t v[4][16];   /* and its vector registers */
     ExecJitFrame jit_frame;
 } TestEnv;
 

@@ -21,6 +21,7 @@
 typedef __int128 i128;
 
 A64_HELPER(simd, 2, IR_HELPER_NO_GLOBALS);
+A64_HELPER(simd32, 2, IR_HELPER_NO_GLOBALS);
 
 /* ---- element arithmetic ---- */
 
@@ -579,4 +580,13 @@ uint64_t helper_simd(uint64_t envp, uint64_t descv)
         env->fpsr |= SIMD_FPSR_QC;
     memcpy(env->v[f.rd], &d, 16);
     return 0;
+}
+
+uint64_t helper_simd32(uint64_t envp, uint64_t c)
+{
+    SimdDesc f = {
+        .rd = c & 31, .rn = (c >> 5) & 31, .rm = (c >> 10) & 31, .op = (c >> 15) & 0x1ff,
+        .esize = (c >> 24) & 3, .oprsz = (c >> 26) & 1 ? 16 : 8, .idx = (int)((c >> 27) & 7) - 1,
+    };
+    return helper_simd(envp, simd_desc_pack(&f));
 }

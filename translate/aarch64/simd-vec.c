@@ -25,10 +25,11 @@
  * SSE instruction (they would only become a C call per op in the
  * backend: 8-bit multiply, 64-bit min/max/saturation...).
  *
- * The FP entry gen_vec_fp3() (FADD, FSUB, FMUL, FDIV, FMLA, FMLS vectors) computes
- * with the host's IEEE arithmetic and keeps helper_simd as the slow path,
- * taken at run time whenever the host result might differ from the Arm
- * one in value or in FPSR flags; see its comment.
+ * The FP entry gen_vec_fp3() (FADD, FSUB, FMUL, FDIV, FMLA, FMLS vectors,
+ * also by element) is one vfpop each: the backend computes with the
+ * host's IEEE arithmetic and keeps helper_simd as the slow path, taken at
+ * run time whenever the host result might differ from the Arm one in
+ * value or in FPSR flags; see its comment.
  */
 #include <stdlib.h>
 #include "simd.h"
@@ -41,9 +42,6 @@ __attribute__((constructor)) static void vec_ir_init(void)
 {
     a64_vec_ir = getenv("GUISE_SIMD_HELPERS") == NULL;
 }
-
-_Static_assert(offsetof(CPUArm64State, fpsr) == offsetof(CPUArm64State, fpcr) + 4,
-               "gen_vec_fp3 reads fpcr and fpsr as one 64-bit word");
 
 /* How a recipe combines its operands. */
 enum {
@@ -479,69 +477,18 @@ bool gen_vec_dup64(DisasContext *s, unsigned rd, IRTemp v, bool q)
 
 /* ---- floating point ---- */
 
-/* FPCR bits under which the host's default arithmetic is not the Arm
- * result: RMode (23:22), FZ (24), and FEAT_AFP's FIZ/AH/NEP (2:0). */
-#define FPCR_NOT_PLAIN  (3u << 22 | 1u << 24 | 7u)
-#define FPSR_IXC        (1u << 4)
-
 /*
  * FADD, FSUB, FMUL, FDIV, FMLA, FMLS (vector, single and double; the
- * last two fused, FPMulAdd, as FMA3 is).  SSE computes the
- * same IEEE result as Arm for round-to-nearest without flushing; the two
- * differ in NaN results (operand choice, default NaN sign), in when
- * underflow is signalled (x86 after rounding, Arm before), and FPSR's
- * flags must be raised as Arm raises them.  So the SSE result is kept
- * only when, at run time,
- *   - FPCR selects round to nearest, no FZ, no FEAT_AFP modes;
- *   - FPSR.IXC is already set (the only flag a plain result can raise:
- *     sticky, so hot loops pass after their first iteration);
- *   - every result lane is a normal number above the smallest normal
- *     (no NaN, infinity, subnormal, nor the one value x86 and Arm
- *     disagree on underflow for), or an exact zero (see below), so no
- *     invalid operation, division by zero, overflow or underflow can have
- *     happened.
- * Otherwise helper_simd recomputes the instruction from the unchanged
- * registers and sets FPSR exactly.
+ * last two fused, FPMulAdd, as FMA3 is) as one vfpop (ir.h): the backend
+ * keeps the host's IEEE result when it is the Arm one (round to nearest,
+ * no flushing, Inexact already raised, every lane normal or an exact
+ * zero) and calls helper_simd, which recomputes the instruction from the
+ * unchanged registers and sets FPSR exactly, otherwise.  The operands are
+ * loaded from env just before the op and nothing is stored in between,
+ * as vfpop requires.  Zero results are exact for a sum or difference,
+ * and for a product (quotient, fused product) with a zero factor
+ * (dividend).
  */
-/* Nonzero iff any of the low oprsz bytes of v is. */
-static IRTemp gen_any(DisasContext *s, IRTemp v, unsigned oprsz)
-{
-    IRTemp lo = a64_tmp(s, IR_I64), hi = a64_tmp(s, IR_I64);
-
-    ir_vget(IRB(s), 3, lo, v, 0);
-    if (oprsz == 16) {
-        ir_vget(IRB(s), 3, hi, v, 1);
-        ir_or(IRB(s), IR_I64, lo, lo, hi);
-    }
-    return lo;
-}
-
-/* All ones in the FP lanes (esize 2, 3) of x that are +0 or -0. */
-static IRTemp gen_fzero(DisasContext *s, unsigned esize, IRTemp x)
-{
-    return gen_v2(s, IR_VEC_CMEQ, esize, gen_v1(s, IR_VEC_SHLI, esize, x, 1), gen_vzero(s));
-}
-
-/* The host's result of d's operation (kind) on the registers in env;
- * *n and *m are set to the loaded operands. */
-static IRTemp gen_fp3_result(DisasContext *s, const SimdDesc *d, unsigned kind,
-                             IRTemp *n, IRTemp *m)
-{
-    IRTemp r;
-
-    *n = gen_vreg(s, d->rn);
-    *m = gen_vreg(s, d->rm);
-    if (kind == IR_VEC_FMA || kind == IR_VEC_FMS) {
-        r = vtmp(s);
-        ir_vec3(IRB(s), kind, d->esize, r, gen_vreg(s, d->rd), *n, *m);
-    } else {
-        r = gen_v2(s, kind, d->esize, *n, *m);
-    }
-    if (d->oprsz == 8)
-        r = gen_v1(s, IR_VEC_ZEXT64, 0, r, 0);
-    return r;
-}
-
 bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
 {
     static const uint8_t kinds[] = {
@@ -552,53 +499,27 @@ bool gen_vec_fp3(DisasContext *s, const SimdDesc *d)
         [SIMD_OP_FMLA - SIMD_OP_FP_FIRST] = IR_VEC_FMA + 1,
         [SIMD_OP_FMLS - SIMD_OP_FP_FIRST] = IR_VEC_FMS + 1,
     };
-    IRBlock *b = IRB(s);
-    unsigned rel = d->op - SIMD_OP_FP_FIRST, kind;
-    uint32_t slow, done, zero;
-    IRTemp n, m, r, sp, zok, st;
+    unsigned rel = d->op - SIMD_OP_FP_FIRST, kind, z1 = IR_VFP_NOZ, z2 = IR_VFP_NOZ;
+    bool fused;
+    IRTemp n, m, r;
 
     if (!a64_vec_ir || d->op < SIMD_OP_FP_FIRST || rel >= sizeof(kinds) || !kinds[rel] ||
-        d->esize < 2 || (d->oprsz != 16 && d->oprsz != 8) || d->wn || d->wm ||
-        d->pair || d->narrow || d->idx >= 0 || (d->esize == 3 && d->oprsz != 16))
+        d->esize < 2 || !simd_desc_fits32(d) || (d->esize == 3 && d->oprsz != 16))
         return false;
     kind = kinds[rel] - 1u;
-    slow = ir_new_label(b);
-    done = ir_new_label(b);
-    zero = ir_new_label(b);
-
-    r = gen_fp3_result(s, d, kind, &n, &m);
-    sp = gen_v1(s, IR_VEC_FSPECIAL, d->esize, r, 0);
-    st = a64_tmp(s, IR_I64);
-    /* fpcr and fpsr are adjacent words of the state */
-    ir_ldenv(b, IR_I64, st, env_off(fpcr), IR_MO_64);
-    ir_xor(b, IR_I64, st, st, a64_const(s, IR_I64, (uint64_t)FPSR_IXC << 32));
-    ir_and(b, IR_I64, st, st, a64_const(s, IR_I64, (uint64_t)FPSR_IXC << 32 | FPCR_NOT_PLAIN));
-    ir_brcond(b, IR_I64, IR_COND_NE, st, a64_const(s, IR_I64, 0), slow);
-    ir_brcond(b, IR_I64, IR_COND_NE, gen_any(s, sp, d->oprsz), a64_const(s, IR_I64, 0), zero);
-    ir_vstenv(b, r, vreg_off(d->rd, 0));
-    ir_br(b, done);
-
-    /* Zero results that are exact need no helper either: every zero sum
-     * or difference, and a product (quotient, fused sum) with a zero
-     * factor (dividend); a zero from anything else is an underflow.  Off
-     * the hot path: only for a special lane.  It computes again from env
-     * (nothing was written yet), so no vector lives across the branch
-     * and the hot path stores none to the frame. */
-    ir_label(b, zero);
-    r = gen_fp3_result(s, d, kind, &n, &m);
-    sp = gen_v1(s, IR_VEC_FSPECIAL, d->esize, r, 0);
-    zok = gen_fzero(s, d->esize, r);
-    if (kind == IR_VEC_FMUL || kind == IR_VEC_FMA || kind == IR_VEC_FMS)
-        zok = gen_v2(s, IR_VEC_AND, 0, zok, gen_v2(s, IR_VEC_OR, 0, gen_fzero(s, d->esize, n),
-                                                   gen_fzero(s, d->esize, m)));
-    else if (kind == IR_VEC_FDIV)
-        zok = gen_v2(s, IR_VEC_AND, 0, zok, gen_fzero(s, d->esize, n));
-    sp = gen_v2(s, IR_VEC_ANDC, 0, sp, zok);
-    ir_brcond(b, IR_I64, IR_COND_NE, gen_any(s, sp, d->oprsz), a64_const(s, IR_I64, 0), slow);
-    ir_vstenv(b, r, vreg_off(d->rd, 0));
-    ir_br(b, done);
-    ir_label(b, slow);
-    gen_simd_helper_call(s, d);
-    ir_label(b, done);
+    fused = kind == IR_VEC_FMA || kind == IR_VEC_FMS;
+    r = vtmp(s);
+    /* an element of Vm is not in env as the op sees it: a zero result
+     * there is exact only by Vn */
+    if (kind != IR_VEC_FADD && kind != IR_VEC_FSUB)
+        z1 = (unsigned)vreg_off(d->rn, 0);
+    if ((kind == IR_VEC_FMUL || fused) && d->idx < 0)
+        z2 = (unsigned)vreg_off(d->rm, 0);
+    n = gen_vreg(s, d->rn);
+    m = gen_source(s, d, d->rm, SIMD_WIDEN_NONE, d->idx);
+    ir_vfpop(IRB(s), kind, d->esize, d->oprsz, &helper_desc_simd32, simd_desc_pack32(d), r,
+             fused ? gen_vreg(s, d->rd) : n, fused ? n : m, fused ? m : IR_NONE,
+             vreg_off(d->rd, 0), z1, z2);
+    ir_vstenv(IRB(s), r, vreg_off(d->rd, 0));
     return true;
 }

@@ -193,6 +193,25 @@ extern SimdFn *const simd_fp_fns[SIMD_OP_COUNT - SIMD_OP_FP_FIRST][4];
 uint64_t helper_simd(uint64_t env, uint64_t desc);
 extern IRHelper helper_desc_simd;
 
+/* A plain op (no widening, narrowing, pairs nor immediate; 8 or 16 bytes;
+ * maybe an element of Vm) in 32 bits, for vfpop's constant: rd, rn, rm,
+ * op and esize as simd_desc_pack has them, Q (26), the element index + 1
+ * (29:27, 0 for none); helper_simd32 takes that form. */
+static inline bool simd_desc_fits32(const SimdDesc *d)
+{
+    return !d->wn && !d->wm && !d->hi && !d->narrow && !d->pair && !d->imm &&
+           d->op < 512 && d->idx < 7 && (d->oprsz == 8 || d->oprsz == 16);
+}
+
+static inline uint32_t simd_desc_pack32(const SimdDesc *d)
+{
+    return d->rd | d->rn << 5 | d->rm << 10 | d->op << 15 | d->esize << 24 |
+           (d->oprsz == 16) << 26 | (uint32_t)(d->idx + 1) << 27;
+}
+
+uint64_t helper_simd32(uint64_t env, uint64_t desc32);
+extern IRHelper helper_desc_simd32;
+
 /* ---- translator side (simd.c) ---- */
 
 /* Size masks: bit i allows the size field value i (B, H, S, D). */

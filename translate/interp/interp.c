@@ -516,6 +516,13 @@ static void exec_other(const IInsn *in, uint64_t *vals, uint8_t *envp)
            ((Fn)ir_helper_get((uint32_t)a[5])->fn)(envp, x[0], x[1], x[2]));
         break;
     }
+    case IR_OP_vfpop: {
+        /* the exact helper, which takes the operands from env */
+        typedef uint64_t (*Fn)(uint8_t *, uint64_t);
+        ((Fn)ir_helper_get((uint32_t)a[5])->fn)(envp, a[6]);
+        memcpy(vslot(vals, a[0]), envp + IR_VFP_OFFD(a[4]), 16);
+        break;
+    }
     case IR_OP_call: {
         uint64_t r = do_call(in, vals, envp);
         if (a[0] != INONE)

@@ -594,6 +594,19 @@ void emit_sse_rr(X64Emit *e, X64SseOp op, int dst, int src)
     emit_rr(e, sse_opc[op], dst, src);
 }
 
+/* "op x, [m]": m must be 16-byte aligned (the legacy SSE encoding). */
+void emit_sse_rm(X64Emit *e, X64SseOp op, int x, X64Mem m)
+{
+    BUG_ON(op >= X64_SSE_COUNT);
+    emit_rm(e, sse_opc[op], x, m);
+}
+
+/* ldmxcsr [m] (load = true) or stmxcsr [m]: 0F AE /2, /3. */
+void emit_mxcsr(X64Emit *e, bool load, X64Mem m)
+{
+    emit_rm(e, OPC_0F | 0xae, load ? 2 : 3, m);
+}
+
 void emit_sse_shift(X64Emit *e, X64SseShift op, int reg, unsigned imm)
 {
     BUG_ON(op >= X64_SSE_SHIFT_COUNT);
@@ -617,6 +630,11 @@ void emit_sse_store(X64Emit *e, unsigned size, int x, X64Mem m)
 void emit_movq_xr(X64Emit *e, int x, int r)
 {
     emit_rr(e, P66(0x6e) | OPC_W, x, r);
+}
+
+void emit_movd_xr(X64Emit *e, int x, int r)
+{
+    emit_rr(e, P66(0x6e), x, r);
 }
 
 void emit_movq_rx(X64Emit *e, int r, int x)

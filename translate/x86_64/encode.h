@@ -213,6 +213,8 @@ typedef enum X64SseShift {
 } X64SseShift;
 
 void emit_sse_rr(X64Emit *e, X64SseOp op, int dst, int src);
+void emit_sse_rm(X64Emit *e, X64SseOp op, int x, X64Mem m);
+void emit_mxcsr(X64Emit *e, bool load, X64Mem m);
 void emit_sse_shift(X64Emit *e, X64SseShift op, int reg, unsigned imm);
 /* movdqu x, [m] / [m], x; movq and movd: 8 and 4 bytes (size 3 / 2), the
  * loads zero the rest of x. */
@@ -220,6 +222,7 @@ void emit_sse_load(X64Emit *e, unsigned size, int x, X64Mem m);
 void emit_sse_store(X64Emit *e, unsigned size, int x, X64Mem m);
 /* movq x, r64 (upper half zeroed) and movq r64, x. */
 void emit_movq_xr(X64Emit *e, int x, int r);
+void emit_movd_xr(X64Emit *e, int x, int r);
 void emit_movq_rx(X64Emit *e, int r, int x);
 /* pinsrb/w/d/q x, r, idx and pextrb/w/d/q r, x, idx (size 0..3; the
  * extracts zero-extend into r). */

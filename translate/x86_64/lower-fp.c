@@ -4,7 +4,8 @@
  * frontend's ir_fp_fast conditions hold, its exact helper otherwise.
  *
  *     test [env + ctl_off], ctl_mask     ; jnz slow   (not RN, or FZ...)
- *     test [env + sticky_off], bit       ; jz slow    (IXC not yet set)
+ *     test [env + sticky_off], bit       ; jz probe   (IXC not yet set)
+ *   compute:
  *     movq xmm0, x ; movq xmm1, y ; op xmm0, xmm1     (packed: the upper
  *                                                     lanes are zeros)
  *     movq r11, xmm0 ; exponent field - 1 >= max - 1 ; ja slow
@@ -12,6 +13,12 @@
  *   resume:
  *
  * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs.
+ *
+ * The probe (out of line, before the stub's helper call) runs while
+ * FPSR.IXC is clear: the operation again from clean MXCSR flags, IXC set
+ * if the host saw Inexact, then back to compute -- so a program whose
+ * arithmetic stays exact (integers in doubles), which never raises IXC,
+ * does not call the helper for every operation.
  *
  * The host computes IEEE 754 in round-to-nearest without flushing (guise
  * never changes MXCSR's defaults outside a helper), as the guest asked;
@@ -36,21 +43,113 @@ static const X64SseOp fp_ops[2][4] = {
     { X64_ADDPD, X64_SUBPD, X64_MULPD, X64_DIVPD },
 };
 
-/* To the slow path unless xmm0's result has an exponent field from 2 to
+/* xmm0 = the operation (an IRFpKind with IR_FP_64) on the inputs'
+ * registers in[]; exact: with singles' unused lanes zero, where the
+ * inline code leaves whatever the registers' upper halves hold (the
+ * Inexact probe must not see those lanes round). */
+static void emit_op(X64Ctx *c, unsigned kind, const int in[3], bool exact)
+{
+    unsigned k = kind & ~(unsigned)IR_FP_64;
+    bool dbl = kind & IR_FP_64;
+    int n = k == IR_FP_SQRT ? 1 : k == IR_FP_FMA ? 3 : 2;
+
+    for (int i = 0; i < n; i++) {
+        if (exact && !dbl)
+            emit_movd_xr(&c->e, i, in[i]);
+        else
+            emit_movq_xr(&c->e, i, in[i]);
+    }
+    if (k == IR_FP_SQRT)
+        emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, 0, 0);
+    else if (k == IR_FP_FMA)
+        emit_fma231(&c->e, dbl, false, 0, 1, 2);   /* x + y * z */
+    else
+        emit_sse_rr(&c->e, fp_ops[dbl][k], 0, 1);
+}
+
+/* Flags "above" unless xmm x's value has an exponent field from 2 to
  * all-ones - 1: finite, normal, and not the smallest normal binade, where
  * the guest's tininess-before-rounding could see an underflow the host
- * (after rounding) did not.  Zero and denormals wrap around to the top. */
-static void exponent_check(X64Ctx *c, X64SlowPath *sp, bool dbl)
+ * (after rounding) did not.  Zero and denormals wrap around to the top.
+ * exponent_check: to the slow path then, for xmm0. */
+static void exponent_of(X64Ctx *c, int x, bool dbl)
 {
     unsigned ebits = dbl ? 11 : 8, width = dbl ? 64 : 32;
 
-    emit_movq_rx(&c->e, X64_SCRATCH, 0);
+    emit_movq_rx(&c->e, X64_SCRATCH, x);
     emit_shift_ri(&c->e, X64_SHL, dbl, X64_SCRATCH, 1);
     emit_shift_ri(&c->e, X64_SHR, dbl, X64_SCRATCH, width - ebits);
     emit_alu_ri(&c->e, X64_SUB, false, X64_SCRATCH, 2);
     emit_alu_ri(&c->e, X64_CMP, false, X64_SCRATCH, (int32_t)((1u << ebits) - 4));
+}
+
+static void exponent_check(X64Ctx *c, X64SlowPath *sp, bool dbl)
+{
+    exponent_of(c, 0, dbl);
     x64_slow_jcc(c, sp, X64_CC_A);
 }
+
+/* A sum or difference r = x +- y of a normal result is exact iff
+ * r - x == +-y and r -+ y == x (with |x| >= |y| the first difference is
+ * computed exactly, and equals y only if nothing was rounded off; the
+ * other way round for |y| > |x|).  xmm0 = x, xmm1 = y: raise IXC unless
+ * both hold, without touching MXCSR (ldmxcsr is slow; exact integer
+ * arithmetic in doubles would pay it at every operation).  Results that
+ * are not normal say nothing here: the inline code hands them to the
+ * helper, which raises what they raise. */
+static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
+{
+    const IRFpFast *f = ir_fp_fast;
+    X64SseOp add = fp_ops[dbl][0], subop = fp_ops[dbl][1];
+    X64SseOp cmp = dbl ? X64_UCOMISD : X64_UCOMISS;
+    size_t other, inexact[2];
+
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, 2, 0);
+    emit_sse_rr(&c->e, sub ? subop : add, 2, 1);          /* r */
+    exponent_of(c, 2, dbl);
+    other = emit_jcc32(&c->e, X64_CC_A);                  /* not normal */
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, 3, 2);
+    emit_sse_rr(&c->e, sub ? add : subop, 3, 1);          /* r -+ y == x? */
+    emit_sse_rr(&c->e, cmp, 3, 0);
+    inexact[0] = emit_jcc8(&c->e, X64_CC_NE);
+    emit_sse_rr(&c->e, X64_MOVDQA_XX, 3, sub ? 0 : 2);
+    emit_sse_rr(&c->e, subop, 3, sub ? 2 : 0);            /* r - x (x - r) == y? */
+    emit_sse_rr(&c->e, cmp, 3, 1);
+    inexact[1] = emit_jcc8(&c->e, X64_CC_NE);
+    emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
+    emit_patch8(&c->e, inexact[0], c->e.pos);
+    emit_patch8(&c->e, inexact[1], c->e.pos);
+    emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
+    emit_patch32(&c->e, other, c->e.pos);
+    emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
+}
+
+/* The stub's first part while FPSR.IXC is clear: raise IXC if the
+ * operation is inexact, then back to the inline code.  Sums and
+ * differences by sum_probe; the rest from clean MXCSR flags
+ * (lower-slow.c's probe). */
+void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
+{
+    int in[3] = { sp->ixc_in[0], sp->ixc_in[1], sp->ixc_in[2] };
+    unsigned k = sp->ixc_kind & ~(unsigned)IR_FP_64;
+    bool dbl = sp->ixc_kind & IR_FP_64;
+
+    emit_patch32(&c->e, sp->ixc_at, c->e.pos);
+    if (k == IR_FP_ADD || k == IR_FP_SUB) {
+        for (int i = 0; i < 2; i++) {
+            if (dbl)
+                emit_movq_xr(&c->e, i, in[i]);
+            else
+                emit_movd_xr(&c->e, i, in[i]);
+        }
+        sum_probe(c, sp, dbl, k == IR_FP_SUB);
+        return;
+    }
+    x64_ixc_begin(c, 0);
+    emit_op(c, sp->ixc_kind, in, true);
+    x64_ixc_end(c, 0, sp->compute);
+}
+
 
 /* Flags from the 32-bit word at env + off and mask. */
 static void test_env32(X64Ctx *c, int32_t off, uint32_t mask)
@@ -105,25 +204,12 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
         test_env32(c, f->ctl_off, f->ctl_mask);
         x64_slow_jcc(c, sp, X64_CC_NE);
         test_env32(c, f->sticky_off, f->sticky_bit);
-        x64_slow_jcc(c, sp, X64_CC_E);
-        switch (k) {
-        case IR_FP_SQRT:
-            emit_movq_xr(&c->e, 0, in[0]);
-            emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, 0, 0);
-            break;
-        case IR_FP_FMA:
-            /* x + y * z: xmm0 = x, += xmm1 * xmm2. */
-            emit_movq_xr(&c->e, 0, in[0]);
-            emit_movq_xr(&c->e, 1, in[1]);
-            emit_movq_xr(&c->e, 2, in[2]);
-            emit_fma231(&c->e, dbl, false, 0, 1, 2);
-            break;
-        default:
-            emit_movq_xr(&c->e, 0, in[0]);
-            emit_movq_xr(&c->e, 1, in[1]);
-            emit_sse_rr(&c->e, fp_ops[dbl][k], 0, 1);
-            break;
-        }
+        sp->ixc_at = (uint32_t)emit_jcc32(&c->e, X64_CC_E);
+        sp->ixc_kind = (uint8_t)kind;
+        for (int i = 0; i < 3; i++)
+            sp->ixc_in[i] = (int8_t)in[i];
+        sp->compute = (uint32_t)c->e.pos;
+        emit_op(c, kind, in, false);
         exponent_check(c, sp, dbl);
         emit_movq_rx(&c->e, rd, 0);
         if (!dbl)

@@ -66,6 +66,59 @@ void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp)
     sp->jcc_at[sp->njcc++] = (uint32_t)emit_jmp32(&c->e);
 }
 
+void x64_stub_push(X64Ctx *c)
+{
+    for (int k = 0; k < 8; k++)
+        emit_push(&c->e, stub_saved[k]);
+}
+
+void x64_stub_pop(X64Ctx *c)
+{
+    for (int k = 8; k-- > 0;)
+        emit_pop(&c->e, stub_saved[k]);
+}
+
+/* The Inexact probe of an FP stub (lower-fp.c, lower-vfp.c): the guest's
+ * FPSR.IXC is clear, so the host's result may only be kept if the stub
+ * raises IXC when the operation was inexact.  Between these two, the
+ * caller recomputes it in xmm registers, from clean MXCSR flags (guise
+ * reads them nowhere else: helpers start from their own); the xmm
+ * registers in save are kept on the stack meanwhile. */
+void x64_ixc_begin(X64Ctx *c, uint16_t save)
+{
+    int n = 0;
+
+    for (int k = 0; k < 16; k++)
+        if ((save >> k) & 1)
+            n++;
+    emit_alu_ri(&c->e, X64_SUB, true, X64_RSP, 16 + 16 * n);
+    for (int k = 0, i = 1; k < 16; k++)
+        if ((save >> k) & 1)
+            emit_sse_store(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++));
+    emit_mxcsr(&c->e, false, x64_mem(X64_RSP, 0));
+    emit_alu_mi(&c->e, X64_AND, false, x64_mem(X64_RSP, 0), ~0x3f);
+    emit_mxcsr(&c->e, true, x64_mem(X64_RSP, 0));
+}
+
+/* ...then raise the sticky bit if MXCSR.PE says so, and jump back. */
+void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back)
+{
+    const IRFpFast *f = ir_fp_fast;
+    int n = 0;
+    size_t skip;
+
+    emit_mxcsr(&c->e, false, x64_mem(X64_RSP, 0));
+    emit_test_mi(&c->e, false, x64_mem(X64_RSP, 0), 0x20);
+    skip = emit_jcc8(&c->e, X64_CC_E);
+    emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
+    emit_patch8(&c->e, skip, c->e.pos);
+    for (int k = 0, i = 1; k < 16; k++)
+        if ((save >> k) & 1)
+            emit_sse_load(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++)), n++;
+    emit_alu_ri(&c->e, X64_ADD, true, X64_RSP, 16 + 16 * n);
+    emit_patch32(&c->e, emit_jmp32(&c->e), back);
+}
+
 /* Where register r's value is inside a stub: the slot of its pushed copy,
  * or -1 when the callee preserves r itself. */
 static int pushed_slot(int r)
@@ -78,13 +131,14 @@ static int pushed_slot(int r)
 
 static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
 {
+    if (sp->ixc_at)
+        x64_fp_ixc_probe(c, sp);
     for (unsigned j = 0; j < sp->njcc; j++)
         emit_patch32(&c->e, sp->jcc_at[j], c->e.pos);
     for (int r = 0; r < 16; r++)
         if (sp->sync_regs & X64_REG_BIT(r))
             ra_store_global(c, sp->sync_temp[r], r);
-    for (int k = 0; k < 8; k++)
-        emit_push(&c->e, stub_saved[k]);
+    x64_stub_push(c);
     for (unsigned i = 0; i < sp->nargs; i++) {
         int r = sp->arg_reg[i], k = r >= 0 ? pushed_slot(r) : -1;
         if (r < 0)
@@ -103,13 +157,16 @@ static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
         else
             emit_mov_rr(&c->e, true, sp->out_reg, X64_RAX);
     }
-    for (int k = 8; k-- > 0;)
-        emit_pop(&c->e, stub_saved[k]);
+    x64_stub_pop(c);
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->resume);
 }
 
 void x64_slow_stubs(X64Ctx *c)
 {
-    for (unsigned i = 0; i < c->nslow; i++)
-        emit_stub(c, &c->slow[i]);
+    for (unsigned i = 0; i < c->nslow; i++) {
+        if (c->slow[i].vfp)
+            x64_vfp_stub(c, &c->slow[i]);
+        else
+            emit_stub(c, &c->slow[i]);
+    }
 }

@@ -270,6 +270,21 @@ static int vcopy(X64Ctx *c, IRTemp d, IRTemp a)
     return rd;
 }
 
+int x64_vsrc(X64Ctx *c, int x, IRTemp t)
+{
+    return vsrc(c, x, t);
+}
+
+int x64_vbin(X64Ctx *c, X64SseOp op, IRTemp d, IRTemp a, IRTemp b)
+{
+    return vbin(c, op, d, a, b);
+}
+
+int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra)
+{
+    return vdst(c, d, a, ra);
+}
+
 /* ---- the C fallback ---- */
 
 static void vec_call(X64Ctx *c, const IROp *op, unsigned kind, unsigned esize,
@@ -706,42 +721,34 @@ static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
     return true;
 }
 
-/* xmm x = the 32-bit (esize 2) or 64-bit value v in every lane. */
-static void emit_splat(X64Ctx *c, int x, unsigned esize, uint64_t v)
+/* xmm x = all ones in the FP lanes (esize 2, 3) of xmm src that are not
+ * a normal number above the smallest normal (IR_VEC_FSPECIAL): with
+ * t = |lane| as an integer, t + bias wraps t = min normal + 1 to the
+ * smallest signed number and the largest finite number to limit, so
+ * "t + bias > limit" (signed) is the rest.  Three ops on the frame's
+ * aligned constants; false on a host without pcmpgtq for doubles. */
+bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize)
 {
-    if (frame_const(c, x, esize, v))
-        return;
-    emit_mov_ri(&c->e, X64_SCRATCH, v);
-    emit_movq_xr(&c->e, x, X64_SCRATCH);
-    if (esize == 2)
-        emit_pshufd(&c->e, x, x, 0);
-    else
-        emit_sse_rr(&c->e, X64_PUNPCKLQDQ, x, x);
+    int k = esize == 3 ? 3 : 0;
+
+    if (esize < 2 || (esize == 3 && !x64_features.sse42))
+        return false;
+    if (x != src)
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, x, src);
+    emit_sse_rm(&c->e, X64_PAND, x, x64_frame(X64_CONSTS_OFF + 16 * k));
+    emit_sse_rm(&c->e, esize == 3 ? X64_PADDQ : X64_PADDD, x,
+                x64_frame(X64_CONSTS_OFF + 16 * (k + 1)));
+    emit_sse_rm(&c->e, esize == 3 ? X64_PCMPGTQ : X64_PCMPGTD, x,
+                x64_frame(X64_CONSTS_OFF + 16 * (k + 2)));
+    return true;
 }
 
-/* FSPECIAL: with t = |lane| as an integer and u = t - (min normal + 1),
- * the lane is special unless 0 <= u < inf - (min normal + 1) (signed). */
 static bool lower_fspecial(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a)
 {
-    bool dbl = esize == 3;
-    uint64_t minn = dbl ? 0x0010000000000000ull : 0x00800000u;
-    uint64_t inf = dbl ? 0x7ff0000000000000ull : 0x7f800000u;
-
-    if (esize < 2 || (dbl && !x64_features.sse42))
+    if (esize < 2 || (esize == 3 && !x64_features.sse42))
         return false;
-    vget2(c, a, IR_NONE);
-    emit_splat(c, XB, esize, dbl ? ~0ull >> 1 : 0x7fffffffu);
-    emit_sse_rr(&c->e, X64_PAND, XA, XB);
-    emit_splat(c, XB, esize, minn + 1);
-    emit_sse_rr(&c->e, dbl ? X64_PSUBQ : X64_PSUBD, XA, XB);
-    emit_sse_rr(&c->e, X64_MOVDQA_XX, XC, XA);
-    emit_ones(c, XB);
-    emit_sse_rr(&c->e, dbl ? X64_PCMPGTQ : X64_PCMPGTD, XA, XB);   /* u > -1 */
-    emit_splat(c, XB, esize, inf - minn - 1);
-    emit_sse_rr(&c->e, dbl ? X64_PCMPGTQ : X64_PCMPGTD, XB, XC);   /* C > u */
-    emit_sse_rr(&c->e, X64_PAND, XA, XB);
-    emit_ones(c, XB);
-    emit_sse_rr(&c->e, X64_PXOR, XA, XB);
+    vget(c, XA, a);
+    x64_emit_fspecial(c, XA, XA, esize);
     vput(c, d);
     return true;
 }

@@ -76,10 +76,10 @@ int32_t x64_frame_off;
 
 #define SPLAT(v) { v, v }
 const uint64_t x64_frame_consts[X64_NCONSTS][2] = {
-    /* FP32 classes */
-    SPLAT(0x7fffffff7fffffffull), SPLAT(0x0080000100800001ull), SPLAT(0x7effffff7effffffull),
+    /* FP32 classes: |x|, bias, limit (lower-vec.c x64_emit_fspecial) */
+    SPLAT(0x7fffffff7fffffffull), SPLAT(0x7f7fffff7f7fffffull), SPLAT(0xfefffffefefffffeull),
     /* FP64 classes */
-    SPLAT(0x7fffffffffffffffull), SPLAT(0x0010000000000001ull), SPLAT(0x7fdfffffffffffffull),
+    SPLAT(0x7fffffffffffffffull), SPLAT(0x7fefffffffffffffull), SPLAT(0xffdffffffffffffeull),
     /* narrowing masks, TBL's index bias */
     SPLAT(0x00ff00ff00ff00ffull), SPLAT(0x0000ffff0000ffffull), SPLAT(0x7070707070707070ull),
     /* bytes reversed in 16-, 32-, 64-bit containers (REV16, REV32, REV64) */
@@ -812,6 +812,7 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
     [IR_OP_stenv] = lower_stenv,
     [IR_OP_call] = lower_call,
     [IR_OP_fpop] = x64_lower_fpop,
+    [IR_OP_vfpop] = x64_lower_vfpop,
     [IR_OP_insn_start] = lower_insn_start,
     [IR_OP_discard] = lower_discard,
     [IR_OP_goto_tb] = lower_goto_tb,

@@ -139,6 +139,19 @@ typedef struct X64SlowPath {
     int8_t out_reg;      /* -1: none */
     uint16_t sync_regs;  /* registers of dirty globals stored on entry */
     IRTemp sync_temp[16];
+    /* vfpop's (lower-vfp.c): jcc_at branch to the call; special_at, when
+     * nonzero, to the exact-zero test first */
+    bool vfp;
+    int8_t vfp_reg;      /* the result's xmm register */
+    uint16_t vfp_xsave;  /* xmm registers the call must not lose */
+    uint32_t special_at;
+    uint32_t vfp_pack, vfp_zoffs, vfp_desc;
+    /* FP ops (lower-fp.c, lower-vfp.c): the branch taken while FPSR.IXC
+     * is clear (0: none), to the Inexact probe, which recomputes from the
+     * inputs' registers then and goes back to compute */
+    uint32_t ixc_at, compute;
+    int8_t ixc_in[3];
+    uint8_t ixc_kind;
 } X64SlowPath;
 
 /* A fault site being recorded (faultmap.c). */
@@ -361,6 +374,19 @@ void x64_vec_kill(X64Ctx *c, IRTemp t);
  * call. */
 void x64_vec_flush(X64Ctx *c, bool keep);
 void x64_lower_vec(X64Ctx *c, const IROp *op);
+/* lower-vec.c's cache for lower-vfp.c: t's register (its cache register,
+ * or scratch xmm x loaded from its slot); d = a op b in d's register;
+ * d's register (a's when a dies here and is in ra), nothing emitted. */
+int x64_vsrc(X64Ctx *c, int x, IRTemp t);
+int x64_vbin(X64Ctx *c, X64SseOp op, IRTemp d, IRTemp a, IRTemp b);
+int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra);
+/* xmm x = all ones in the lanes of xmm src that IR_VEC_FSPECIAL names;
+ * false (nothing emitted) if the host lacks what esize needs. */
+bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize);
+/* vfpop (lower-vfp.c): the host's SSE when ir_fp_fast and the result
+ * allow, else the helper from an out-of-line stub. */
+void x64_lower_vfpop(X64Ctx *c, const IROp *op);
+void x64_vfp_stub(X64Ctx *c, const X64SlowPath *sp);
 
 /* ---- lower.c / lower-alu.c ---- */
 
@@ -383,14 +409,26 @@ void x64_slow_sync(X64Ctx *c, X64SlowPath *sp);
 /* A conditional branch to the slow path, here. */
 void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc);
 void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp);
+/* In a stub: push (pop) the eight caller-saved registers the allocator
+ * hands out; 64 bytes, so rsp stays 16-byte aligned. */
+void x64_stub_push(X64Ctx *c);
+void x64_stub_pop(X64Ctx *c);
+/* An FP stub's probe of Inexact (lower-slow.c): begin saves the xmm
+ * registers in save and clears MXCSR's flags; the caller computes; end
+ * ors ir_fp_fast's sticky bit into env if the host saw Inexact, restores
+ * and jumps to back. */
+void x64_ixc_begin(X64Ctx *c, uint16_t save);
+void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back);
 /* Emits every slow path of the block (after its ops). */
 void x64_slow_stubs(X64Ctx *c);
 
 /* ld/st with IR_MO_MMU: the inline TLB probe and the access. */
 void x64_softmmu_ld(X64Ctx *c, const IROp *op);
 void x64_softmmu_st(X64Ctx *c, const IROp *op);
-/* fpop: the host FPU when ir_fp_fast allows, else its helper. */
+/* fpop: the host FPU when ir_fp_fast allows, else its helper; its
+ * stub's Inexact probe. */
 void x64_lower_fpop(X64Ctx *c, const IROp *op);
+void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp);
 
 /* A source operand: a sign-extended imm32, or a register. */
 typedef struct X64Opnd {
