@@ -412,10 +412,21 @@ static bool gen_fcvt_to_int(DisasContext *s, uint32_t insn, unsigned rm, unsigne
     IRHelper *h = fp_pick((FpHelpers){ &helper_desc_fcvt_h2i, &helper_desc_fcvt_s2i,
                                        &helper_desc_fcvt_d2i }, size);
 
+    IRTemp r;
+
     if (size < 0)
         return false;
-    a64_set_reg(s, rd(insn), gen_call(s, h, gen_read_fp(s, rn(insn), size),
-                                      a64_const(s, IR_I64, desc), IR_NONE), sf(insn));
+    if (rm == FPU_RZ && !fbits && !bits(insn, 16, 1) && size != IR_MO_16) {
+        /* FCVTZS to X or W: the backend may truncate on the host */
+        r = a64_tmp(s, IR_I64);
+        ir_fpop(IRB(s), IR_FP_CVTZS | (size == IR_MO_64 ? IR_FP_64 : 0) |
+                        (sf(insn) ? 0 : IR_FP_I32), h, r, gen_read_fp(s, rn(insn), size),
+                a64_const(s, IR_I64, desc), IR_NONE);
+    } else {
+        r = gen_call(s, h, gen_read_fp(s, rn(insn), size), a64_const(s, IR_I64, desc),
+                     IR_NONE);
+    }
+    a64_set_reg(s, rd(insn), r, sf(insn));
     return true;
 }
 
@@ -424,7 +435,7 @@ static bool gen_cvtf(DisasContext *s, uint32_t insn, unsigned fbits)
 {
     int size = fp_size(s, insn, true);
     bool is_unsigned = bits(insn, 16, 1);
-    IRTemp v = a64_reg(s, rn(insn)), r;
+    IRTemp v = a64_reg(s, rn(insn)), r, desc;
 
     if (size < 0)
         return false;
@@ -436,9 +447,16 @@ static bool gen_cvtf(DisasContext *s, uint32_t insn, unsigned fbits)
             ir_ext32s(IRB(s), t, v);
         v = t;
     }
-    r = gen_call(s, fp_pick(FP_PAIR(cvtf), size), v,
-                 a64_const(s, IR_I64, FP_RM_FPCR | FP_DESC_FBITS(fbits) |
-                                      (is_unsigned ? FP_DESC_UNSIGNED : 0)), IR_NONE);
+    desc = a64_const(s, IR_I64, FP_RM_FPCR | FP_DESC_FBITS(fbits) |
+                                (is_unsigned ? FP_DESC_UNSIGNED : 0));
+    if (!fbits && !is_unsigned && size != IR_MO_16) {
+        /* SCVTF from X or W: the backend may convert on the host */
+        r = a64_tmp(s, IR_I64);
+        ir_fpop(IRB(s), IR_FP_SCVTF | (size == IR_MO_64 ? IR_FP_64 : 0),
+                fp_pick(FP_PAIR(cvtf), size), r, v, desc, IR_NONE);
+    } else {
+        r = gen_call(s, fp_pick(FP_PAIR(cvtf), size), v, desc, IR_NONE);
+    }
     gen_write_fp(s, rd(insn), r, size);
     return true;
 }

@@ -637,6 +637,19 @@ void emit_movd_xr(X64Emit *e, int x, int r)
     emit_rr(e, P66(0x6e), x, r);
 }
 
+/* cvttsd2si / cvttss2si r, x (w: 64-bit r): toward zero, the "integer
+ * indefinite" 1 << (31 or 63) when out of range or NaN. */
+void emit_cvtt2si(X64Emit *e, bool dbl, bool w, int r, int x)
+{
+    emit_rr(e, (dbl ? OPC_F2 : OPC_F3) | OPC_0F | 0x2c | W(w), r, x);
+}
+
+/* cvtsi2sd / cvtsi2ss x, r (64-bit r): rounded per MXCSR. */
+void emit_cvtsi2f(X64Emit *e, bool dbl, int x, int r)
+{
+    emit_rr(e, (dbl ? OPC_F2 : OPC_F3) | OPC_0F | 0x2a | OPC_W, x, r);
+}
+
 void emit_movq_rx(X64Emit *e, int r, int x)
 {
     emit_rr(e, P66(0x7e) | OPC_W, x, r);

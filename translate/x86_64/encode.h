@@ -223,6 +223,8 @@ void emit_sse_store(X64Emit *e, unsigned size, int x, X64Mem m);
 /* movq x, r64 (upper half zeroed) and movq r64, x. */
 void emit_movq_xr(X64Emit *e, int x, int r);
 void emit_movd_xr(X64Emit *e, int x, int r);
+void emit_cvtt2si(X64Emit *e, bool dbl, bool w, int r, int x);
+void emit_cvtsi2f(X64Emit *e, bool dbl, int x, int r);
 void emit_movq_rx(X64Emit *e, int r, int x);
 /* pinsrb/w/d/q x, r, idx and pextrb/w/d/q r, x, idx (size 0..3; the
  * extracts zero-extend into r). */

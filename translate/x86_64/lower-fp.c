@@ -12,7 +12,8 @@
  *     movq d, xmm0
  *   resume:
  *
- * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs.
+ * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs;
+ * conversions (IR_FP_CVTZS, IR_FP_SCVTF) cvtt*2si and cvtsi2s*.
  *
  * The probe (out of line, before the stub's helper call) runs while
  * FPSR.IXC is clear: the operation again from clean MXCSR flags, IXC set
@@ -177,10 +178,40 @@ static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], int rd, bool
     emit_cmov(&c->e, X64_CC_B, false, rd, X64_SCRATCH);
 }
 
+/* IR_FP_CVTZS: cvtt*2si, which truncates as the guest asks whatever the
+ * rounding mode, but FZ (a flushed denormal raises IDC), a clear IXC (a
+ * fraction is inexact) and the integer indefinite (NaN, out of range --
+ * and the one valid -2^63 or -2^31) go to the helper.  IR_FP_SCVTF:
+ * cvtsi2s*, round to nearest without IXC to raise.  The result goes
+ * through X64_SCRATCH: rd may be the input, which the stub passes. */
+static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int rd,
+                      const IRFpFast *f)
+{
+    bool dbl = kind & IR_FP_64, w = !(kind & IR_FP_I32);
+
+    test_env32(c, f->ctl_off, f->ctl_mask);
+    x64_slow_jcc(c, sp, X64_CC_NE);
+    test_env32(c, f->sticky_off, f->sticky_bit);
+    x64_slow_jcc(c, sp, X64_CC_E);
+    if ((kind & 0xf) == IR_FP_CVTZS) {
+        emit_movq_xr(&c->e, 0, in);
+        emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, 0);
+        emit_alu_ri(&c->e, X64_CMP, w, X64_SCRATCH, 1);   /* overflows: the indefinite */
+        x64_slow_jcc(c, sp, X64_CC_O);
+        emit_mov_rr(&c->e, true, rd, X64_SCRATCH);
+    } else {
+        emit_sse_rr(&c->e, X64_PXOR, 0, 0);
+        emit_cvtsi2f(&c->e, dbl, 0, in);
+        emit_movq_rx(&c->e, rd, 0);
+        if (!dbl)
+            emit_mov_rr(&c->e, false, rd, rd);
+    }
+}
+
 void x64_lower_fpop(X64Ctx *c, const IROp *op)
 {
     const IRFpFast *f = ir_fp_fast;
-    unsigned kind = op->args[4], k = kind & ~(unsigned)IR_FP_64;
+    unsigned kind = op->args[4], k = kind & 0xf;
     bool dbl = kind & IR_FP_64;
     const IRHelper *h = ir_helper_get(op->args[5]);
     int in[3] = { -1, -1, -1 }, rd;
@@ -196,10 +227,12 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     for (int i = 0; i < 3 && in[i] >= 0; i++)
         x64_slow_arg_reg(sp, in[i]);
     sp->out_reg = (int8_t)rd;
-    if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_CMP) {
+    if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_SCVTF) {
         x64_slow_jmp(c, sp);    /* always the helper */
     } else if (k == IR_FP_CMP) {
         lower_fcmp(c, sp, in, rd, dbl, f);
+    } else if (k == IR_FP_CVTZS || k == IR_FP_SCVTF) {
+        lower_cvt(c, sp, kind, in[0], rd, f);
     } else {
         test_env32(c, f->ctl_off, f->ctl_mask);
         x64_slow_jcc(c, sp, X64_CC_NE);
