@@ -21,9 +21,10 @@
  * may fault (IR_F_SYNC: env must be exact there, so every pending store
  * stays), a basic block end or an exit.  fpop reads and writes only the
  * words ir_fp_fast names; vfpop also reads every pending store (its
- * helper takes its operands from env) and may write its result's bytes.  A temp written again invalidates what was
- * known through it.  Bytes of a global are never tracked: the global's
- * temp, not env, holds its value inside a block.
+ * helper takes its operands from env) and may write its result's bytes.
+ * A temp written again invalidates what was known through it.  Bytes of
+ * a global are never tracked: the global's temp, not env, holds its value
+ * inside a block.
  */
 #include <string.h>
 #include "opt.h"

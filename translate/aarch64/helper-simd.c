@@ -534,15 +534,13 @@ static SimdFn *lane_fn(unsigned op, unsigned esize)
     return NULL;
 }
 
-uint64_t helper_simd(uint64_t envp, uint64_t descv)
+/* The instruction f describes, on env's registers. */
+static uint64_t simd_exec(CPUArm64State *env, SimdDesc f)
 {
-    CPUArm64State *env = (CPUArm64State *)(uintptr_t)envp;
-    SimdDesc f;
     SimdVec n, m, d, old;
     SimdFn *fn;
     unsigned bytes;
 
-    simd_desc_unpack(descv, &f);
     fn = lane_fn(f.op, f.esize);
     BUG_ON(fn == NULL || f.oprsz == 0 || f.oprsz > 16);
     memcpy(&n, env->v[f.rn], 16);
@@ -582,11 +580,18 @@ uint64_t helper_simd(uint64_t envp, uint64_t descv)
     return 0;
 }
 
-uint64_t helper_simd32(uint64_t envp, uint64_t c)
+uint64_t helper_simd(uint64_t envp, uint64_t descv)
 {
-    SimdDesc f = {
-        .rd = c & 31, .rn = (c >> 5) & 31, .rm = (c >> 10) & 31, .op = (c >> 15) & 0x1ff,
-        .esize = (c >> 24) & 3, .oprsz = (c >> 26) & 1 ? 16 : 8, .idx = (int)((c >> 27) & 7) - 1,
-    };
-    return helper_simd(envp, simd_desc_pack(&f));
+    SimdDesc f;
+
+    simd_desc_unpack(descv, &f);
+    return simd_exec((CPUArm64State *)(uintptr_t)envp, f);
+}
+
+uint64_t helper_simd32(uint64_t envp, uint64_t desc32)
+{
+    SimdDesc f;
+
+    simd_desc_unpack32((uint32_t)desc32, &f);
+    return simd_exec((CPUArm64State *)(uintptr_t)envp, f);
 }

@@ -27,13 +27,8 @@ void gen_simd_call(DisasContext *s, const SimdDesc *d)
 {
     if (gen_vec_desc(s, d) || gen_vec_fp3(s, d))
         return;
-    gen_simd_helper_call(s, d);
-}
-
-void gen_simd_helper_call(DisasContext *s, const SimdDesc *d)
-{
-    IRTemp desc = a64_const(s, IR_I64, simd_desc_pack(d));
-    ir_call(IRB(s), &helper_desc_simd, IR_NONE, IR_ENV, desc, IR_NONE, IR_NONE, IR_NONE);
+    ir_call(IRB(s), &helper_desc_simd, IR_NONE, IR_ENV, a64_const(s, IR_I64, simd_desc_pack(d)),
+            IR_NONE, IR_NONE, IR_NONE);
 }
 
 IRTemp gen_vreg_ld(DisasContext *s, unsigned reg, unsigned half)

@@ -209,6 +209,15 @@ static inline uint32_t simd_desc_pack32(const SimdDesc *d)
            (d->oprsz == 16) << 26 | (uint32_t)(d->idx + 1) << 27;
 }
 
+static inline void simd_desc_unpack32(uint32_t v, SimdDesc *d)
+{
+    *d = (SimdDesc){
+        .rd = v & 31, .rn = (v >> 5) & 31, .rm = (v >> 10) & 31, .op = (v >> 15) & 0x1ff,
+        .esize = (v >> 24) & 3, .oprsz = (v >> 26) & 1 ? 16 : 8,
+        .idx = (int)((v >> 27) & 7) - 1,
+    };
+}
+
 uint64_t helper_simd32(uint64_t env, uint64_t desc32);
 extern IRHelper helper_desc_simd32;
 
@@ -239,8 +248,6 @@ static inline unsigned simd_immh_size(uint32_t insn)
 SimdDesc simd_desc(uint32_t insn, unsigned op, unsigned esize);
 /* Emit d: as vector IR where simd-vec.c can, else the helper call. */
 void gen_simd_call(DisasContext *s, const SimdDesc *d);
-/* Emit the helper call for d. */
-void gen_simd_helper_call(DisasContext *s, const SimdDesc *d);
 
 /* Vector IR (simd-vec.c); each returns false (emitting nothing) for what
  * it does not cover.  a64_vec_ir is false to keep every SIMD instruction

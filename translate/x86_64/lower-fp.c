@@ -39,16 +39,16 @@
 
 /* S values sit in the low 32 bits of the temp and of xmm: the packed
  * single op on [v, 0, 0, 0]. */
-static const X64SseOp fp_ops[2][4] = {
+const X64SseOp x64_fp_ops[2][4] = {
     { X64_ADDPS, X64_SUBPS, X64_MULPS, X64_DIVPS },
     { X64_ADDPD, X64_SUBPD, X64_MULPD, X64_DIVPD },
 };
 
-/* xmm0 = the operation (an IRFpKind with IR_FP_64) on the inputs'
- * registers in[]; exact: with singles' unused lanes zero, where the
+/* xmm0, xmm1, xmm2 = the operands of kind (an IRFpKind with IR_FP_64)
+ * from registers in[]; exact: with singles' unused lanes zero, where the
  * inline code leaves whatever the registers' upper halves hold (the
  * Inexact probe must not see those lanes round). */
-static void emit_op(X64Ctx *c, unsigned kind, const int in[3], bool exact)
+static void load_inputs(X64Ctx *c, unsigned kind, const int in[3], bool exact)
 {
     unsigned k = kind & ~(unsigned)IR_FP_64;
     bool dbl = kind & IR_FP_64;
@@ -60,12 +60,21 @@ static void emit_op(X64Ctx *c, unsigned kind, const int in[3], bool exact)
         else
             emit_movq_xr(&c->e, i, in[i]);
     }
+}
+
+/* xmm0 = the operation on the inputs' registers in[] (load_inputs). */
+static void emit_op(X64Ctx *c, unsigned kind, const int in[3], bool exact)
+{
+    unsigned k = kind & ~(unsigned)IR_FP_64;
+    bool dbl = kind & IR_FP_64;
+
+    load_inputs(c, kind, in, exact);
     if (k == IR_FP_SQRT)
         emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, 0, 0);
     else if (k == IR_FP_FMA)
         emit_fma231(&c->e, dbl, false, 0, 1, 2);   /* x + y * z */
     else
-        emit_sse_rr(&c->e, fp_ops[dbl][k], 0, 1);
+        emit_sse_rr(&c->e, x64_fp_ops[dbl][k], 0, 1);
 }
 
 /* Flags "above" unless xmm x's value has an exponent field from 2 to
@@ -101,27 +110,26 @@ static void exponent_check(X64Ctx *c, X64SlowPath *sp, bool dbl)
 static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
 {
     const IRFpFast *f = ir_fp_fast;
-    X64SseOp add = fp_ops[dbl][0], subop = fp_ops[dbl][1];
+    X64SseOp add = x64_fp_ops[dbl][0], subop = x64_fp_ops[dbl][1];
     X64SseOp cmp = dbl ? X64_UCOMISD : X64_UCOMISS;
-    size_t other, inexact[2];
+    size_t other, inexact, exact;
 
     emit_sse_rr(&c->e, X64_MOVDQA_XX, 2, 0);
     emit_sse_rr(&c->e, sub ? subop : add, 2, 1);          /* r */
     exponent_of(c, 2, dbl);
-    other = emit_jcc32(&c->e, X64_CC_A);                  /* not normal */
+    other = emit_jcc8(&c->e, X64_CC_A);                   /* not normal */
     emit_sse_rr(&c->e, X64_MOVDQA_XX, 3, 2);
     emit_sse_rr(&c->e, sub ? add : subop, 3, 1);          /* r -+ y == x? */
     emit_sse_rr(&c->e, cmp, 3, 0);
-    inexact[0] = emit_jcc8(&c->e, X64_CC_NE);
+    inexact = emit_jcc8(&c->e, X64_CC_NE);
     emit_sse_rr(&c->e, X64_MOVDQA_XX, 3, sub ? 0 : 2);
     emit_sse_rr(&c->e, subop, 3, sub ? 2 : 0);            /* r - x (x - r) == y? */
     emit_sse_rr(&c->e, cmp, 3, 1);
-    inexact[1] = emit_jcc8(&c->e, X64_CC_NE);
-    emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
-    emit_patch8(&c->e, inexact[0], c->e.pos);
-    emit_patch8(&c->e, inexact[1], c->e.pos);
+    exact = emit_jcc8(&c->e, X64_CC_E);
+    emit_patch8(&c->e, inexact, c->e.pos);
     emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
-    emit_patch32(&c->e, other, c->e.pos);
+    emit_patch8(&c->e, other, c->e.pos);
+    emit_patch8(&c->e, exact, c->e.pos);
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
 }
 
@@ -137,12 +145,7 @@ void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
 
     emit_patch32(&c->e, sp->ixc_at, c->e.pos);
     if (k == IR_FP_ADD || k == IR_FP_SUB) {
-        for (int i = 0; i < 2; i++) {
-            if (dbl)
-                emit_movq_xr(&c->e, i, in[i]);
-            else
-                emit_movd_xr(&c->e, i, in[i]);
-        }
+        load_inputs(c, sp->ixc_kind, in, true);
         sum_probe(c, sp, dbl, k == IR_FP_SUB);
         return;
     }
@@ -156,6 +159,19 @@ void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
 static void test_env32(X64Ctx *c, int32_t off, uint32_t mask)
 {
     emit_test_mi(&c->e, false, x64_mem(X64_ENV, off), (int32_t)mask);
+}
+
+void x64_fp_mode_tests(X64Ctx *c, X64SlowPath *sp, bool probe)
+{
+    const IRFpFast *f = ir_fp_fast;
+
+    test_env32(c, f->ctl_off, f->ctl_mask);
+    x64_slow_jcc(c, sp, X64_CC_NE);
+    test_env32(c, f->sticky_off, f->sticky_bit);
+    if (probe)
+        sp->ixc_at = (uint32_t)emit_jcc32(&c->e, X64_CC_E);
+    else
+        x64_slow_jcc(c, sp, X64_CC_E);
 }
 
 /* IR_FP_CMP: ucomis sets ZF, PF, CF (11x unordered, 010 equal, 001 less,
@@ -184,15 +200,11 @@ static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], int rd, bool
  * and the one valid -2^63 or -2^31) go to the helper.  IR_FP_SCVTF:
  * cvtsi2s*, round to nearest without IXC to raise.  The result goes
  * through X64_SCRATCH: rd may be the input, which the stub passes. */
-static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int rd,
-                      const IRFpFast *f)
+static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int rd)
 {
     bool dbl = kind & IR_FP_64, w = !(kind & IR_FP_I32);
 
-    test_env32(c, f->ctl_off, f->ctl_mask);
-    x64_slow_jcc(c, sp, X64_CC_NE);
-    test_env32(c, f->sticky_off, f->sticky_bit);
-    x64_slow_jcc(c, sp, X64_CC_E);
+    x64_fp_mode_tests(c, sp, false);
     if ((kind & 0xf) == IR_FP_CVTZS) {
         emit_movq_xr(&c->e, 0, in);
         emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, 0);
@@ -232,12 +244,9 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     } else if (k == IR_FP_CMP) {
         lower_fcmp(c, sp, in, rd, dbl, f);
     } else if (k == IR_FP_CVTZS || k == IR_FP_SCVTF) {
-        lower_cvt(c, sp, kind, in[0], rd, f);
+        lower_cvt(c, sp, kind, in[0], rd);
     } else {
-        test_env32(c, f->ctl_off, f->ctl_mask);
-        x64_slow_jcc(c, sp, X64_CC_NE);
-        test_env32(c, f->sticky_off, f->sticky_bit);
-        sp->ixc_at = (uint32_t)emit_jcc32(&c->e, X64_CC_E);
+        x64_fp_mode_tests(c, sp, true);
         sp->ixc_kind = (uint8_t)kind;
         for (int i = 0; i < 3; i++)
             sp->ixc_in[i] = (int8_t)in[i];

@@ -5,18 +5,22 @@
  * host computes exactly) branches here for the rest, which a C helper
  * does.  Each stub follows the block's last op:
  *
+ *     (an FP op's Inexact probe, vfpop's zero test: lower-fp.c,
+ *      lower-vfp.c, which may jump back instead)
  *     store the dirty globals it was given (x64_slow_sync)
+ *     the xmm registers in xsave to the stack
  *     push the eight caller-saved registers the allocator hands out
  *     rdi = env; rsi, rdx, rcx, r8 = the arguments
  *     call fn
  *     the result over the pushed copy of its register
- *     pop them; jmp resume
+ *     pop them, reload the xmm registers; vout_reg = env[vout_off]
+ *     jmp resume
  *
  * An even number of pushes keeps rsp 16-byte aligned for the call.  An
  * argument register is read from its pushed copy (or, callee-saved, from
  * itself), so no register assignment can make the argument moves clash.
- * Host vector registers are not saved: callers flush the v128 cache
- * first, as before any call.
+ * Other host vector registers are not saved: callers flush the v128
+ * cache first, as before any call, or name the live ones in xsave.
  */
 #include <stdlib.h>
 #include "translate/scratch.h"
@@ -32,7 +36,7 @@ X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn)
 {
     c->slow = scratch_room(c->slow, c->nslow, &c->slow_cap, sizeof(X64SlowPath));
     X64SlowPath *sp = &c->slow[c->nslow++];
-    *sp = (X64SlowPath){ .fn = fn, .out_reg = -1 };
+    *sp = (X64SlowPath){ .fn = fn, .out_reg = -1, .vout_reg = -1 };
     return sp;
 }
 
@@ -66,16 +70,28 @@ void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp)
     sp->jcc_at[sp->njcc++] = (uint32_t)emit_jmp32(&c->e);
 }
 
-void x64_stub_push(X64Ctx *c)
+/* The xmm registers in save to the stack, from rsp + below up (below:
+ * bytes the caller keeps for itself); xmm_restore undoes it. */
+static void xmm_save(X64Ctx *c, uint16_t save, int below)
 {
-    for (int k = 0; k < 8; k++)
-        emit_push(&c->e, stub_saved[k]);
+    int n = __builtin_popcount(save);
+
+    if (n + below)
+        emit_alu_ri(&c->e, X64_SUB, true, X64_RSP, below + 16 * n);
+    for (int k = 0, i = 0; k < 16; k++)
+        if ((save >> k) & 1)
+            emit_sse_store(&c->e, 4, k, x64_mem(X64_RSP, below + 16 * i++));
 }
 
-void x64_stub_pop(X64Ctx *c)
+static void xmm_restore(X64Ctx *c, uint16_t save, int below)
 {
-    for (int k = 8; k-- > 0;)
-        emit_pop(&c->e, stub_saved[k]);
+    int n = __builtin_popcount(save);
+
+    for (int k = 0, i = 0; k < 16; k++)
+        if ((save >> k) & 1)
+            emit_sse_load(&c->e, 4, k, x64_mem(X64_RSP, below + 16 * i++));
+    if (n + below)
+        emit_alu_ri(&c->e, X64_ADD, true, X64_RSP, below + 16 * n);
 }
 
 /* The Inexact probe of an FP stub (lower-fp.c, lower-vfp.c): the guest's
@@ -86,15 +102,7 @@ void x64_stub_pop(X64Ctx *c)
  * registers in save are kept on the stack meanwhile. */
 void x64_ixc_begin(X64Ctx *c, uint16_t save)
 {
-    int n = 0;
-
-    for (int k = 0; k < 16; k++)
-        if ((save >> k) & 1)
-            n++;
-    emit_alu_ri(&c->e, X64_SUB, true, X64_RSP, 16 + 16 * n);
-    for (int k = 0, i = 1; k < 16; k++)
-        if ((save >> k) & 1)
-            emit_sse_store(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++));
+    xmm_save(c, save, 16);   /* MXCSR's copy at rsp */
     emit_mxcsr(&c->e, false, x64_mem(X64_RSP, 0));
     emit_alu_mi(&c->e, X64_AND, false, x64_mem(X64_RSP, 0), ~0x3f);
     emit_mxcsr(&c->e, true, x64_mem(X64_RSP, 0));
@@ -104,7 +112,6 @@ void x64_ixc_begin(X64Ctx *c, uint16_t save)
 void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back)
 {
     const IRFpFast *f = ir_fp_fast;
-    int n = 0;
     size_t skip;
 
     emit_mxcsr(&c->e, false, x64_mem(X64_RSP, 0));
@@ -112,10 +119,7 @@ void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back)
     skip = emit_jcc8(&c->e, X64_CC_E);
     emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
     emit_patch8(&c->e, skip, c->e.pos);
-    for (int k = 0, i = 1; k < 16; k++)
-        if ((save >> k) & 1)
-            emit_sse_load(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++)), n++;
-    emit_alu_ri(&c->e, X64_ADD, true, X64_RSP, 16 + 16 * n);
+    xmm_restore(c, save, 16);
     emit_patch32(&c->e, emit_jmp32(&c->e), back);
 }
 
@@ -131,14 +135,18 @@ static int pushed_slot(int r)
 
 static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
 {
-    if (sp->ixc_at)
+    if (sp->vfp)
+        x64_vfp_prelude(c, sp);
+    else if (sp->ixc_at)
         x64_fp_ixc_probe(c, sp);
     for (unsigned j = 0; j < sp->njcc; j++)
         emit_patch32(&c->e, sp->jcc_at[j], c->e.pos);
     for (int r = 0; r < 16; r++)
         if (sp->sync_regs & X64_REG_BIT(r))
             ra_store_global(c, sp->sync_temp[r], r);
-    x64_stub_push(c);
+    xmm_save(c, sp->xsave, 0);   /* first: the pushed copies stay at rsp */
+    for (int k = 0; k < 8; k++)
+        emit_push(&c->e, stub_saved[k]);
     for (unsigned i = 0; i < sp->nargs; i++) {
         int r = sp->arg_reg[i], k = r >= 0 ? pushed_slot(r) : -1;
         if (r < 0)
@@ -157,16 +165,16 @@ static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
         else
             emit_mov_rr(&c->e, true, sp->out_reg, X64_RAX);
     }
-    x64_stub_pop(c);
+    for (int k = 8; k-- > 0;)
+        emit_pop(&c->e, stub_saved[k]);
+    xmm_restore(c, sp->xsave, 0);
+    if (sp->vout_reg >= 0)
+        emit_sse_load(&c->e, 4, sp->vout_reg, x64_mem(X64_ENV, sp->vout_off));
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->resume);
 }
 
 void x64_slow_stubs(X64Ctx *c)
 {
-    for (unsigned i = 0; i < c->nslow; i++) {
-        if (c->slow[i].vfp)
-            x64_vfp_stub(c, &c->slow[i]);
-        else
-            emit_stub(c, &c->slow[i]);
-    }
+    for (unsigned i = 0; i < c->nslow; i++)
+        emit_stub(c, &c->slow[i]);
 }

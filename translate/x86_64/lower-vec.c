@@ -275,11 +275,6 @@ int x64_vsrc(X64Ctx *c, int x, IRTemp t)
     return vsrc(c, x, t);
 }
 
-int x64_vbin(X64Ctx *c, X64SseOp op, IRTemp d, IRTemp a, IRTemp b)
-{
-    return vbin(c, op, d, a, b);
-}
-
 int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra)
 {
     return vdst(c, d, a, ra);
@@ -727,11 +722,16 @@ static bool lower_widen(X64Ctx *c, unsigned kind, unsigned esize, unsigned hi,
  * smallest signed number and the largest finite number to limit, so
  * "t + bias > limit" (signed) is the rest.  Three ops on the frame's
  * aligned constants; false on a host without pcmpgtq for doubles. */
+bool x64_fspecial_ok(unsigned esize)
+{
+    return esize == 2 || (esize == 3 && x64_features.sse42);
+}
+
 bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize)
 {
     int k = esize == 3 ? 3 : 0;
 
-    if (esize < 2 || (esize == 3 && !x64_features.sse42))
+    if (!x64_fspecial_ok(esize))
         return false;
     if (x != src)
         emit_sse_rr(&c->e, X64_MOVDQA_XX, x, src);
@@ -745,10 +745,8 @@ bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize)
 
 static bool lower_fspecial(X64Ctx *c, unsigned esize, IRTemp d, IRTemp a)
 {
-    if (esize < 2 || (esize == 3 && !x64_features.sse42))
+    if (!x64_emit_fspecial(c, XA, vsrc(c, XA, a), esize))
         return false;
-    vget(c, XA, a);
-    x64_emit_fspecial(c, XA, XA, esize);
     vput(c, d);
     return true;
 }

@@ -20,10 +20,9 @@
  *          difference, a product or quotient of a zero operand: the
  *          operands are read from env, where the frontend guarantees
  *          they are) ; none: jmp resume
- *   call:  push the caller-saved registers and the live xmm registers
- *          (every one is caller-saved, and the cache keeps going past
- *          the op), helper(env, desc), pop them, r = env[off_d],
- *          jmp resume
+ *   call:  lower-slow.c's stub, keeping the live xmm registers (every
+ *          one is caller-saved, and the cache keeps going past the op):
+ *          helper(env, desc), r = env[off_d], jmp resume
  *
  * No label is involved, so the cache and the allocator's registers carry
  * straight through the op: a chain of FP instructions stays in xmm
@@ -38,11 +37,6 @@
 #define XA 0
 #define XB 1
 #define XC 2
-
-static const X64SseOp vfp_ops[2][4] = {
-    { X64_ADDPS, X64_SUBPS, X64_MULPS, X64_DIVPS },
-    { X64_ADDPD, X64_SUBPD, X64_MULPD, X64_DIVPD },
-};
 
 /* The xmm registers holding values the code after the op reads: the
  * cache's (but r, which the stub reloads) and the pinned globals'. */
@@ -65,7 +59,7 @@ static void emit_op(X64Ctx *c, unsigned kind, bool dbl, int x, int ra, int rb, i
     if (kind == IR_VEC_FMA || kind == IR_VEC_FMS)
         emit_fma231(&c->e, dbl, kind == IR_VEC_FMS, x, rb, rc);
     else
-        emit_sse_rr(&c->e, vfp_ops[dbl][kind - IR_VEC_FADD], x, rb);
+        emit_sse_rr(&c->e, x64_fp_ops[dbl][kind - IR_VEC_FADD], x, rb);
 }
 
 /* Flags: are any of the lanes of an oprsz-byte vector set in xmm x? */
@@ -77,7 +71,6 @@ static void test_lanes(X64Ctx *c, int x, unsigned oprsz)
 
 void x64_lower_vfpop(X64Ctx *c, const IROp *op)
 {
-    const IRFpFast *f = ir_fp_fast;
     uint32_t p = op->args[4];
     unsigned kind = IR_VFP_KIND(p), esize = IR_VFP_ESIZE(p), oprsz = IR_VFP_OPRSZ(p);
     bool fused = kind == IR_VEC_FMA || kind == IR_VEC_FMS, dbl = esize == 3;
@@ -89,9 +82,9 @@ void x64_lower_vfpop(X64Ctx *c, const IROp *op)
     BUG_ON(!fused && (kind < IR_VEC_FADD || kind > IR_VEC_FDIV));
     sp->vfp = true;
     sp->vfp_pack = p;
-    sp->vfp_desc = op->args[6];
     sp->vfp_zoffs = op->args[7];
-    if (!f || (dbl && !x64_features.sse42) || (fused && !x64_features.fma)) {
+    x64_slow_arg_val(sp, op->args[6]);   /* helper(env, desc) */
+    if (!ir_fp_fast || !x64_fspecial_ok(esize) || (fused && !x64_features.fma)) {
         rd = x64_vdst(c, d, IR_NONE, -1);   /* always the helper */
         x64_slow_jmp(c, sp);
     } else {
@@ -100,10 +93,7 @@ void x64_lower_vfpop(X64Ctx *c, const IROp *op)
             rc = x64_vsrc(c, XC, op->args[3]);
         rb = x64_vsrc(c, XB, b);
         ra = x64_vsrc(c, XA, a);
-        emit_test_mi(&c->e, false, x64_mem(X64_ENV, f->ctl_off), (int32_t)f->ctl_mask);
-        x64_slow_jcc(c, sp, X64_CC_NE);
-        emit_test_mi(&c->e, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
-        sp->ixc_at = (uint32_t)emit_jcc32(&c->e, X64_CC_E);
+        x64_fp_mode_tests(c, sp, true);
         sp->ixc_in[0] = (int8_t)ra;
         sp->ixc_in[1] = (int8_t)rb;
         sp->ixc_in[2] = (int8_t)rc;
@@ -124,8 +114,9 @@ void x64_lower_vfpop(X64Ctx *c, const IROp *op)
         test_lanes(c, XA, oprsz);
         sp->special_at = (uint32_t)emit_jcc32(&c->e, X64_CC_NE);
     }
-    sp->vfp_reg = (int8_t)rd;
-    sp->vfp_xsave = live_xmm(c, rd);
+    sp->vout_reg = (int8_t)rd;
+    sp->vout_off = (int32_t)IR_VFP_OFFD(p);
+    sp->xsave = live_xmm(c, rd);
     sp->resume = (uint32_t)c->e.pos;
     /* the stub writes env's copy: a pinned one is stale until the
      * frontend's vstenv of the result */
@@ -177,7 +168,7 @@ static void emit_zero_test(X64Ctx *c, const X64SlowPath *sp)
 {
     unsigned kind = IR_VFP_KIND(sp->vfp_pack), esize = IR_VFP_ESIZE(sp->vfp_pack);
     unsigned z1 = sp->vfp_zoffs & 0xffff, z2 = sp->vfp_zoffs >> 16;
-    int r = sp->vfp_reg;
+    int r = sp->vout_reg;
 
     emit_patch32(&c->e, sp->special_at, c->e.pos);
     emit_sse_rr(&c->e, X64_PXOR, XC, XC);
@@ -203,33 +194,10 @@ static void emit_zero_test(X64Ctx *c, const X64SlowPath *sp)
     emit_patch32(&c->e, emit_jcc32(&c->e, X64_CC_E), sp->resume);
 }
 
-void x64_vfp_stub(X64Ctx *c, const X64SlowPath *sp)
+void x64_vfp_prelude(X64Ctx *c, const X64SlowPath *sp)
 {
-    int n = 0;
-
     if (sp->ixc_at)
         emit_ixc_probe(c, sp);
     if (sp->special_at)
         emit_zero_test(c, sp);
-    for (unsigned j = 0; j < sp->njcc; j++)
-        emit_patch32(&c->e, sp->jcc_at[j], c->e.pos);
-    x64_stub_push(c);
-    for (int k = 0; k < 16; k++)
-        n += (sp->vfp_xsave >> k) & 1;
-    if (n)
-        emit_alu_ri(&c->e, X64_SUB, true, X64_RSP, 16 * n);
-    for (int k = 0, i = 0; k < 16; k++)
-        if ((sp->vfp_xsave >> k) & 1)
-            emit_sse_store(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++));
-    emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
-    emit_mov_ri(&c->e, X64_RSI, sp->vfp_desc);
-    emit_call_abs(&c->e, sp->fn, X64_SCRATCH);
-    for (int k = 0, i = 0; k < 16; k++)
-        if ((sp->vfp_xsave >> k) & 1)
-            emit_sse_load(&c->e, 4, k, x64_mem(X64_RSP, 16 * i++));
-    if (n)
-        emit_alu_ri(&c->e, X64_ADD, true, X64_RSP, 16 * n);
-    x64_stub_pop(c);
-    emit_sse_load(&c->e, 4, sp->vfp_reg, x64_mem(X64_ENV, (int32_t)IR_VFP_OFFD(sp->vfp_pack)));
-    emit_patch32(&c->e, emit_jmp32(&c->e), sp->resume);
 }

@@ -127,7 +127,8 @@ typedef struct X64Fixup {
  * to it, the helper it calls with env and up to four arguments (each from
  * a register, whose value at the branch it sees, or a constant), the
  * register that takes the result, and where it jumps back.  Every
- * general register but that one is preserved. */
+ * general register but that one is preserved, and the xmm registers in
+ * xsave; vout_reg, when set, is loaded from env after the call. */
 typedef struct X64SlowPath {
     uint32_t jcc_at[3];  /* rel32s of the branches to the stub */
     unsigned njcc;
@@ -139,13 +140,14 @@ typedef struct X64SlowPath {
     int8_t out_reg;      /* -1: none */
     uint16_t sync_regs;  /* registers of dirty globals stored on entry */
     IRTemp sync_temp[16];
-    /* vfpop's (lower-vfp.c): jcc_at branch to the call; special_at, when
-     * nonzero, to the exact-zero test first */
+    uint16_t xsave;      /* xmm registers the call must not lose */
+    int8_t vout_reg;     /* -1: none; else xmm = the 16 bytes at env + vout_off */
+    int32_t vout_off;
+    /* vfpop's (lower-vfp.c): special_at, when nonzero, branches to the
+     * exact-zero test, which goes on to the call */
     bool vfp;
-    int8_t vfp_reg;      /* the result's xmm register */
-    uint16_t vfp_xsave;  /* xmm registers the call must not lose */
     uint32_t special_at;
-    uint32_t vfp_pack, vfp_zoffs, vfp_desc;
+    uint32_t vfp_pack, vfp_zoffs;
     /* FP ops (lower-fp.c, lower-vfp.c): the branch taken while FPSR.IXC
      * is clear (0: none), to the Inexact probe, which recomputes from the
      * inputs' registers then and goes back to compute */
@@ -375,18 +377,20 @@ void x64_vec_kill(X64Ctx *c, IRTemp t);
 void x64_vec_flush(X64Ctx *c, bool keep);
 void x64_lower_vec(X64Ctx *c, const IROp *op);
 /* lower-vec.c's cache for lower-vfp.c: t's register (its cache register,
- * or scratch xmm x loaded from its slot); d = a op b in d's register;
- * d's register (a's when a dies here and is in ra), nothing emitted. */
+ * or scratch xmm x loaded from its slot); d's register (a's when a dies
+ * here and is in ra), nothing emitted. */
 int x64_vsrc(X64Ctx *c, int x, IRTemp t);
-int x64_vbin(X64Ctx *c, X64SseOp op, IRTemp d, IRTemp a, IRTemp b);
 int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra);
 /* xmm x = all ones in the lanes of xmm src that IR_VEC_FSPECIAL names;
- * false (nothing emitted) if the host lacks what esize needs. */
+ * false (nothing emitted) if the host lacks what esize needs, which
+ * x64_fspecial_ok tells beforehand. */
+bool x64_fspecial_ok(unsigned esize);
 bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize);
 /* vfpop (lower-vfp.c): the host's SSE when ir_fp_fast and the result
  * allow, else the helper from an out-of-line stub. */
 void x64_lower_vfpop(X64Ctx *c, const IROp *op);
-void x64_vfp_stub(X64Ctx *c, const X64SlowPath *sp);
+/* Its stub's parts before the call: the Inexact probe, the zero test. */
+void x64_vfp_prelude(X64Ctx *c, const X64SlowPath *sp);
 
 /* ---- lower.c / lower-alu.c ---- */
 
@@ -409,10 +413,6 @@ void x64_slow_sync(X64Ctx *c, X64SlowPath *sp);
 /* A conditional branch to the slow path, here. */
 void x64_slow_jcc(X64Ctx *c, X64SlowPath *sp, X64Cond cc);
 void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp);
-/* In a stub: push (pop) the eight caller-saved registers the allocator
- * hands out; 64 bytes, so rsp stays 16-byte aligned. */
-void x64_stub_push(X64Ctx *c);
-void x64_stub_pop(X64Ctx *c);
 /* An FP stub's probe of Inexact (lower-slow.c): begin saves the xmm
  * registers in save and clears MXCSR's flags; the caller computes; end
  * ors ir_fp_fast's sticky bit into env if the host saw Inexact, restores
@@ -429,6 +429,12 @@ void x64_softmmu_st(X64Ctx *c, const IROp *op);
  * stub's Inexact probe. */
 void x64_lower_fpop(X64Ctx *c, const IROp *op);
 void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp);
+/* The packed add, sub, mul, div of singles [0] and doubles [1]. */
+extern const X64SseOp x64_fp_ops[2][4];
+/* ir_fp_fast's tests of the control and sticky words: to the slow path
+ * unless round to nearest without flushing; with IXC clear, to the slow
+ * path too, or (probe) to the Inexact probe, noting sp->ixc_at. */
+void x64_fp_mode_tests(X64Ctx *c, X64SlowPath *sp, bool probe);
 
 /* A source operand: a sign-extended imm32, or a register. */
 typedef struct X64Opnd {
