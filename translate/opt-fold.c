@@ -141,18 +141,16 @@ static void fold_branch(FoldState *s, IROp *op)
     }
 }
 
-/* For a test of t against zero (eq|ne) at op at: t's writer before it,
- * when that is an opc op of the test's width whose inputs keep their
- * values up to at (and are not its own output); else NULL.  Passed over:
- * pure ops and guest memory accesses, whose writes are their outputs
- * (helpers and env stores may change globals). */
-static const IROp *zero_test_source(const IRBlock *b, uint32_t at, IRTemp t, IRTemp zero,
-                                    IRCond c, IROpcode opc, uint8_t type)
+/* t's writer among the window ops before op at, when that is an opc op of the given type
+ * whose inputs keep their values up to at (and are not its own output);
+ * else NULL.  Passed over: pure ops and guest memory accesses, whose
+ * writes are their outputs (helpers and env stores may change globals). */
+static const IROp *kept_writer(const IRBlock *b, uint32_t at, IRTemp t, IROpcode opc,
+                               uint8_t type, uint32_t window)
 {
-    if ((c != IR_COND_EQ && c != IR_COND_NE) || !ir_is_const(b, zero) ||
-        b->temps[zero].value != 0 || b->temps[t].kind == IR_TEMP_CONST)
+    if (b->temps[t].kind == IR_TEMP_CONST)
         return NULL;
-    for (uint32_t i = at; i-- > 0;) {
+    for (uint32_t i = at; i-- > 0 && at - i <= window;) {
         const IROp *d = &b->ops[i];
         if (d->opc == IR_OP_NOP || d->opc == IR_OP_insn_start)
             continue;
@@ -171,6 +169,17 @@ static const IROp *zero_test_source(const IRBlock *b, uint32_t at, IRTemp t, IRT
         return d;
     }
     return NULL;
+}
+
+/* For a test of t against zero (eq|ne) at op at: kept_writer's opc op
+ * of the test's width that computed t. */
+static const IROp *zero_test_source(const IRBlock *b, uint32_t at, IRTemp t, IRTemp zero,
+                                    IRCond c, IROpcode opc, uint8_t type)
+{
+    if ((c != IR_COND_EQ && c != IR_COND_NE) || !ir_is_const(b, zero) ||
+        b->temps[zero].value != 0)
+        return NULL;
+    return kept_writer(b, at, t, opc, type, UINT32_MAX);
 }
 
 /* "sub t, a, b ... brcond t, 0, eq|ne" -> "brcond a, b, eq|ne" when a and
@@ -204,6 +213,26 @@ static void movcond_on_setcond(IRBlock *b, uint32_t at)
     }
 }
 
+/* "add a, x, k1 ... add d, a, k2" -> "add d, x, k1 + k2" when x keeps
+ * its value in between: the second address of a pair or a Q register
+ * (base + off, then + 8) no longer depends on the first, so the backend
+ * folds both into their accesses ([x + k], regalloc.c) instead of
+ * computing each. */
+static void reassoc_add(IRBlock *b, uint32_t at)
+{
+    IROp *op = &b->ops[at];
+    const IROp *d;
+
+    if (op->type != IR_I64 || !ir_is_const(b, op->args[2]) ||
+        b->temps[op->args[1]].kind != IR_TEMP_LOCAL)
+        return;
+    d = kept_writer(b, at, op->args[1], IR_OP_add, IR_I64, 16);
+    if (!d || !ir_is_const(b, d->args[2]) || ir_is_const(b, d->args[1]))
+        return;
+    op->args[1] = d->args[1];
+    op->args[2] = ir_const(b, IR_I64, b->temps[op->args[2]].value + b->temps[d->args[2]].value);
+}
+
 void opt_fold(IRBlock *b)
 {
     /* Temps created while folding (new constants) are never "known". */
@@ -231,6 +260,8 @@ void opt_fold(IRBlock *b)
         fold_op(&s, op);
         if (op->opc == IR_OP_movcond)
             movcond_on_setcond(b, i);
+        if (op->opc == IR_OP_add)
+            reassoc_add(b, i);
         if (op->opc == IR_OP_call) {
             const IRHelper *h = ir_helper_get(op->args[6]);
             if (!(h->flags & (IR_HELPER_NO_GLOBALS | IR_HELPER_READ_GLOBALS)))

@@ -15,6 +15,9 @@
  *     pair each AES round is written as, into one step (x86's AESENC and
  *     AESDEC are both, with a zero round key), when nothing else reads the
  *     intermediate value.
+ * A scalar load that became a mov returns true: opt_copy then reads the
+ * forwarded temp directly (an FP operation's inputs are then the temps
+ * that earlier operations computed, not copies of them).
  * Anything that may look at env ends what is known: a helper call (it may
  * read or write any state: everything is forgotten), an access of
  * overlapping bytes of another size (the pending store stays), an op that
@@ -167,7 +170,8 @@ static bool forward_scalar(IROp *op, const VecKnown *k, unsigned size)
     return true;
 }
 
-static void scalar_load(VecState *s, const IRBlock *b, IROp *op)
+/* True if the load became a mov. */
+static bool scalar_load(VecState *s, const IRBlock *b, IROp *op)
 {
     int32_t off = (int32_t)op->args[1];
     unsigned mo = op->args[2], size = 1u << (mo & IR_MO_SIZE);
@@ -177,12 +181,13 @@ static void scalar_load(VecState *s, const IRBlock *b, IROp *op)
         for (unsigned i = 0; i < s->n; i++) {
             const VecKnown *k = &s->k[i];
             if (k->off == off && k->size <= 8 && k->size >= size && forward_scalar(op, k, size))
-                return;   /* no longer reads env: a pending store may still go */
+                return op->opc == IR_OP_mov;   /* no longer reads env: a pending store may still go */
         }
     }
     touch(s, off, size, false);
     if (plain)
         add(s, off, size, (IRType)op->type, op->args[0], -1);
+    return false;
 }
 
 static void scalar_store(VecState *s, IRBlock *b, IROp *op, uint32_t i)
@@ -245,9 +250,10 @@ static void fuse_aes(IRBlock *b, uint32_t i)
     }
 }
 
-void opt_vec(IRBlock *b)
+bool opt_vec(IRBlock *b)
 {
     VecState s = { .n = 0 };
+    bool movs = false;
 
     for (uint32_t i = 0; i < b->nops; i++) {
         IROp *op = &b->ops[i];
@@ -271,7 +277,7 @@ void opt_vec(IRBlock *b)
             store(&s, b, i, (int32_t)op->args[1], 16, IR_V128, op->args[0]);
             continue;
         case IR_OP_ldenv:
-            scalar_load(&s, b, op);
+            movs |= scalar_load(&s, b, op);
             continue;
         case IR_OP_stenv:
             scalar_store(&s, b, op, i);
@@ -306,4 +312,5 @@ void opt_vec(IRBlock *b)
         if (b->ops[i].opc == IR_OP_vec2 &&
             (b->ops[i].args[3] == IR_VEC_AESE || b->ops[i].args[3] == IR_VEC_AESD))
             fuse_aes(b, i);
+    return movs;
 }

@@ -45,8 +45,8 @@ void opt_run(IRBlock *b)
      * env loads and stores alone. */
     if (opt_copy(b))   /* with opt_narrow */
         opt_fold(b);
-    if (b->env_ops)
-        opt_vec(b);
+    if (b->env_ops && opt_vec(b))
+        opt_copy(b);
     /* opt_loop reads the frontend's discards, which opt_dce removes */
     opt_loop(b);
     opt_dce(b);

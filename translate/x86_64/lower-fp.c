@@ -8,7 +8,7 @@
  *   compute:
  *     movq xmm0, x ; movq xmm1, y ; op xmm0, xmm1     (packed: the upper
  *                                                     lanes are zeros)
- *     movq r11, xmm0 ; exponent field - 1 >= max - 1 ; ja slow
+ *     (|xmm0| + bias > limit: not normal, special_test) ; jg slow
  *     movq d, xmm0
  *   resume:
  *
@@ -26,8 +26,9 @@
  * with Inexact already raised, an operation whose result is a finite
  * normal number can have raised nothing else the guest could see, and
  * needed no NaN to be chosen and nothing flushed.  Everything else (NaN,
- * infinity, zero, denormal results, the first inexact operation, other
- * rounding modes) goes to the helper, from the same inputs.
+ * infinity, zero, denormal results and the smallest normal: special_test;
+ * the first inexact operation, other rounding modes) goes to the helper,
+ * from the same inputs.
  *
  * The packed forms compute on zeros in the unused lanes (0/0 raises
  * Invalid in the host flags only, which nobody reads: helpers start from
@@ -44,59 +45,64 @@ const X64SseOp x64_fp_ops[2][4] = {
     { X64_ADDPD, X64_SUBPD, X64_MULPD, X64_DIVPD },
 };
 
-/* xmm0, xmm1, xmm2 = the operands of kind (an IRFpKind with IR_FP_64)
- * from registers in[]; exact: with singles' unused lanes zero, where the
- * inline code leaves whatever the registers' upper halves hold (the
- * Inexact probe must not see those lanes round). */
-static void load_inputs(X64Ctx *c, unsigned kind, const int in[3], bool exact)
+/* Scratch xmm i = input i from general register r; exact: a single's
+ * upper lanes zero, where the inline code leaves whatever the register's
+ * upper half holds (the Inexact probe must not see those lanes round).
+ * Returns i. */
+static int load_input(X64Ctx *c, int i, int r, bool dbl, bool exact)
 {
-    unsigned k = kind & ~(unsigned)IR_FP_64;
-    bool dbl = kind & IR_FP_64;
-    int n = k == IR_FP_SQRT ? 1 : k == IR_FP_FMA ? 3 : 2;
-
-    for (int i = 0; i < n; i++) {
-        if (exact && !dbl)
-            emit_movd_xr(&c->e, i, in[i]);
-        else
-            emit_movq_xr(&c->e, i, in[i]);
-    }
-}
-
-/* xmm0 = the operation on the inputs' registers in[] (load_inputs). */
-static void emit_op(X64Ctx *c, unsigned kind, const int in[3], bool exact)
-{
-    unsigned k = kind & ~(unsigned)IR_FP_64;
-    bool dbl = kind & IR_FP_64;
-
-    load_inputs(c, kind, in, exact);
-    if (k == IR_FP_SQRT)
-        emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, 0, 0);
-    else if (k == IR_FP_FMA)
-        emit_fma231(&c->e, dbl, false, 0, 1, 2);   /* x + y * z */
+    if (exact && !dbl)
+        emit_movd_xr(&c->e, i, r);
     else
-        emit_sse_rr(&c->e, x64_fp_ops[dbl][k], 0, 1);
+        emit_movq_xr(&c->e, i, r);
+    return i;
 }
 
-/* Flags "above" unless xmm x's value has an exponent field from 2 to
- * all-ones - 1: finite, normal, and not the smallest normal binade, where
- * the guest's tininess-before-rounding could see an underflow the host
- * (after rounding) did not.  Zero and denormals wrap around to the top.
- * exponent_check: to the slow path then, for xmm0. */
-static void exponent_of(X64Ctx *c, int x, bool dbl)
+static int ninputs(unsigned kind)
 {
-    unsigned ebits = dbl ? 11 : 8, width = dbl ? 64 : 32;
-
-    emit_movq_rx(&c->e, X64_SCRATCH, x);
-    emit_shift_ri(&c->e, X64_SHL, dbl, X64_SCRATCH, 1);
-    emit_shift_ri(&c->e, X64_SHR, dbl, X64_SCRATCH, width - ebits);
-    emit_alu_ri(&c->e, X64_SUB, false, X64_SCRATCH, 2);
-    emit_alu_ri(&c->e, X64_CMP, false, X64_SCRATCH, (int32_t)((1u << ebits) - 4));
+    unsigned k = kind & ~(unsigned)IR_FP_64;
+    return k == IR_FP_SQRT ? 1 : k == IR_FP_FMA ? 3 : 2;
 }
 
-static void exponent_check(X64Ctx *c, X64SlowPath *sp, bool dbl)
+/* xmm x = the operation of kind (an IRFpKind with IR_FP_64) on its
+ * inputs: input i from xmm xin[i] (a cache copy) or, if that is -1, from
+ * general register in[i] through scratch xmm i (load_input).  x is
+ * scratch 0 or a cache register: never a scratch another input takes. */
+static void emit_op(X64Ctx *c, unsigned kind, int x, const int in[3], const int xin[3],
+                    bool exact)
 {
-    exponent_of(c, 0, dbl);
-    x64_slow_jcc(c, sp, X64_CC_A);
+    unsigned k = kind & ~(unsigned)IR_FP_64;
+    bool dbl = kind & IR_FP_64;
+    int r[3];
+
+    for (int i = 0; i < ninputs(kind); i++)
+        r[i] = xin[i] >= 0 ? xin[i] : load_input(c, i, in[i], dbl, exact);
+    if (k == IR_FP_SQRT) {
+        emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, x, r[0]);
+        return;
+    }
+    if (x != r[0])
+        emit_sse_rr(&c->e, X64_MOVDQA_XX, x, r[0]);
+    if (k == IR_FP_FMA)
+        emit_fma231(&c->e, dbl, false, x, r[1], r[2]);   /* x + y * z */
+    else
+        emit_sse_rr(&c->e, x64_fp_ops[dbl][k], x, r[1]);
+}
+
+/* Flags "greater" (signed) if xmm x's value is not a normal number above
+ * the smallest normal: NaN, infinity, zero, denormal, or exactly the
+ * smallest normal, which a result rounded up from a tiny value becomes,
+ * where the guest's tininess-before-rounding sees an underflow the host
+ * (after rounding) did not.  x64_emit_fbias (lower-vec.c) in xmm tmp,
+ * then one compare in X64_SCRATCH: the integer side of the host stays
+ * free for the guest's work. */
+static void special_test(X64Ctx *c, int x, int tmp, bool dbl)
+{
+    unsigned esize = dbl ? 3 : 2;
+
+    x64_emit_fbias(c, tmp, x, esize);
+    emit_movq_rx(&c->e, X64_SCRATCH, tmp);
+    emit_alu_rm(&c->e, X64_CMP, dbl, X64_SCRATCH, x64_fspecial_limit(esize));
 }
 
 /* A sum or difference r = x +- y of a normal result is exact iff
@@ -106,7 +112,8 @@ static void exponent_check(X64Ctx *c, X64SlowPath *sp, bool dbl)
  * both hold, without touching MXCSR (ldmxcsr is slow; exact integer
  * arithmetic in doubles would pay it at every operation).  Results that
  * are not normal say nothing here: the inline code hands them to the
- * helper, which raises what they raise. */
+ * helper, which raises what they raise.  xmm3, a cache register, is kept
+ * on the stack meanwhile. */
 static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
 {
     const IRFpFast *f = ir_fp_fast;
@@ -114,10 +121,11 @@ static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
     X64SseOp cmp = dbl ? X64_UCOMISD : X64_UCOMISS;
     size_t other, inexact, exact;
 
+    x64_xmm_save(c, 1u << 3, 0);
     emit_sse_rr(&c->e, X64_MOVDQA_XX, 2, 0);
     emit_sse_rr(&c->e, sub ? subop : add, 2, 1);          /* r */
-    exponent_of(c, 2, dbl);
-    other = emit_jcc8(&c->e, X64_CC_A);                   /* not normal */
+    special_test(c, 2, 3, dbl);
+    other = emit_jcc8(&c->e, X64_CC_G);                   /* not normal */
     emit_sse_rr(&c->e, X64_MOVDQA_XX, 3, 2);
     emit_sse_rr(&c->e, sub ? add : subop, 3, 1);          /* r -+ y == x? */
     emit_sse_rr(&c->e, cmp, 3, 0);
@@ -130,6 +138,7 @@ static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
     emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
     emit_patch8(&c->e, other, c->e.pos);
     emit_patch8(&c->e, exact, c->e.pos);
+    x64_xmm_restore(c, 1u << 3, 0);
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
 }
 
@@ -139,18 +148,20 @@ static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
  * (lower-slow.c's probe). */
 void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
 {
+    static const int none[3] = { -1, -1, -1 };
     int in[3] = { sp->ixc_in[0], sp->ixc_in[1], sp->ixc_in[2] };
     unsigned k = sp->ixc_kind & ~(unsigned)IR_FP_64;
     bool dbl = sp->ixc_kind & IR_FP_64;
 
     emit_patch32(&c->e, sp->ixc_at, c->e.pos);
     if (k == IR_FP_ADD || k == IR_FP_SUB) {
-        load_inputs(c, sp->ixc_kind, in, true);
+        load_input(c, 0, in[0], dbl, true);
+        load_input(c, 1, in[1], dbl, true);
         sum_probe(c, sp, dbl, k == IR_FP_SUB);
         return;
     }
-    x64_ixc_begin(c, 0);
-    emit_op(c, sp->ixc_kind, in, true);
+    x64_ixc_begin(c, 0);   /* the operation in scratch registers alone */
+    emit_op(c, sp->ixc_kind, 0, in, none, true);
     x64_ixc_end(c, 0, sp->compute);
 }
 
@@ -178,14 +189,15 @@ void x64_fp_mode_tests(X64Ctx *c, X64SlowPath *sp, bool probe)
  * 000 greater); an unordered compare (NaN: Invalid, maybe) goes to the
  * helper, else NZCV is 0010, then 0110 if equal, 1000 if less (mov and
  * cmov leave the flags alone). */
-static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], int rd, bool dbl,
-                       const IRFpFast *f)
+static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], const int xin[3], int rd,
+                       bool dbl, const IRFpFast *f)
 {
+    int x = xin[0] >= 0 ? xin[0] : load_input(c, 0, in[0], dbl, false);
+    int y = xin[1] >= 0 ? xin[1] : load_input(c, 1, in[1], dbl, false);
+
     test_env32(c, f->ctl_off, f->ctl_mask);
     x64_slow_jcc(c, sp, X64_CC_NE);
-    emit_movq_xr(&c->e, 0, in[0]);
-    emit_movq_xr(&c->e, 1, in[1]);
-    emit_sse_rr(&c->e, dbl ? X64_UCOMISD : X64_UCOMISS, 0, 1);
+    emit_sse_rr(&c->e, dbl ? X64_UCOMISD : X64_UCOMISS, x, y);
     x64_slow_jcc(c, sp, X64_CC_P);
     emit_mov_ri(&c->e, rd, 0x2u << 28);
     emit_mov_ri(&c->e, X64_SCRATCH, 0x6u << 28);
@@ -200,14 +212,13 @@ static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], int rd, bool
  * and the one valid -2^63 or -2^31) go to the helper.  IR_FP_SCVTF:
  * cvtsi2s*, round to nearest without IXC to raise.  The result goes
  * through X64_SCRATCH: rd may be the input, which the stub passes. */
-static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int rd)
+static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int xin, int rd)
 {
     bool dbl = kind & IR_FP_64, w = !(kind & IR_FP_I32);
 
     x64_fp_mode_tests(c, sp, false);
     if ((kind & 0xf) == IR_FP_CVTZS) {
-        emit_movq_xr(&c->e, 0, in);
-        emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, 0);
+        emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, xin >= 0 ? xin : load_input(c, 0, in, dbl, false));
         emit_alu_ri(&c->e, X64_CMP, w, X64_SCRATCH, 1);   /* overflows: the indefinite */
         x64_slow_jcc(c, sp, X64_CC_O);
         emit_mov_rr(&c->e, true, rd, X64_SCRATCH);
@@ -226,14 +237,18 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     unsigned kind = op->args[4], k = kind & 0xf;
     bool dbl = kind & IR_FP_64;
     const IRHelper *h = ir_helper_get(op->args[5]);
-    int in[3] = { -1, -1, -1 }, rd;
+    IRTemp d = op->args[0];
+    int in[3] = { -1, -1, -1 }, xin[3] = { -1, -1, -1 }, rd, x = -1;
     X64SlowPath *sp;
 
     BUG_ON(h == NULL);
-    x64_vec_flush(c, false);
+    if (c->ts[d].xshadow)
+        x64_xshadow_drop(c, d);   /* an input's copy, if d is one too */
     for (int i = 0; i < 3; i++)
-        if (op->args[1 + i] != IR_NONE)
+        if (op->args[1 + i] != IR_NONE) {
             in[i] = ra_use(c, op->args[1 + i]);
+            xin[i] = x64_xshadow_find(c, op->args[1 + i]);
+        }
     rd = x64_out3(c, op);
     sp = x64_slow_new(c, (uintptr_t)h->fn);
     for (int i = 0; i < 3 && in[i] >= 0; i++)
@@ -242,21 +257,29 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_SCVTF) {
         x64_slow_jmp(c, sp);    /* always the helper */
     } else if (k == IR_FP_CMP) {
-        lower_fcmp(c, sp, in, rd, dbl, f);
+        lower_fcmp(c, sp, in, xin, rd, dbl, f);
     } else if (k == IR_FP_CVTZS || k == IR_FP_SCVTF) {
-        lower_cvt(c, sp, kind, in[0], rd);
+        lower_cvt(c, sp, kind, in[0], xin[0], rd);
     } else {
         x64_fp_mode_tests(c, sp, true);
         sp->ixc_kind = (uint8_t)kind;
         for (int i = 0; i < 3; i++)
             sp->ixc_in[i] = (int8_t)in[i];
+        /* the result in a cache register, where the next operation finds
+         * it; the stub's result goes there too */
+        x = x64_xshadow_new(c, d, op->args[1], xin[0]);
+        sp->xout_reg = (int8_t)x;
         sp->compute = (uint32_t)c->e.pos;
-        emit_op(c, kind, in, false);
-        exponent_check(c, sp, dbl);
-        emit_movq_rx(&c->e, rd, 0);
+        emit_op(c, kind, x, in, xin, false);
+        special_test(c, x, 0, dbl);
+        x64_slow_jcc(c, sp, X64_CC_G);
+        emit_movq_rx(&c->e, rd, x);
         if (!dbl)
             emit_mov_rr(&c->e, false, rd, rd);   /* lane 1 is not ours */
     }
+    sp->xsave = x64_live_xmm(c, x);   /* every xmm register is caller-saved */
     sp->resume = (uint32_t)c->e.pos;
-    ra_def(c, op->args[0], rd);
+    ra_def(c, d, rd);
+    if (x >= 0)
+        c->ts[d].xshadow = true;
 }

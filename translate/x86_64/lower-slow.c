@@ -13,7 +13,8 @@
  *     rdi = env; rsi, rdx, rcx, r8 = the arguments
  *     call fn
  *     the result over the pushed copy of its register
- *     pop them, reload the xmm registers; vout_reg = env[vout_off]
+ *     pop them, reload the xmm registers; vout_reg = env[vout_off], or
+ *     xout_reg = the result (a scalar's copy in the xmm cache)
  *     jmp resume
  *
  * An even number of pushes keeps rsp 16-byte aligned for the call.  An
@@ -36,7 +37,7 @@ X64SlowPath *x64_slow_new(X64Ctx *c, uintptr_t fn)
 {
     c->slow = scratch_room(c->slow, c->nslow, &c->slow_cap, sizeof(X64SlowPath));
     X64SlowPath *sp = &c->slow[c->nslow++];
-    *sp = (X64SlowPath){ .fn = fn, .out_reg = -1, .vout_reg = -1 };
+    *sp = (X64SlowPath){ .fn = fn, .out_reg = -1, .vout_reg = -1, .xout_reg = -1 };
     return sp;
 }
 
@@ -71,8 +72,8 @@ void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp)
 }
 
 /* The xmm registers in save to the stack, from rsp + below up (below:
- * bytes the caller keeps for itself); xmm_restore undoes it. */
-static void xmm_save(X64Ctx *c, uint16_t save, int below)
+ * bytes the caller keeps for itself); x64_xmm_restore undoes it. */
+void x64_xmm_save(X64Ctx *c, uint16_t save, int below)
 {
     int n = __builtin_popcount(save);
 
@@ -83,7 +84,7 @@ static void xmm_save(X64Ctx *c, uint16_t save, int below)
             emit_sse_store(&c->e, 4, k, x64_mem(X64_RSP, below + 16 * i++));
 }
 
-static void xmm_restore(X64Ctx *c, uint16_t save, int below)
+void x64_xmm_restore(X64Ctx *c, uint16_t save, int below)
 {
     int n = __builtin_popcount(save);
 
@@ -102,7 +103,7 @@ static void xmm_restore(X64Ctx *c, uint16_t save, int below)
  * registers in save are kept on the stack meanwhile. */
 void x64_ixc_begin(X64Ctx *c, uint16_t save)
 {
-    xmm_save(c, save, 16);   /* MXCSR's copy at rsp */
+    x64_xmm_save(c, save, 16);   /* MXCSR's copy at rsp */
     emit_mxcsr(&c->e, false, x64_mem(X64_RSP, 0));
     emit_alu_mi(&c->e, X64_AND, false, x64_mem(X64_RSP, 0), ~0x3f);
     emit_mxcsr(&c->e, true, x64_mem(X64_RSP, 0));
@@ -119,7 +120,7 @@ void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back)
     skip = emit_jcc8(&c->e, X64_CC_E);
     emit_alu_mi(&c->e, X64_OR, false, x64_mem(X64_ENV, f->sticky_off), (int32_t)f->sticky_bit);
     emit_patch8(&c->e, skip, c->e.pos);
-    xmm_restore(c, save, 16);
+    x64_xmm_restore(c, save, 16);
     emit_patch32(&c->e, emit_jmp32(&c->e), back);
 }
 
@@ -144,7 +145,7 @@ static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
     for (int r = 0; r < 16; r++)
         if (sp->sync_regs & X64_REG_BIT(r))
             ra_store_global(c, sp->sync_temp[r], r);
-    xmm_save(c, sp->xsave, 0);   /* first: the pushed copies stay at rsp */
+    x64_xmm_save(c, sp->xsave, 0);   /* first: the pushed copies stay at rsp */
     for (int k = 0; k < 8; k++)
         emit_push(&c->e, stub_saved[k]);
     for (unsigned i = 0; i < sp->nargs; i++) {
@@ -167,9 +168,11 @@ static void emit_stub(X64Ctx *c, const X64SlowPath *sp)
     }
     for (int k = 8; k-- > 0;)
         emit_pop(&c->e, stub_saved[k]);
-    xmm_restore(c, sp->xsave, 0);
+    x64_xmm_restore(c, sp->xsave, 0);
     if (sp->vout_reg >= 0)
         emit_sse_load(&c->e, 4, sp->vout_reg, x64_mem(X64_ENV, sp->vout_off));
+    if (sp->xout_reg >= 0)
+        emit_movq_xr(&c->e, sp->xout_reg, sp->out_reg);
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->resume);
 }
 

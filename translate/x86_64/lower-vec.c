@@ -16,6 +16,13 @@
  * makes every xmm register caller-saved, so no xmm value has to survive a
  * call, and every way into a label finds the values in the slots.
  *
+ * The cache also holds copies of scalar FP values (lower-fp.c's fpop
+ * results, x64_xshadow_new): an I64 local whose home is its general
+ * register has a clean entry here too, so that the next FP operation
+ * reads it without a movq from the general register on the dependency
+ * chain.  Such an entry is never stored and goes like any other; ra_def
+ * and the local's death drop it (x64_xshadow_drop).
+ *
  * Self-looping blocks (lower.c) also keep up to X64_VPINS v128 globals
  * in xmm15, xmm14... across their back edge: those the loop reads before
  * it writes them (an accumulator, a constant).  env stays exact: a vstenv
@@ -116,6 +123,36 @@ void x64_vec_kill(X64Ctx *c, IRTemp t)
         c->vslot_free[c->nvslot_free++] = s->vslot;
         s->vslot = -1;
     }
+}
+
+/* ---- copies of scalar values ---- */
+
+int x64_xshadow_find(X64Ctx *c, IRTemp t)
+{
+    int r = c->ts[t].xshadow ? vfind(c, t) : -1;
+
+    if (r >= 0)
+        c->vstamp[r] = c->op_index;
+    return r;
+}
+
+void x64_xshadow_drop(X64Ctx *c, IRTemp t)
+{
+    int r = vfind(c, t);
+
+    if (r >= 0)
+        c->vreg[r] = IR_NONE;
+    c->ts[t].xshadow = false;
+}
+
+uint16_t x64_live_xmm(const X64Ctx *c, int r)
+{
+    uint16_t m = 0;
+
+    for (int k = X64_VREG_FIRST; k < 16; k++)
+        if (k != r && (k >= c->vreg_end || c->vreg[k] != IR_NONE))
+            m |= (uint16_t)(1u << k);
+    return m;
 }
 
 /* xmm x = t's value. */
@@ -273,6 +310,16 @@ static int vcopy(X64Ctx *c, IRTemp d, IRTemp a)
 int x64_vsrc(X64Ctx *c, int x, IRTemp t)
 {
     return vsrc(c, x, t);
+}
+
+int x64_xshadow_new(X64Ctx *c, IRTemp d, IRTemp a, int ra)
+{
+    int r;
+
+    BUG_ON(c->ts[d].xshadow);
+    r = vdst(c, d, a, ra);
+    c->vdirty[r] = false;   /* the general register is its home */
+    return r;
 }
 
 int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra)
@@ -727,19 +774,28 @@ bool x64_fspecial_ok(unsigned esize)
     return esize == 2 || (esize == 3 && x64_features.sse42);
 }
 
-bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize)
+void x64_emit_fbias(X64Ctx *c, int x, int src, unsigned esize)
 {
     int k = esize == 3 ? 3 : 0;
 
-    if (!x64_fspecial_ok(esize))
-        return false;
     if (x != src)
         emit_sse_rr(&c->e, X64_MOVDQA_XX, x, src);
     emit_sse_rm(&c->e, X64_PAND, x, x64_frame(X64_CONSTS_OFF + 16 * k));
     emit_sse_rm(&c->e, esize == 3 ? X64_PADDQ : X64_PADDD, x,
                 x64_frame(X64_CONSTS_OFF + 16 * (k + 1)));
-    emit_sse_rm(&c->e, esize == 3 ? X64_PCMPGTQ : X64_PCMPGTD, x,
-                x64_frame(X64_CONSTS_OFF + 16 * (k + 2)));
+}
+
+X64Mem x64_fspecial_limit(unsigned esize)
+{
+    return x64_frame(X64_CONSTS_OFF + 16 * (esize == 3 ? 5 : 2));
+}
+
+bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize)
+{
+    if (!x64_fspecial_ok(esize))
+        return false;
+    x64_emit_fbias(c, x, src, esize);
+    emit_sse_rm(&c->e, esize == 3 ? X64_PCMPGTQ : X64_PCMPGTD, x, x64_fspecial_limit(esize));
     return true;
 }
 

@@ -28,7 +28,7 @@
  * straight through the op: a chain of FP instructions stays in xmm
  * registers.  The conditions are those of the scalar fpop (lower-fp.c):
  * with round-to-nearest, no flushing and Inexact already raised, a normal
- * result above the smallest normal binade raised nothing else the guest
+ * result above the smallest normal raised nothing else the guest
  * could see and chose no NaN.
  */
 #include "x64-internal.h"
@@ -37,18 +37,6 @@
 #define XA 0
 #define XB 1
 #define XC 2
-
-/* The xmm registers holding values the code after the op reads: the
- * cache's (but r, which the stub reloads) and the pinned globals'. */
-static uint16_t live_xmm(const X64Ctx *c, int r)
-{
-    uint16_t m = 0;
-
-    for (int k = X64_VREG_FIRST; k < 16; k++)
-        if (k != r && (k >= c->vreg_end || c->vreg[k] != IR_NONE))
-            m |= (uint16_t)(1u << k);
-    return m;
-}
 
 /* The operation on inputs in registers ra, rb (rc: the product's second
  * factor of a fused kind), into register x (none of them; x = ra first). */
@@ -116,7 +104,7 @@ void x64_lower_vfpop(X64Ctx *c, const IROp *op)
     }
     sp->vout_reg = (int8_t)rd;
     sp->vout_off = (int32_t)IR_VFP_OFFD(p);
-    sp->xsave = live_xmm(c, rd);
+    sp->xsave = x64_live_xmm(c, rd);
     sp->resume = (uint32_t)c->e.pos;
     /* the stub writes env's copy: a pinned one is stale until the
      * frontend's vstenv of the result */

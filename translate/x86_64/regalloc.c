@@ -610,6 +610,8 @@ void ra_drop(X64Ctx *c, IRTemp t)
 void ra_def(X64Ctx *c, IRTemp d, int reg)
 {
     BUG_ON(reg == X64_ENV || reg == X64_SCRATCH);
+    if (c->ts[d].xshadow)
+        x64_xshadow_drop(c, d);   /* a new value */
     if (c->reg_temp[reg] != d)
         unbind(c, reg);
     if (c->ts[d].reg >= 0 && c->ts[d].reg != reg)
@@ -645,6 +647,8 @@ static void kill_local(X64Ctx *c, IRTemp t)
         x64_vec_kill(c, t);
         return;
     }
+    if (s->xshadow)
+        x64_xshadow_drop(c, t);
     if (s->reg >= 0)
         unbind(c, s->reg);
     if (!s->multi_bb && s->slot >= 0) {

@@ -75,6 +75,7 @@ typedef struct X64TempState {
     bool mem_ok;
     bool multi_bb;       /* local used in more than one basic block */
     bool folded;         /* an address base + disp, never computed */
+    bool xshadow;        /* an xmm cache register may hold a copy (lower-vec.c) */
     int16_t slot;        /* spill slot of a local, -1 = none yet */
     int16_t vslot;       /* v128 local: its 16-byte slot, -1 = none yet */
     uint16_t nuses, ndefs;   /* saturating counts over the block */
@@ -143,6 +144,7 @@ typedef struct X64SlowPath {
     uint16_t xsave;      /* xmm registers the call must not lose */
     int8_t vout_reg;     /* -1: none; else xmm = the 16 bytes at env + vout_off */
     int32_t vout_off;
+    int8_t xout_reg;     /* -1: none; else movq xmm, out_reg after the call */
     /* vfpop's (lower-vfp.c): special_at, when nonzero, branches to the
      * exact-zero test, which goes on to the call */
     bool vfp;
@@ -386,6 +388,21 @@ int x64_vdst(X64Ctx *c, IRTemp d, IRTemp a, int ra);
  * x64_fspecial_ok tells beforehand. */
 bool x64_fspecial_ok(unsigned esize);
 bool x64_emit_fspecial(X64Ctx *c, int x, int src, unsigned esize);
+/* Its first two steps, SSE2 only: xmm x = t + bias for the lanes t of
+ * xmm src taken as integers with their sign cleared; a lane is special
+ * iff that is above (signed) the lane at x64_fspecial_limit, which a
+ * scalar compares in a general register. */
+void x64_emit_fbias(X64Ctx *c, int x, int src, unsigned esize);
+X64Mem x64_fspecial_limit(unsigned esize);
+/* Copies of scalar locals in the xmm cache (lower-fp.c's fpop results):
+ * find t's (-1: none); make a clean entry for d, a's register ra when a
+ * dies here (as x64_vdst; the caller sets ts[d].xshadow once d is
+ * defined); drop t's.  x64_live_xmm: the cache registers holding values
+ * (and the pinned ones), but r -- what a stub must keep over its call. */
+int x64_xshadow_find(X64Ctx *c, IRTemp t);
+int x64_xshadow_new(X64Ctx *c, IRTemp d, IRTemp a, int ra);
+void x64_xshadow_drop(X64Ctx *c, IRTemp t);
+uint16_t x64_live_xmm(const X64Ctx *c, int r);
 /* vfpop (lower-vfp.c): the host's SSE when ir_fp_fast and the result
  * allow, else the helper from an out-of-line stub. */
 void x64_lower_vfpop(X64Ctx *c, const IROp *op);
@@ -419,6 +436,10 @@ void x64_slow_jmp(X64Ctx *c, X64SlowPath *sp);
  * and jumps to back. */
 void x64_ixc_begin(X64Ctx *c, uint16_t save);
 void x64_ixc_end(X64Ctx *c, uint16_t save, uint32_t back);
+/* The xmm registers in save to the stack, from rsp + below up (below:
+ * bytes the caller keeps for itself), and back. */
+void x64_xmm_save(X64Ctx *c, uint16_t save, int below);
+void x64_xmm_restore(X64Ctx *c, uint16_t save, int below);
 /* Emits every slow path of the block (after its ops). */
 void x64_slow_stubs(X64Ctx *c);
 

@@ -100,5 +100,30 @@ int main(void)
     show_d("1/3 (double)", div_d(dv[2], dv[4]));
     show_d("(1 + 2^-53) tie", add_d(dv[2], 0x1p-53));
     show_d("(1 + 3*2^-53) tie", add_d(dv[2], 0x3p-53));
+    /* tininess at the smallest normal: Arm detects it before rounding, so
+     * a product that rounds up to 2^-1022 (2^-126) underflows; one at or
+     * above it, exact or rounded, does not */
+    {
+        static volatile double dt[] = {
+            0x1.fffffffffffffp-1, 0x1p+0, 0x1.0000000000001p+0, 0x1.ffffffffffffep-1,
+        };
+        static volatile double dm[] = { 0x1p-1022, 0x1.0000000000001p-1022, 0x1.0000000000002p-1022 };
+        static volatile float ft[] = { 0x1.fffffep-1f, 0x1p+0f, 0x1.000002p+0f, 0x1.fffffcp-1f };
+        static volatile float fm[] = { 0x1p-126f, 0x1.000002p-126f, 0x1.000004p-126f };
+        for (unsigned i = 0; i < 4; i++)
+            for (unsigned j = 0; j < 3; j++) {
+                snprintf(what, sizeof(what), "tiny d %u * %u", i, j);
+                show_d(what, mul_d(dt[i], dm[j]));
+                snprintf(what, sizeof(what), "tiny d %u / %u", j, i);
+                show_d(what, div_d(dm[j], dt[i]));
+                snprintf(what, sizeof(what), "tiny s %u * %u", i, j);
+                show_f(what, mul_f(ft[i], fm[j]));
+                snprintf(what, sizeof(what), "tiny s %u / %u", j, i);
+                show_f(what, div_f(fm[j], ft[i]));
+            }
+        show_d("tiny d sum", add_d(dm[1], -0x1p-1074));
+        show_d("tiny d sqrt", sqrt_d(0x1p-2044));
+        show_f("tiny s sum", add_f(fm[1], -0x1p-149f));
+    }
     return 0;
 }
