@@ -45,9 +45,9 @@ const X64SseOp x64_fp_ops[2][4] = {
     { X64_ADDPD, X64_SUBPD, X64_MULPD, X64_DIVPD },
 };
 
-/* Scratch xmm i = input i from general register r; exact: a single's
- * upper lanes zero, where the inline code leaves whatever the register's
- * upper half holds (the Inexact probe must not see those lanes round).
+/* xmm i = an input from general register r; exact: a single's upper
+ * lanes zero, where the inline code leaves whatever the register's upper
+ * half holds (the Inexact probe must not see those lanes round).
  * Returns i. */
 static int load_input(X64Ctx *c, int i, int r, bool dbl, bool exact)
 {
@@ -66,8 +66,9 @@ static int ninputs(unsigned kind)
 
 /* xmm x = the operation of kind (an IRFpKind with IR_FP_64) on its
  * inputs: input i from xmm xin[i] (a cache copy) or, if that is -1, from
- * general register in[i] through scratch xmm i (load_input).  x is
- * scratch 0 or a cache register: never a scratch another input takes. */
+ * general register in[i] through scratch xmm i (load_input; the first
+ * straight into x).  x is scratch 0 or a cache register: never a scratch
+ * another input takes, nor another input's copy. */
 static void emit_op(X64Ctx *c, unsigned kind, int x, const int in[3], const int xin[3],
                     bool exact)
 {
@@ -76,7 +77,12 @@ static void emit_op(X64Ctx *c, unsigned kind, int x, const int in[3], const int 
     int r[3];
 
     for (int i = 0; i < ninputs(kind); i++)
-        r[i] = xin[i] >= 0 ? xin[i] : load_input(c, i, in[i], dbl, exact);
+        if (xin[i] >= 0)
+            r[i] = xin[i];
+        else if (i == 0 && k != IR_FP_SQRT)   /* straight into x */
+            r[i] = load_input(c, x, in[i], dbl, exact);
+        else
+            r[i] = load_input(c, i, in[i], dbl, exact);
     if (k == IR_FP_SQRT) {
         emit_sse_rr(&c->e, dbl ? X64_SQRTPD : X64_SQRTPS, x, r[0]);
         return;
@@ -231,6 +237,23 @@ static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int xin
     }
 }
 
+/* An FP input local that is read again later (a loaded value several
+ * operations take) gets a copy in the cache now: one movq for all its
+ * reads.  Its register, or -1 for a global, a last read or the op's
+ * output. */
+static int input_copy(X64Ctx *c, IRTemp t, int r)
+{
+    int x;
+
+    if (c->b->temps[t].kind != IR_TEMP_LOCAL || c->ts[t].last_use <= c->op_index ||
+        ir_op_mentions(&c->b->ops[c->op_index], t, true))
+        return -1;
+    x = x64_xshadow_new(c, t, IR_NONE, -1);
+    emit_movq_xr(&c->e, x, r);
+    c->ts[t].xshadow = true;
+    return x;
+}
+
 void x64_lower_fpop(X64Ctx *c, const IROp *op)
 {
     const IRFpFast *f = ir_fp_fast;
@@ -240,6 +263,7 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     IRTemp d = op->args[0];
     int in[3] = { -1, -1, -1 }, xin[3] = { -1, -1, -1 }, rd, x = -1;
     X64SlowPath *sp;
+    bool host;
 
     BUG_ON(h == NULL);
     if (c->ts[d].xshadow)
@@ -249,12 +273,17 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
             in[i] = ra_use(c, op->args[1 + i]);
             xin[i] = x64_xshadow_find(c, op->args[1 + i]);
         }
+    host = f && !(k == IR_FP_FMA && !x64_features.fma) && k <= IR_FP_SCVTF;
+    if (host && k != IR_FP_SCVTF)   /* (an integer input) */
+        for (int i = 0; i < 3; i++)
+            if (in[i] >= 0 && xin[i] < 0 && (xin[i] = x64_xshadow_find(c, op->args[1 + i])) < 0)
+                xin[i] = input_copy(c, op->args[1 + i], in[i]);   /* (find: "fmul d0, d1, d1") */
     rd = x64_out3(c, op);
     sp = x64_slow_new(c, (uintptr_t)h->fn);
     for (int i = 0; i < 3 && in[i] >= 0; i++)
         x64_slow_arg_reg(sp, in[i]);
     sp->out_reg = (int8_t)rd;
-    if (!f || (k == IR_FP_FMA && !x64_features.fma) || k > IR_FP_SCVTF) {
+    if (!host) {
         x64_slow_jmp(c, sp);    /* always the helper */
     } else if (k == IR_FP_CMP) {
         lower_fcmp(c, sp, in, xin, rd, dbl, f);

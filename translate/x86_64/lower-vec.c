@@ -316,7 +316,7 @@ int x64_xshadow_new(X64Ctx *c, IRTemp d, IRTemp a, int ra)
 {
     int r;
 
-    BUG_ON(c->ts[d].xshadow);
+    BUG_ON(vfind(c, d) >= 0);   /* (ts[d].xshadow may be left from an evicted copy) */
     r = vdst(c, d, a, ra);
     c->vdirty[r] = false;   /* the general register is its home */
     return r;
