@@ -372,6 +372,40 @@ void x64_lower_eqv(X64Ctx *c, const IROp *op)
 }
 
 /* Shifts and rotates; x86 masks counts to the width as the IR requires. */
+/* "shl t, x, n; add d, y, t" (either order) with n <= 3 and t read there
+ * alone, the IR of ADD Xd, Xn, Xm, LSL #n (or an extended register):
+ * lea d, [y + x << n] for both, the add skipped. */
+static bool fuse_shl_add(X64Ctx *c, const IROp *op, unsigned n)
+{
+    const IRBlock *b = c->b;
+    IRTemp t = op->args[0], x = op->args[1], y, d;
+    const IROp *next;
+    unsigned k;
+    int rx, ry, rd;
+    X64Mem m;
+
+    if (n > 3 || op->opc != IR_OP_shl || c->op_index + 1 >= b->nops || ir_is_const(b, x))
+        return false;
+    next = &b->ops[c->op_index + 1];
+    if (next->opc != IR_OP_add || next->type != op->type || c->ts[next->args[0]].folded)
+        return false;
+    k = next->args[1] == t ? 1 : next->args[2] == t ? 2 : 0;
+    if (!k || next->args[3 - k] == t || !x64_dies(next, k) || !x64_is_local(c, t) ||
+        c->ts[t].nuses != 1)
+        return false;
+    y = next->args[3 - k];
+    d = next->args[0];
+    rx = ra_use(c, x);
+    ry = ra_use(c, y);
+    rd = ra_out(c, next, d);
+    m = x64_mem_idx(ry, rx, 0);
+    m.shift = (uint8_t)n;
+    emit_lea(&c->e, op_w(op), rd, m);
+    ra_def(c, d, rd);
+    c->skip_op = c->op_index + 1;
+    return true;
+}
+
 void x64_lower_shift(X64Ctx *c, const IROp *op)
 {
     static const X64Shift kind_of[IR_OP_COUNT] = {
@@ -392,6 +426,8 @@ void x64_lower_shift(X64Ctx *c, const IROp *op)
             move_arg(c, op, 1, w);
             return;
         }
+        if (fuse_shl_add(c, op, n))
+            return;
         if (rot && x64_features.bmi2) {
             int rx = ra_use(c, x);
             rd = x64_out3(c, op);

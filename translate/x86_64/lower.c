@@ -987,7 +987,8 @@ static int gen_ops(X64Ctx *c)
         const IROp *op = &b->ops[i];
         c->op_index = i;
         if (i == c->skip_op) {
-            /* done with the op before (lower-vec.c's compare + NOT) */
+            /* done with the op before (lower-vec.c's compare + NOT,
+             * lower-alu.c's shl + add) */
         } else if (!c->unreachable || op->opc == IR_OP_label || op->opc == IR_OP_insn_start) {
             BUG_ON(op->opc >= IR_OP_COUNT || lower_table[op->opc] == NULL);
             lower_table[op->opc](c, op);
