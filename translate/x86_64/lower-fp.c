@@ -6,11 +6,22 @@
  *     test [env + ctl_off], ctl_mask     ; jnz slow   (not RN, or FZ...)
  *     test [env + sticky_off], bit       ; jz probe   (IXC not yet set)
  *   compute:
- *     movq xmm0, x ; movq xmm1, y ; op xmm0, xmm1     (packed: the upper
- *                                                     lanes are zeros)
- *     (|xmm0| + bias > limit: not normal, special_test) ; jg slow
- *     movq d, xmm0
+ *     movdqa xd, xx ; op xd, xy          (packed: the unused lanes hold
+ *                                         zeros or NaNs, never denormals,
+ *                                         which would be slow)
+ *     (|xd| + bias > limit: not normal, special_test) ; jg slow
+ *     movq d, xd
  *   resume:
+ *
+ * Values stay in xmm registers from one operation to the next: the
+ * result d keeps a clean copy xd in lower-vec.c's xmm cache beside its
+ * general register (x64_xshadow_new), an input read again later gets one
+ * at its first read (input_copy), and an operation reads its inputs'
+ * copies where they exist, else movq's them in; the dependency chain of
+ * a computation then never crosses to the general registers.  The
+ * general register stays the value's home: env stores, other ops and the
+ * stub's helper arguments read it.  The stub keeps the other live xmm
+ * registers over its call and puts the helper's result in xd too.
  *
  * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs;
  * conversions (IR_FP_CVTZS, IR_FP_SCVTF) cvtt*2si and cvtsi2s*.
@@ -30,7 +41,7 @@
  * the first inexact operation, other rounding modes) goes to the helper,
  * from the same inputs.
  *
- * The packed forms compute on zeros in the unused lanes (0/0 raises
+ * The packed forms compute on whatever the unused lanes hold (0/0 raises
  * Invalid in the host flags only, which nobody reads: helpers start from
  * clean flags); a single result is cut to its 32 bits.
  */
