@@ -366,7 +366,10 @@ if [ $HAVE_CC = 1 ]; then
         variant_selected "$name" "$kind" || continue
         out=$GUEST_BUILD/$name-$kind
         base=${src%.*}
-        if stale "$out" "$src" "$base.cflags" "$GUEST_SRC"/*.h "$0"; then
+        # and the sources it includes as a whole ("fp-arith-sticky.c" is
+        # fp-arith.c with FPSR.IXC set)
+        mapfile -t incs < <(sed -n 's|^#include "\([^"/]*\.c\)".*|'"$GUEST_SRC"'/\1|p' "$src")
+        if stale "$out" "$src" "$base.cflags" "$GUEST_SRC"/*.h "${incs[@]}" "$0"; then
             printf '%s\t%s\t%s\n' "$out" "$src" "$kind" >> "$BUILDS"
         fi
     done
