@@ -42,19 +42,7 @@ static Decoder cold_decoder;
 
 bool cold_cond(const CPUArm64State *env, unsigned cond)
 {
-    bool r;
-
-    switch (cond >> 1) {
-    case 0: r = env->zf == 0; break;                                  /* EQ */
-    case 1: r = env->cf != 0; break;                                  /* CS */
-    case 2: r = (int64_t)env->nf < 0; break;                          /* MI */
-    case 3: r = (int64_t)env->vf < 0; break;                          /* VS */
-    case 4: r = env->cf != 0 && env->zf != 0; break;                  /* HI */
-    case 5: r = (int64_t)(env->nf ^ env->vf) >= 0; break;             /* GE */
-    case 6: r = (int64_t)(env->nf ^ env->vf) >= 0 && env->zf != 0; break;  /* GT */
-    default: return true;                                             /* AL, NV */
-    }
-    return (cond & 1) ? !r : r;
+    return a64_cond_holds(env->nf, env->zf, env->cf, env->vf, cond);
 }
 
 void cold_load16(uint64_t addr, uint64_t out[2])

@@ -11,6 +11,7 @@
 #ifndef GUISE_A64_CPU_H
 #define GUISE_A64_CPU_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "translate/exec.h"
 
@@ -89,5 +90,24 @@ extern struct GuestArch a64_guest_arch;
 /* NZCV as the architecture packs it (bits 31:28). */
 uint32_t a64_get_nzcv(const CPUArm64State *env);
 void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv);
+
+/* ConditionHolds (Arm ARM J1.1.3) on flags in the four-word form. */
+static inline bool a64_cond_holds(uint64_t nf, uint64_t zf, uint64_t cf, uint64_t vf,
+                                  unsigned cond)
+{
+    bool r;
+
+    switch (cond >> 1) {
+    case 0: r = zf == 0; break;                                   /* EQ */
+    case 1: r = cf != 0; break;                                   /* CS */
+    case 2: r = (int64_t)nf < 0; break;                           /* MI */
+    case 3: r = (int64_t)vf < 0; break;                           /* VS */
+    case 4: r = cf != 0 && zf != 0; break;                        /* HI */
+    case 5: r = (int64_t)(nf ^ vf) >= 0; break;                   /* GE */
+    case 6: r = (int64_t)(nf ^ vf) >= 0 && zf != 0; break;        /* GT */
+    default: return true;                                         /* AL, NV */
+    }
+    return (cond & 1) ? !r : r;
+}
 
 #endif

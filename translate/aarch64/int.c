@@ -417,6 +417,7 @@ static bool gen_ccmp(DisasContext *s, uint32_t insn, bool sub, IRTemp b)
     for (int i = 0; i < 4; i++)
         ir_movcond(B, IR_I64, IR_COND_NE, flag[i], c, zero, flag[i],
                    a64_const(s, IR_I64, alt[i]));
+    gen_cc_only_if(s, c, nzcv);
     return true;
 }
 

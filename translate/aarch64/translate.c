@@ -75,7 +75,17 @@ static void cc_record(DisasContext *s, unsigned kind, bool sf, IRTemp a, IRTemp 
     s->cc.a = a;
     s->cc.b = b;
     s->cc.r = r;
+    s->cc.cond = IR_NONE;
     s->cc.at = IRB(s)->nops;
+}
+
+void gen_cc_only_if(DisasContext *s, IRTemp cond, unsigned nzcv)
+{
+    if (s->cc.kind == CC_NONE)
+        return;
+    s->cc.cond = cond;
+    s->cc.nzcv = (uint8_t)nzcv;
+    s->cc.at = IRB(s)->nops;   /* the flag writes so far are the selection */
 }
 
 /* Does op write t, or may it change t's env slot behind the IR's back? */
@@ -100,8 +110,9 @@ static bool cc_clobbers(const IRBlock *B, const IROp *op, IRTemp t)
 static bool cc_valid(DisasContext *s, bool operands)
 {
     const IRBlock *B = IRB(s);
-    const IRTemp watch[7] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf, s->cc.r,
-                              operands ? s->cc.a : IR_NONE, operands ? s->cc.b : IR_NONE };
+    const IRTemp watch[8] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf, s->cc.r,
+                              operands ? s->cc.a : IR_NONE, operands ? s->cc.b : IR_NONE,
+                              s->cc.cond };
 
     if (s->cc.kind == CC_NONE)
         return false;
@@ -109,7 +120,7 @@ static bool cc_valid(DisasContext *s, bool operands)
         const IROp *op = &B->ops[i];
         if (ir_op_defs[op->opc].flags & (IR_F_BB_END | IR_F_EXIT | IR_F_CALL))
             return false;
-        for (unsigned k = 0; k < 7; k++)
+        for (unsigned k = 0; k < 8; k++)
             if (cc_clobbers(B, op, watch[k]))
                 return false;
     }
@@ -313,6 +324,18 @@ static bool gen_cmp_direct(DisasContext *s, unsigned cond, A64Cmp *out)
     }
     if (cond & 1)
         out->c = ir_cond_invert(out->c);
+    if (s->cc.cond != IR_NONE) {
+        /* CCMP: the comparison where cond held, else the constant flags'
+         * answer -- two host compares for CCMP + B.cond instead of
+         * the four flags selected and combined */
+        unsigned n = s->cc.nzcv;
+        bool k = a64_cond_holds((n & 8) ? ~0ull : 0, (n & 4) ? 0 : 1, (n >> 1) & 1,
+                                (n & 1) ? ~0ull : 0, cond);
+        IRTemp t = a64_tmp(s, IR_I64), r = a64_tmp(s, IR_I64), zero = a64_const(s, IR_I64, 0);
+        ir_setcond(IRB(s), out->t, out->c, t, out->x, out->y);
+        ir_movcond(IRB(s), IR_I64, IR_COND_NE, r, s->cc.cond, zero, t, a64_const(s, IR_I64, k));
+        *out = (A64Cmp){ IR_COND_NE, r, zero, IR_I64 };
+    }
     return true;
 }
 

@@ -23,8 +23,9 @@ typedef struct DisasContext {
     const Arm64Model *model;
     uint64_t pc;          /* address of the instruction being translated */
     uint32_t insn;
-    /* The last NZCV producer, for direct conditions (translate.c). */
-    struct { uint8_t kind; bool sf; uint32_t at; IRTemp a, b, r; } cc;
+    /* The last NZCV producer, for direct conditions (translate.c); a
+     * CCMP/CCMN's holds where cond is nonzero, else NZCV is nzcv. */
+    struct { uint8_t kind, nzcv; bool sf; uint32_t at; IRTemp a, b, r, cond; } cc;
     /* A loop trace (trace.c): the branch back to the start is at
      * trace_end (0: not a trace); the early exits taken so far. */
     uint64_t trace_end;
@@ -85,6 +86,10 @@ IRTemp gen_adc(DisasContext *s, bool sf, IRTemp a, IRTemp b);      /* a + b + C 
 IRTemp gen_adc_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b);
 /* Set NZCV from a 4-bit value (bit 3 = N). */
 void gen_set_nzcv_const(DisasContext *s, unsigned nzcv);
+/* After CCMP/CCMN's flag selection: the comparison's record (the last
+ * gen_sub_cc/gen_add_cc) stands for conditions where cond is nonzero;
+ * elsewhere NZCV is nzcv. */
+void gen_cc_only_if(DisasContext *s, IRTemp cond, unsigned nzcv);
 /* Set NZCV from bits 31:28 of an i64 temp, and read them back. */
 void gen_set_nzcv(DisasContext *s, IRTemp v);
 IRTemp gen_get_nzcv(DisasContext *s);
