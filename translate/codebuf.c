@@ -14,7 +14,13 @@
  * Pitfall: fork() keeps both views shared with the child (the memfd is
  * MAP_SHARED), so the child's new translations would land in the parent's
  * pages.  The child calls codebuf_after_fork(), which copies the buffer into
- * a fresh memfd and moves the new views over the old addresses.
+ * a fresh memfd and moves the new views over the old addresses.  The copy
+ * is the kernel's (copy_file_range from the memfd, whose descriptor is
+ * kept at a high number out of the guest's way): no page of it faults in
+ * until the child runs that code, where a copy through the views faulted
+ * in every page (a shell's command substitutions fork again and again).
+ * The guest may close that descriptor or reuse its number, so its
+ * identity is checked first; without it the views are copied as before.
  *
  * Usage: codebuf_init(size) once; the backend emits its prologue, then sets
  * code_buf.reset_to; blocks are appended at code_buf.used (under tb_lock);
@@ -22,8 +28,10 @@
  * no other thread runs generated code (exec.c's exclusive section).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "codebuf.h"
 #include "util/log.h"
@@ -58,6 +66,55 @@ static void *rx_hint(size_t size)
     return (void *)((image - size - gap) & ~(uintptr_t)0x1fffff);
 }
 
+/* The memfd behind the views (-1: none kept), and what fstat said of it. */
+static int code_fd = -1;
+static dev_t code_dev;
+static ino_t code_ino;
+
+/* Keep fd (the views' memfd) as code_fd, moved up to a number guest
+ * programs do not reach for (a shell puts its own at 255 and below);
+ * closes fd. */
+static void keep_fd(int fd)
+{
+    long open_max = sysconf(_SC_OPEN_MAX);
+    int low = open_max > 1024 ? 1000 : (int)open_max - 24, hi = -1;
+    struct stat st;
+
+    if (low > 256)
+        hi = fcntl(fd, F_DUPFD_CLOEXEC, low);
+    close(fd);
+    code_fd = -1;
+    if (hi >= 0 && fstat(hi, &st) == 0) {
+        code_fd = hi;
+        code_dev = st.st_dev;
+        code_ino = st.st_ino;
+    } else if (hi >= 0) {
+        close(hi);
+    }
+}
+
+/* Is code_fd still the views' memfd? */
+static bool fd_is_ours(void)
+{
+    struct stat st;
+    return code_fd >= 0 && fstat(code_fd, &st) == 0 && st.st_dev == code_dev &&
+           st.st_ino == code_ino;
+}
+
+/* The first n bytes of memfd from into memfd to, inside the kernel. */
+static bool copy_in_kernel(int from, int to, size_t n)
+{
+    off_t in = 0, out = 0;
+
+    while (n) {
+        ssize_t k = copy_file_range(from, &in, to, &out, n, 0);
+        if (k <= 0)
+            return false;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
 static int map_views(int fd, size_t size, uint8_t **rw, uint8_t **rx)
 {
     *rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -82,7 +139,7 @@ bool codebuf_init(size_t size)
         errno = e;
         return false;
     }
-    close(fd);   /* the mappings keep the memory */
+    keep_fd(fd);   /* the mappings keep the memory */
     code_buf.size = size;
     code_buf.used = 0;
     code_buf.reset_to = 0;
@@ -103,8 +160,12 @@ bool codebuf_after_fork(void)
         close(fd);
         return false;
     }
-    close(fd);
-    memcpy(rw, code_buf.rw, code_buf.used);
+    if (fd_is_ours() && copy_in_kernel(code_fd, fd, code_buf.used))
+        close(code_fd);   /* the parent's, inherited */
+    else
+        memcpy(rw, code_buf.rw, code_buf.used);
+    keep_fd(fd);
+    /* as good as mapped: the pages fault in where the child runs */
     populated = code_buf.used & ~(size_t)4095;
     dropped = 0;
     /* Replace the shared views in place so every pointer stays valid. */
