@@ -168,6 +168,7 @@ static void opt_warm(const char *a)
     if (!*a || *end || v > EXEC_WARM_MAX)
         usage_error("bad run count '%s' for -warm (a number from 0 to %d)", a, EXEC_WARM_MAX);
     exec_opts.warm = (unsigned)v;
+    exec_opts.warm_set = true;
 }
 
 static bool on_off(const char *a, const char *opt)
@@ -219,7 +220,7 @@ static const OptDef options[] = {
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
     { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly, nor run guest calls as host calls" },
     { "warm", "WARM", "runs", true, opt_warm,
-      "interpret a block this often before translating it (default 8; 0: translate at once)" },
+      "interpret a block this often before translating it (default 8, in a forked child 32; 0: translate at once)" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
     { "tc", "TC", "dir|on|off", true, opt_tc,

@@ -63,6 +63,7 @@ static void fork_child(void *env, guest_ulong flags, guest_addr newsp, guest_add
 
     if (code_buf.rw && !codebuf_after_fork())    /* none under -jit off */
         _exit(128 + SIGKILL);
+    exec_after_fork();
     if (newsp)
         cpu->x[31] = newsp;
     if (flags & CLONE_SETTLS)

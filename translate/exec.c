@@ -117,6 +117,12 @@ bool exec_cold_next(CPUCommon *env, uint64_t pc)
     return !env->exit_request && cold_due(pc);
 }
 
+void exec_after_fork(void)
+{
+    if (!exec_opts.warm_set && exec_opts.warm && exec_opts.warm < EXEC_WARM_FORKED)
+        exec_opts.warm = EXEC_WARM_FORKED;
+}
+
 void exec_init(const GuestArch *arch)
 {
     exec_arch = arch;

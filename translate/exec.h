@@ -61,10 +61,13 @@ typedef struct ExecOptions {
     size_t code_size;     /* code buffer bytes */
     unsigned warm;        /* runs of a block in the cold-code interpreter
                              before it is translated (0: none) */
+    bool warm_set;        /* warm was asked for (-warm): forks keep it */
 } ExecOptions;
 
 /* The most exec_opts.warm can be. */
 #define EXEC_WARM_MAX 254
+/* A forked child's exec_opts.warm unless -warm was given (exec_after_fork). */
+#define EXEC_WARM_FORKED 32
 /* GuestArch.run_cold's "translate from env->pc now". */
 #define EXEC_COLD_TRANSLATE (-1)
 
@@ -131,6 +134,12 @@ void exec_restore_pc(CPUCommon *env, uintptr_t host_pc);
  * interpreter go on there (no translation yet, still cold, no
  * exit_request)?  Counts pc's run when it says yes. */
 bool exec_cold_next(CPUCommon *env, uint64_t pc);
+/* In a forked child (user mode), with its code memory its own: blocks
+ * the parent never ran wait longer in the interpreter (EXEC_WARM_FORKED
+ * runs, unless -warm was given): a shell's child lives for a command
+ * substitution or a pipeline stage and would translate the same paths in
+ * every fork, where the parent's translations it inherits serve it. */
+void exec_after_fork(void);
 
 /* Guest pc of the instruction whose code contains host_pc, if any. */
 bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);
