@@ -141,9 +141,9 @@ static void fold_branch(FoldState *s, IROp *op)
     }
 }
 
-/* t's writer among the window ops before op at, when that is an opc op of the given type
- * whose inputs keep their values up to at (and are not its own output);
- * else NULL.  Passed over: pure ops and guest memory accesses, whose
+/* t's writer among the window ops before op at, when that is an opc op
+ * of the given type whose inputs keep their values up to at (and are not
+ * its own output); else NULL.  Passed over: pure ops and guest memory accesses, whose
  * writes are their outputs (helpers and env stores may change globals). */
 static const IROp *kept_writer(const IRBlock *b, uint32_t at, IRTemp t, IROpcode opc,
                                uint8_t type, uint32_t window)

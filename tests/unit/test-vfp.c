@@ -39,32 +39,34 @@ static const IRFpFast test_fast = {
 
 static unsigned calls;
 
+/* One lane of kind on values of type T (fused: FMA, FMS). */
+#define LANE_FN(T, FMA)                                         \
+    static T lane_##T(unsigned kind, T x, T y, T z)             \
+    {                                                           \
+        switch (kind) {                                         \
+        case IR_VEC_FADD: return x + y;                         \
+        case IR_VEC_FSUB: return x - y;                         \
+        case IR_VEC_FMUL: return x * y;                         \
+        case IR_VEC_FDIV: return x / y;                         \
+        case IR_VEC_FMA:  return FMA(x, y, z);                  \
+        default:          return FMA(-x, y, z);                 \
+        }                                                       \
+    }
+LANE_FN(float, fmaf)
+LANE_FN(double, fma)
+
 static void lane_op(unsigned kind, unsigned esize, uint8_t *r, const uint8_t *a,
                     const uint8_t *n, const uint8_t *m)
 {
     if (esize == 2) {
         float x, y, z, v;
         memcpy(&x, n, 4), memcpy(&y, m, 4), memcpy(&z, a, 4);
-        switch (kind) {
-        case IR_VEC_FADD: v = x + y; break;
-        case IR_VEC_FSUB: v = x - y; break;
-        case IR_VEC_FMUL: v = x * y; break;
-        case IR_VEC_FDIV: v = x / y; break;
-        case IR_VEC_FMA:  v = fmaf(x, y, z); break;
-        default:          v = fmaf(-x, y, z); break;
-        }
+        v = lane_float(kind, x, y, z);
         memcpy(r, &v, 4);
     } else {
         double x, y, z, v;
         memcpy(&x, n, 8), memcpy(&y, m, 8), memcpy(&z, a, 8);
-        switch (kind) {
-        case IR_VEC_FADD: v = x + y; break;
-        case IR_VEC_FSUB: v = x - y; break;
-        case IR_VEC_FMUL: v = x * y; break;
-        case IR_VEC_FDIV: v = x / y; break;
-        case IR_VEC_FMA:  v = fma(x, y, z); break;
-        default:          v = fma(-x, y, z); break;
-        }
+        v = lane_double(kind, x, y, z);
         memcpy(r, &v, 8);
     }
 }

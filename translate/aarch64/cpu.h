@@ -91,6 +91,15 @@ extern struct GuestArch a64_guest_arch;
 uint32_t a64_get_nzcv(const CPUArm64State *env);
 void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv);
 
+/* A 4-bit NZCV (bit 3 = N) in the four-word form: f = { nf, zf, cf, vf }. */
+static inline void a64_nzcv_words(unsigned nzcv, uint64_t f[4])
+{
+    f[0] = (nzcv & 8) ? ~0ull : 0;
+    f[1] = (nzcv & 4) ? 0 : 1;
+    f[2] = (nzcv >> 1) & 1;
+    f[3] = (nzcv & 1) ? ~0ull : 0;
+}
+
 /* ConditionHolds (Arm ARM J1.1.3) on flags in the four-word form. */
 static inline bool a64_cond_holds(uint64_t nf, uint64_t zf, uint64_t cf, uint64_t vf,
                                   unsigned cond)

@@ -406,10 +406,9 @@ static bool gen_ccmp(DisasContext *s, uint32_t insn, bool sub, IRTemp b)
     unsigned nzcv = bits(insn, 0, 4);
     IRTemp c = gen_cond_val(s, cond4(insn)), zero = a64_const(s, IR_I64, 0);
     IRTemp flag[4] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf };
-    uint64_t alt[4] = {
-        (nzcv & 8) ? ~0ull : 0, (nzcv & 4) ? 0 : 1, (nzcv >> 1) & 1, (nzcv & 1) ? ~0ull : 0,
-    };
+    uint64_t alt[4];
 
+    a64_nzcv_words(nzcv, alt);
     if (sub)
         gen_sub_cc(s, sf(insn), a64_reg(s, rn(insn)), b);
     else

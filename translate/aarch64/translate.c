@@ -235,11 +235,12 @@ IRTemp gen_adc_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b)
 
 void gen_set_nzcv_const(DisasContext *s, unsigned nzcv)
 {
-    IRBlock *B = IRB(s);
-    ir_movi(B, IR_I64, cpu_nf, (nzcv & 8) ? ~0ull : 0);
-    ir_movi(B, IR_I64, cpu_zf, (nzcv & 4) ? 0 : 1);
-    ir_movi(B, IR_I64, cpu_cf, (nzcv >> 1) & 1);
-    ir_movi(B, IR_I64, cpu_vf, (nzcv & 1) ? ~0ull : 0);
+    const IRTemp flag[4] = { cpu_nf, cpu_zf, cpu_cf, cpu_vf };
+    uint64_t f[4];
+
+    a64_nzcv_words(nzcv, f);
+    for (int i = 0; i < 4; i++)
+        ir_movi(IRB(s), IR_I64, flag[i], f[i]);
 }
 
 void gen_set_nzcv(DisasContext *s, IRTemp v)
@@ -328,10 +329,12 @@ static bool gen_cmp_direct(DisasContext *s, unsigned cond, A64Cmp *out)
         /* CCMP: the comparison where cond held, else the constant flags'
          * answer -- two host compares for CCMP + B.cond instead of
          * the four flags selected and combined */
-        unsigned n = s->cc.nzcv;
-        bool k = a64_cond_holds((n & 8) ? ~0ull : 0, (n & 4) ? 0 : 1, (n >> 1) & 1,
-                                (n & 1) ? ~0ull : 0, cond);
+        uint64_t f[4];
+        bool k;
         IRTemp t = a64_tmp(s, IR_I64), r = a64_tmp(s, IR_I64), zero = a64_const(s, IR_I64, 0);
+
+        a64_nzcv_words(s->cc.nzcv, f);
+        k = a64_cond_holds(f[0], f[1], f[2], f[3], cond);
         ir_setcond(IRB(s), out->t, out->c, t, out->x, out->y);
         ir_movcond(IRB(s), IR_I64, IR_COND_NE, r, s->cc.cond, zero, t, a64_const(s, IR_I64, k));
         *out = (A64Cmp){ IR_COND_NE, r, zero, IR_I64 };
@@ -576,10 +579,13 @@ uint32_t a64_get_nzcv(const CPUArm64State *env)
 
 void a64_set_nzcv(CPUArm64State *env, uint32_t nzcv)
 {
-    env->nf = (nzcv & (1u << 31)) ? ~0ull : 0;
-    env->zf = (nzcv & (1u << 30)) ? 0 : 1;
-    env->cf = (nzcv >> 29) & 1;
-    env->vf = (nzcv & (1u << 28)) ? ~0ull : 0;
+    uint64_t f[4];
+
+    a64_nzcv_words(nzcv >> 28, f);
+    env->nf = f[0];
+    env->zf = f[1];
+    env->cf = f[2];
+    env->vf = f[3];
 }
 
 /* User mode's decode tables, in priority order (full-system mode puts

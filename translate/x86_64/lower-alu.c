@@ -371,7 +371,6 @@ void x64_lower_eqv(X64Ctx *c, const IROp *op)
     ra_def(c, op->args[0], rd);
 }
 
-/* Shifts and rotates; x86 masks counts to the width as the IR requires. */
 /* "shl t, x, n; add d, y, t" (either order) with n <= 3 and t read there
  * alone, the IR of ADD Xd, Xn, Xm, LSL #n (or an extended register):
  * lea d, [y + x << n] for both, the add skipped. */
@@ -406,6 +405,7 @@ static bool fuse_shl_add(X64Ctx *c, const IROp *op, unsigned n)
     return true;
 }
 
+/* Shifts and rotates; x86 masks counts to the width as the IR requires. */
 void x64_lower_shift(X64Ctx *c, const IROp *op)
 {
     static const X64Shift kind_of[IR_OP_COUNT] = {

@@ -182,7 +182,6 @@ void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
     x64_ixc_end(c, 0, sp->compute);
 }
 
-
 /* Flags from the 32-bit word at env + off and mask. */
 static void test_env32(X64Ctx *c, int32_t off, uint32_t mask)
 {
@@ -277,18 +276,19 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     bool host;
 
     BUG_ON(h == NULL);
+    host = f && !(k == IR_FP_FMA && !x64_features.fma) && k <= IR_FP_SCVTF;
     if (c->ts[d].xshadow)
         x64_xshadow_drop(c, d);   /* an input's copy, if d is one too */
-    for (int i = 0; i < 3; i++)
-        if (op->args[1 + i] != IR_NONE) {
-            in[i] = ra_use(c, op->args[1 + i]);
-            xin[i] = x64_xshadow_find(c, op->args[1 + i]);
-        }
-    host = f && !(k == IR_FP_FMA && !x64_features.fma) && k <= IR_FP_SCVTF;
-    if (host && k != IR_FP_SCVTF)   /* (an integer input) */
-        for (int i = 0; i < 3; i++)
-            if (in[i] >= 0 && xin[i] < 0 && (xin[i] = x64_xshadow_find(c, op->args[1 + i])) < 0)
-                xin[i] = input_copy(c, op->args[1 + i], in[i]);   /* (find: "fmul d0, d1, d1") */
+    for (int i = 0; i < 3; i++) {
+        IRTemp t = op->args[1 + i];
+        if (t == IR_NONE)
+            continue;
+        in[i] = ra_use(c, t);
+        /* (a copy input_copy made for an earlier input: "fmul d0, d1, d1") */
+        xin[i] = x64_xshadow_find(c, t);
+        if (xin[i] < 0 && host && k != IR_FP_SCVTF)   /* (SCVTF: an integer) */
+            xin[i] = input_copy(c, t, in[i]);
+    }
     rd = x64_out3(c, op);
     sp = x64_slow_new(c, (uintptr_t)h->fn);
     for (int i = 0; i < 3 && in[i] >= 0; i++)
