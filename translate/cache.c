@@ -5,8 +5,10 @@
  *    pc and 0 in user mode): a hash table whose chains are published with
  *    release stores, so the dispatcher and helper_lookup_tb_ptr read it
  *    without a lock;
- *  - by physical page: a hash of page -> list, used to invalidate the
- *    blocks of a page when the guest writes to it or unmaps it;
+ *  - by physical page: a hash of page -> lists of the blocks that start
+ *    there and of those that read code there (a frontend's look-ahead,
+ *    IRBlock.xpage), used to invalidate them when the guest writes to the
+ *    page or unmaps it;
  *  - by host address: blocks are appended to the code buffer in order, so an
  *    array in creation order is sorted by host address (binary search for
  *    precise faults).
@@ -36,9 +38,17 @@ static TB *hash_table[1u << HASH_BITS];
 
 #define PAGE_BITS 12
 #define PAGE_HASH_BITS 14
+/* A block that read code on a page other than its own (IRBlock.xpage)
+ * is listed there by a reference (from the arena), to be invalidated
+ * with it. */
+typedef struct PageRef {
+    TB *tb;
+    struct PageRef *next;
+} PageRef;
 typedef struct PageEntry {
     uint64_t page;
-    TB *first;
+    TB *first;              /* blocks that start on the page, by page_next */
+    PageRef *refs;          /* blocks that read code on it */
     struct PageEntry *next;
 } PageEntry;
 static PageEntry *page_table[1u << PAGE_HASH_BITS];
@@ -191,6 +201,16 @@ void cache_insert(TB *tb)
     __atomic_store_n(&hash_table[h], tb, __ATOMIC_RELEASE);
 }
 
+void cache_add_page(TB *tb, uint64_t page)
+{
+    PageEntry *pe = page_entry(page, true);
+    PageRef *r = cache_mem(sizeof(*r), 8);
+
+    r->tb = tb;
+    r->next = pe->refs;
+    pe->refs = r;
+}
+
 void cache_chain(TB *from, int slot, TB *to)
 {
     if (from->invalid || to->invalid || from->jmp_dest[slot] ||
@@ -231,19 +251,29 @@ static void hash_remove(TB *tb)
     }
 }
 
+/* (a block listed on several pages may have gone with another one) */
+static void tb_invalidate(TB *tb, void (*forget)(TB *tb))
+{
+    if (tb->invalid)
+        return;
+    __atomic_store_n(&tb->invalid, true, __ATOMIC_RELEASE);
+    hash_remove(tb);
+    tb_unlink_incoming(tb);
+    forget(tb);
+}
+
 void cache_invalidate_range(uint64_t start, uint64_t end, void (*forget)(TB *tb))
 {
     for (uint64_t page = start >> PAGE_BITS; page <= (end - 1) >> PAGE_BITS; page++) {
         PageEntry *pe = page_entry(page, false);
         if (!pe)
             continue;
-        for (TB *tb = pe->first; tb; tb = tb->page_next) {
-            __atomic_store_n(&tb->invalid, true, __ATOMIC_RELEASE);
-            hash_remove(tb);
-            tb_unlink_incoming(tb);
-            forget(tb);
-        }
+        for (TB *tb = pe->first; tb; tb = tb->page_next)
+            tb_invalidate(tb, forget);
+        for (PageRef *r = pe->refs; r; r = r->next)
+            tb_invalidate(r->tb, forget);
         pe->first = NULL;
+        pe->refs = NULL;
         if (end - start > (1ull << 40))   /* a huge range: do not walk it all */
             break;
     }

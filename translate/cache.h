@@ -69,6 +69,9 @@ void *cache_mem(size_t n, size_t align);
 void cache_insert(TB *tb);
 /* Drop a TB record that was never published (generation failed). */
 void cache_discard_tb(TB *tb);
+/* tb also depends on the code of guest (physical) page number page: an
+ * invalidation there drops it too (under tb_lock, after cache_insert). */
+void cache_add_page(TB *tb, uint64_t page);
 /* Chain from's slot to to (under tb_lock; JIT only). */
 void cache_chain(TB *from, int slot, TB *to);
 /* The block whose host code holds host_pc (JIT), or NULL. */

@@ -389,6 +389,7 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
     }
     for (;;) {
         ir_block_init(b, &exec_arch->globals);
+        b->xpages_max = tcache_on ? 0 : IR_XPAGES_MAX;   /* tcache.c: one code range */
         uint32_t size = exec_arch->translate(b, env, pc, max);
         if (log_enabled(LOG_IN_ASM) && guest_code_fetchable(pc, size)) {
             log_printf("IN: guest code at 0x%016" PRIx64 "\n", pc);
@@ -435,6 +436,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
             tcache_record(tb);
         }
         cache_insert(tb);
+        for (unsigned i = 0; i < b->nxpages; i++)
+            cache_add_page(tb, b->xpage[i]);
         return tb;
     }
 }

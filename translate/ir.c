@@ -89,6 +89,7 @@ void ir_block_init(IRBlock *b, const IRGlobals *g)
     b->pc_start = 0;
     b->ninsns = 0;
     b->code_start = b->code_end = 0;
+    b->nxpages = b->xpages_max = 0;
     b->softmmu_idx = -1;
     b->env_ops = false;
     memset(b->const_seen, 0, sizeof(b->const_seen));

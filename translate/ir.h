@@ -241,6 +241,8 @@ typedef struct IRGlobals {
 IRTemp ir_global_declare(IRGlobals *g, IRType type, int32_t env_offset,
                          const char *name);
 
+#define IR_XPAGES_MAX 4
+
 typedef struct IRBlock {
     IROp *ops;
     uint32_t nops, ops_cap;
@@ -254,6 +256,12 @@ typedef struct IRBlock {
      * outside the block's instructions (nzcv-live.c's look ahead), else 0:
      * what a cached translation must find unchanged (tcache.c). */
     uint64_t code_start, code_end;
+    /* Other guest pages (numbers, addr >> 12) whose code the translation
+     * read, at most xpages_max (which the caller sets after
+     * ir_block_init; 0: only the block's own page may be read).  The
+     * block is invalidated with any of them (cache_add_page). */
+    uint64_t xpage[IR_XPAGES_MAX];
+    uint8_t nxpages, xpages_max;
     /* Full-system mode: the MMU index of the block's guest accesses,
      * which the builders below put in each ld/st's memop (IR_MO_MMU) or
      * pass to the atomics' helper calls (softmmu-ir.c); -1 in user mode

@@ -3,8 +3,9 @@
  * The per-block translation loop shared by every frontend: marks each guest
  * instruction with insn_start, calls the frontend's hook for it, and stops
  * at a branch, at the instruction limit, or before leaving the first page
- * (so that a block depends on exactly one guest page, which keeps
- * invalidation per page simple).
+ * (so that a block's instructions are on one guest page, which keeps
+ * invalidation per page simple; a frontend that looks further ahead lists
+ * the other pages it read in IRBlock.xpage).
  */
 #include <string.h>
 #include "translator.h"

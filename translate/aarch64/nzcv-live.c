@@ -1,29 +1,40 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Are the guest flags dead where a block goes next?  A block that ends in
- * a direct jump (B, B.cond, CBZ, TBZ, the fall-through) to an address on
- * its own page looks at the instructions there: when on every path one
- * that sets all of N, Z, C and V (ADDS, SUBS, ANDS, BICS and their
- * CMP/CMN/TST aliases, FCMP, FCMPE) comes before anything that reads them,
- * the jump's path discards the flags (ir-ops.def), and opt_dce drops the
- * flag computations no path reads: the CMP before a B.cond then costs the
+ * a direct jump (B, B.cond, CBZ, TBZ, the fall-through) looks at the
+ * instructions there: when on every path one that sets all of N, Z, C and
+ * V (ADDS, SUBS, ANDS, BICS and their CMP/CMN/TST aliases, FCMP, FCMPE,
+ * MSR NZCV) comes before anything that reads them, the jump's path
+ * discards the flags (ir-ops.def), and opt_dce drops the flag
+ * computations no path reads: the CMP before a B.cond then costs the
  * branch alone.  The paths follow B and BL (into the callee) and both
- * ways of CBZ, CBNZ, TBZ and TBNZ, within the page and a budget of
- * instructions.
+ * ways of CBZ, CBNZ, TBZ and TBNZ, within a budget of instructions.
  *
  * Only instructions known to leave NZCV alone are passed over: integer
  * data processing without S, loads and stores of the common classes,
- * Advanced SIMD and FP other than FCSEL/FCCMP.  Anything else (a branch,
- * a system instruction, SVE, an unknown encoding) counts as a reader.
- * The page is the block's own, so writing it invalidates the block with
- * the code it looked at; IRBlock.code_start and code_end tell the
- * translation cache what it read.  A signal or fault taken between the jump and
- * the instruction that sets the flags sees the older flags in its
- * context; the interrupted code, which sets them before reading, does not
- * care.  Not in full-system mode, where an interrupt there would save
- * them in SPSR for the guest kernel to look at.
+ * Advanced SIMD and FP other than FCSEL/FCCMP, hints (NOP, BTI, the PAC
+ * hints), barriers, cache maintenance, MRS and MSR of other registers.
+ * Anything else (a branch, SVC, CFINV, SVE, an unknown encoding) counts
+ * as a reader.
+ *
+ * The code looked at is what the block depends on.  On the block's own
+ * page, writing it invalidates the block with the code it looked at;
+ * IRBlock.code_start and code_end tell the translation cache what it
+ * read.  A path may go on to up to IRBlock.xpages_max other executable
+ * pages (a callee, the next page): each is watched for writes before it
+ * is read, as the block's own page is (exec.c), and listed in
+ * IRBlock.xpage for the block to be invalidated with it (cache.c).
+ * The persistent translation cache keys a block by one code range, so
+ * with it (xpages_max 0) the paths stay on the page.
+ *
+ * A signal or fault taken between the jump and the instruction that sets
+ * the flags sees the older flags in its context; the interrupted code,
+ * which sets them before reading, does not care.  Not in full-system
+ * mode, where an interrupt there would save them in SPSR for the guest
+ * kernel to look at.
  */
 #include "translate.h"
+#include "translate/exec.h"
 
 typedef enum { NZCV_NONE, NZCV_KILL, NZCV_READ } NzcvUse;
 
@@ -77,8 +88,29 @@ static NzcvUse simd_fp(uint32_t insn)
     return NZCV_NONE;
 }
 
+/* Hints, barriers, system instructions and register moves.  MSR
+ * (immediate) with op1 0 and op2 0-2 is CFINV, XAFLAG or AXFLAG. */
+static NzcvUse sys_insn(uint32_t insn)
+{
+    if ((insn & 0xfffff01f) == 0xd503201f ||   /* hints */
+        (insn & 0xfffff01f) == 0xd503301f ||   /* CLREX, DSB, DMB, ISB, SB */
+        (insn & 0xffd80000) == 0xd5080000)     /* SYS, SYSL: DC, IC, AT, TLBI */
+        return NZCV_NONE;
+    if ((insn & 0xffffffe0) == 0xd51b4200)     /* MSR NZCV, Xt */
+        return NZCV_KILL;
+    if ((insn & 0xffffffe0) == 0xd53b4200)     /* MRS Xt, NZCV */
+        return NZCV_READ;
+    if ((insn & 0xffd00000) == 0xd5100000)     /* MSR, MRS (register) */
+        return NZCV_NONE;
+    if ((insn & 0xfff8f01f) == 0xd500401f)     /* MSR (immediate) */
+        return bits(insn, 16, 3) == 0 && bits(insn, 5, 3) <= 2 ? NZCV_READ : NZCV_NONE;
+    return NZCV_READ;
+}
+
 static NzcvUse nzcv_use(uint32_t insn)
 {
+    if ((insn & 0xffc00000) == 0xd5000000)
+        return sys_insn(insn);
     if ((insn & 0x1c000000) == 0x10000000)
         return data_imm(insn);
     if ((insn & 0x0e000000) == 0x0a000000)
@@ -90,23 +122,44 @@ static NzcvUse nzcv_use(uint32_t insn)
     return NZCV_READ;
 }
 
+/* May the look-ahead read the code at pc?  Yes on the block's own page
+ * and on pages already listed; another executable page is watched and
+ * listed while there is room. */
+static bool readable(IRBlock *b, uint64_t pc, uint64_t page)
+{
+    uint64_t p = pc >> 12;
+
+    if (p == page)
+        return true;
+    for (unsigned i = 0; i < b->nxpages; i++)
+        if (b->xpage[i] == p)
+            return true;
+    if (b->nxpages >= b->xpages_max || !guest_code_fetchable(pc, 4))
+        return false;
+    guest_code_page_watch(p << 12);   /* before its code is read */
+    b->xpage[b->nxpages++] = p;
+    return true;
+}
+
 /* Is NZCV set before it is read on every path from pc?  Branches that do
  * not read the flags are followed (B and BL to their target, CBZ, CBNZ,
- * TBZ and TBNZ both ways) while they stay on the page; *budget bounds the
- * instructions looked at (loops included). */
+ * TBZ and TBNZ both ways) while the code is readable(); *budget bounds
+ * the instructions looked at (loops included). */
 static bool dead_from(DisasContext *s, uint64_t pc, uint64_t page, unsigned *budget)
 {
     IRBlock *b = IRB(s);
 
-    for (; *budget && (pc >> 12) == page; pc += 4) {
+    for (; *budget && readable(b, pc, page); pc += 4) {
         uint32_t insn = translator_ldl(&s->base, pc);
         int64_t off;
 
         --*budget;
-        if (pc + 4 > b->code_end)
-            b->code_end = pc + 4;
-        if (!b->code_start || pc < b->code_start)
-            b->code_start = pc;
+        if ((pc >> 12) == page) {
+            if (pc + 4 > b->code_end)
+                b->code_end = pc + 4;
+            if (!b->code_start || pc < b->code_start)
+                b->code_start = pc;
+        }
         switch (nzcv_use(insn)) {
         case NZCV_KILL:
             return true;

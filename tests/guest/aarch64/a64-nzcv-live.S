@@ -5,7 +5,8 @@
  * CSEL right after a B.cond, a B.cond behind a CBZ and a TBNZ on either
  * way, flags read after a B, after a BL by the callee (not what the ABI
  * does, but the architecture allows it), after a loop back edge, on the
- * next page, and an ADCS whose carry comes from the block before; and
+ * next page, an ADCS whose carry comes from the block before, a B.cond
+ * behind hints, a barrier and an MRS, CFINV and MRS NZCV as readers; and
  * the plain case where the next block sets them first.
  * Self-checking: the first wrong value exits with the number of its check;
  * on success prints "ok a64-nzcv-live".
@@ -95,6 +96,32 @@ back:
     cset x13, lo
     CHK x13, 1
     CHK x12, 0
+
+    /* 9: hints, barriers and a read of another system register are
+     * passed over; the B.cond behind them reads the flags */
+    cmp x0, x1                  /* lt */
+    b.eq bad
+    b 1f
+1:  nop
+    hint #34                    /* BTI c */
+    dmb ish
+    mrs x14, tpidr_el0
+    b.lt 2f
+    b bad
+2:
+
+    /* 10: CFINV reads C (as MSR immediate); MRS NZCV reads them all */
+    cmp x1, x0                  /* gt: C set */
+    b.eq bad
+    b 1f
+1:  .inst 0xd500401f            /* CFINV */
+    cset x14, cs
+    CHK x14, 0
+    cmp x1, x0
+    b.eq bad
+    b 1f
+1:  mrs x14, nzcv
+    CHK x14, 0x20000000
 
     FINISH a64-nzcv-live
 
