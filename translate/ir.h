@@ -466,11 +466,12 @@ void ir_call(IRBlock *b, IRHelper *h, IRTemp d, IRTemp a0, IRTemp a1,
  * 0110 or 0010 (less, equal, greater; NZCV) in bits 31:28 for ordered
  * operands, which raise nothing (z is the helper's own argument).
  * CVTZS: x to a signed integer toward zero, 64 bits or (IR_FP_I32) 32
- * (the low half of the result); SCVTF: the signed 64-bit integer x to S
- * or D (y, z: the helper's own arguments). */
+ * (the low half of the result), CVTZU the same unsigned; SCVTF: the
+ * signed 64-bit integer x to S or D, UCVTF the same unsigned (y, z: the
+ * helper's own arguments). */
 typedef enum IRFpKind {
     IR_FP_ADD, IR_FP_SUB, IR_FP_MUL, IR_FP_DIV, IR_FP_SQRT, IR_FP_FMA, IR_FP_CMP,
-    IR_FP_CVTZS, IR_FP_SCVTF,
+    IR_FP_CVTZS, IR_FP_SCVTF, IR_FP_CVTZU, IR_FP_UCVTF,
     IR_FP_64 = 0x10, IR_FP_I32 = 0x20,
 } IRFpKind;
 

@@ -416,12 +416,12 @@ static bool gen_fcvt_to_int(DisasContext *s, uint32_t insn, unsigned rm, unsigne
 
     if (size < 0)
         return false;
-    if (rm == FPU_RZ && !fbits && !bits(insn, 16, 1) && size != IR_MO_16) {
-        /* FCVTZS to X or W: the backend may truncate on the host */
+    if (rm == FPU_RZ && !fbits && size != IR_MO_16) {
+        /* FCVTZS/FCVTZU to X or W: the backend may truncate on the host */
         r = a64_tmp(s, IR_I64);
-        ir_fpop(IRB(s), IR_FP_CVTZS | (size == IR_MO_64 ? IR_FP_64 : 0) |
-                        (sf(insn) ? 0 : IR_FP_I32), h, r, gen_read_fp(s, rn(insn), size),
-                a64_const(s, IR_I64, desc), IR_NONE);
+        ir_fpop(IRB(s), (bits(insn, 16, 1) ? IR_FP_CVTZU : IR_FP_CVTZS) |
+                        (size == IR_MO_64 ? IR_FP_64 : 0) | (sf(insn) ? 0 : IR_FP_I32),
+                h, r, gen_read_fp(s, rn(insn), size), a64_const(s, IR_I64, desc), IR_NONE);
     } else {
         r = gen_call(s, h, gen_read_fp(s, rn(insn), size), a64_const(s, IR_I64, desc),
                      IR_NONE);
@@ -449,10 +449,12 @@ static bool gen_cvtf(DisasContext *s, uint32_t insn, unsigned fbits)
     }
     desc = a64_const(s, IR_I64, FP_RM_FPCR | FP_DESC_FBITS(fbits) |
                                 (is_unsigned ? FP_DESC_UNSIGNED : 0));
-    if (!fbits && !is_unsigned && size != IR_MO_16) {
-        /* SCVTF from X or W: the backend may convert on the host */
+    if (!fbits && size != IR_MO_16) {
+        /* SCVTF/UCVTF from X or W: the backend may convert on the host (a
+         * zero-extended W is a signed 64-bit integer of the same value) */
         r = a64_tmp(s, IR_I64);
-        ir_fpop(IRB(s), IR_FP_SCVTF | (size == IR_MO_64 ? IR_FP_64 : 0),
+        ir_fpop(IRB(s), (is_unsigned && sf(insn) ? IR_FP_UCVTF : IR_FP_SCVTF) |
+                        (size == IR_MO_64 ? IR_FP_64 : 0),
                 fp_pick(FP_PAIR(cvtf), size), r, v, desc, IR_NONE);
     } else {
         r = gen_call(s, fp_pick(FP_PAIR(cvtf), size), v, desc, IR_NONE);

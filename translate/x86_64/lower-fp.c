@@ -24,13 +24,15 @@
  * registers over its call and puts the helper's result in xd too.
  *
  * Compares (IR_FP_CMP) are ucomiss/ucomisd, and the helper for NaNs;
- * conversions (IR_FP_CVTZS, IR_FP_SCVTF) cvtt*2si and cvtsi2s*.
+ * conversions (IR_FP_CVTZS/CVTZU, IR_FP_SCVTF/UCVTF) cvtt*2si and
+ * cvtsi2s*.
  *
  * The probe (out of line, before the stub's helper call) runs while
  * FPSR.IXC is clear: the operation again from clean MXCSR flags, IXC set
- * if the host saw Inexact, then back to compute -- so a program whose
- * arithmetic stays exact (integers in doubles), which never raises IXC,
- * does not call the helper for every operation.
+ * if the host saw Inexact, then back to compute (a conversion: back if
+ * it is exact, else to the helper) -- so a program whose arithmetic
+ * stays exact (integers in doubles), which never raises IXC, does not
+ * call the helper for every operation.
  *
  * The host computes IEEE 754 in round-to-nearest without flushing (guise
  * never changes MXCSR's defaults outside a helper), as the guest asked;
@@ -159,6 +161,98 @@ static void sum_probe(X64Ctx *c, const X64SlowPath *sp, bool dbl, bool sub)
     emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
 }
 
+/* X64_SCRATCH = xmm x toward zero, as IR_FP_CVTZS or CVTZU (kind) wants
+ * it: cvtt*2si, which truncates whatever the rounding mode.  Returns the
+ * condition, after the code, under which the helper must decide: the
+ * integer indefinite (NaN, out of range -- and the one valid -2^63 or
+ * -2^31) for CVTZS; for CVTZU (the 64-bit cvtt*2si) anything but 0 to
+ * 2^63 - 1, or to 2^32 - 1 for W: negative (-1 or less: Invalid; above
+ * -1 the result is 0 and inexact, as the guest's), too large, the
+ * indefinite.  (ROR leaves ZF alone.) */
+static X64Cond emit_cvtz(X64Ctx *c, unsigned kind, int x)
+{
+    bool dbl = kind & IR_FP_64, w = !(kind & IR_FP_I32);
+
+    if ((kind & 0xf) == IR_FP_CVTZS) {
+        emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, x);
+        emit_alu_ri(&c->e, X64_CMP, w, X64_SCRATCH, 1);
+        return X64_CC_O;
+    }
+    emit_cvtt2si(&c->e, dbl, true, X64_SCRATCH, x);
+    if (w) {
+        emit_test_rr(&c->e, true, X64_SCRATCH, X64_SCRATCH);
+        return X64_CC_S;
+    }
+    emit_shift_ri(&c->e, X64_ROL, true, X64_SCRATCH, 32);
+    emit_test_rr(&c->e, false, X64_SCRATCH, X64_SCRATCH);   /* the high half */
+    emit_shift_ri(&c->e, X64_ROR, true, X64_SCRATCH, 32);
+    return X64_CC_NE;
+}
+
+/* The conversions: IR_FP_CVTZS/CVTZU by emit_cvtz, the rest (FZ: a
+ * flushed denormal raises IDC) to the helper; IR_FP_SCVTF cvtsi2s*,
+ * round to nearest; IR_FP_UCVTF the same below 2^63.  While FPSR.IXC is
+ * clear the stub's probe (cvt_probe) comes first.  The result goes
+ * through X64_SCRATCH: rd may be the input, which the stub passes. */
+static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int xin, int rd)
+{
+    bool dbl = kind & IR_FP_64;
+    unsigned k = kind & 0xf;
+
+    x64_fp_mode_tests(c, sp, true);
+    sp->ixc_kind = (uint8_t)kind;
+    sp->ixc_in[0] = (int8_t)in;
+    sp->compute = (uint32_t)c->e.pos;
+    if (k == IR_FP_CVTZS || k == IR_FP_CVTZU) {
+        x64_slow_jcc(c, sp, emit_cvtz(c, kind, xin >= 0 ? xin : load_input(c, 0, in, dbl, false)));
+        emit_mov_rr(&c->e, true, rd, X64_SCRATCH);
+    } else {
+        if (k == IR_FP_UCVTF) {
+            emit_test_rr(&c->e, true, in, in);
+            x64_slow_jcc(c, sp, X64_CC_S);
+        }
+        emit_sse_rr(&c->e, X64_PXOR, 0, 0);
+        emit_cvtsi2f(&c->e, dbl, 0, in);
+        emit_movq_rx(&c->e, rd, 0);
+        if (!dbl)
+            emit_mov_rr(&c->e, false, rd, rd);
+    }
+}
+
+/* The conversion's probe while FPSR.IXC is clear: back to the inline
+ * code when the conversion is in range and exact (converted back, the
+ * result is the input), else on to the helper, which raises what it
+ * raises (IXC once: it is sticky, and from then on the inline code
+ * runs).  xmm0 the FP input, xmm2 the value converted back. */
+static void cvt_probe(X64Ctx *c, const X64SlowPath *sp, unsigned kind, int in)
+{
+    bool dbl = kind & IR_FP_64;
+    unsigned k = kind & 0xf;
+    size_t helper[2];
+
+    if (k == IR_FP_CVTZS || k == IR_FP_CVTZU) {
+        helper[0] = emit_jcc8(&c->e, emit_cvtz(c, kind, load_input(c, 0, in, dbl, true)));
+        if (k == IR_FP_CVTZS && (kind & IR_FP_I32))
+            emit_movsx_rr(&c->e, 2, true, X64_SCRATCH, X64_SCRATCH);
+        emit_cvtsi2f(&c->e, dbl, 2, X64_SCRATCH);
+        emit_sse_rr(&c->e, dbl ? X64_UCOMISD : X64_UCOMISS, 2, 0);
+    } else {
+        helper[0] = 0;
+        if (k == IR_FP_UCVTF) {
+            emit_test_rr(&c->e, true, in, in);
+            helper[0] = emit_jcc8(&c->e, X64_CC_S);
+        }
+        emit_cvtsi2f(&c->e, dbl, 2, in);
+        emit_cvtt2si(&c->e, dbl, true, X64_SCRATCH, 2);
+        emit_alu_rr(&c->e, X64_CMP, true, X64_SCRATCH, in);
+    }
+    helper[1] = emit_jcc8(&c->e, X64_CC_NE);
+    emit_patch32(&c->e, emit_jmp32(&c->e), sp->compute);
+    if (helper[0])
+        emit_patch8(&c->e, helper[0], c->e.pos);
+    emit_patch8(&c->e, helper[1], c->e.pos);
+}
+
 /* The stub's first part while FPSR.IXC is clear: raise IXC if the
  * operation is inexact, then back to the inline code.  Sums and
  * differences by sum_probe; the rest from clean MXCSR flags
@@ -171,6 +265,10 @@ void x64_fp_ixc_probe(X64Ctx *c, const X64SlowPath *sp)
     bool dbl = sp->ixc_kind & IR_FP_64;
 
     emit_patch32(&c->e, sp->ixc_at, c->e.pos);
+    if ((k & 0xf) >= IR_FP_CVTZS) {
+        cvt_probe(c, sp, sp->ixc_kind, in[0]);
+        return;
+    }
     if (k == IR_FP_ADD || k == IR_FP_SUB) {
         load_input(c, 0, in[0], dbl, true);
         load_input(c, 1, in[1], dbl, true);
@@ -222,31 +320,6 @@ static void lower_fcmp(X64Ctx *c, X64SlowPath *sp, const int in[3], const int xi
     emit_cmov(&c->e, X64_CC_B, false, rd, X64_SCRATCH);
 }
 
-/* IR_FP_CVTZS: cvtt*2si, which truncates as the guest asks whatever the
- * rounding mode, but FZ (a flushed denormal raises IDC), a clear IXC (a
- * fraction is inexact) and the integer indefinite (NaN, out of range --
- * and the one valid -2^63 or -2^31) go to the helper.  IR_FP_SCVTF:
- * cvtsi2s*, round to nearest without IXC to raise.  The result goes
- * through X64_SCRATCH: rd may be the input, which the stub passes. */
-static void lower_cvt(X64Ctx *c, X64SlowPath *sp, unsigned kind, int in, int xin, int rd)
-{
-    bool dbl = kind & IR_FP_64, w = !(kind & IR_FP_I32);
-
-    x64_fp_mode_tests(c, sp, false);
-    if ((kind & 0xf) == IR_FP_CVTZS) {
-        emit_cvtt2si(&c->e, dbl, w, X64_SCRATCH, xin >= 0 ? xin : load_input(c, 0, in, dbl, false));
-        emit_alu_ri(&c->e, X64_CMP, w, X64_SCRATCH, 1);   /* overflows: the indefinite */
-        x64_slow_jcc(c, sp, X64_CC_O);
-        emit_mov_rr(&c->e, true, rd, X64_SCRATCH);
-    } else {
-        emit_sse_rr(&c->e, X64_PXOR, 0, 0);
-        emit_cvtsi2f(&c->e, dbl, 0, in);
-        emit_movq_rx(&c->e, rd, 0);
-        if (!dbl)
-            emit_mov_rr(&c->e, false, rd, rd);
-    }
-}
-
 /* An FP input local that is read again later (a loaded value several
  * operations take) gets a copy in the cache now: one movq for all its
  * reads.  Its register, or -1 for a global, a last read or the op's
@@ -276,7 +349,7 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
     bool host;
 
     BUG_ON(h == NULL);
-    host = f && !(k == IR_FP_FMA && !x64_features.fma) && k <= IR_FP_SCVTF;
+    host = f && !(k == IR_FP_FMA && !x64_features.fma) && k <= IR_FP_UCVTF;
     if (c->ts[d].xshadow)
         x64_xshadow_drop(c, d);   /* an input's copy, if d is one too */
     for (int i = 0; i < 3; i++) {
@@ -286,7 +359,7 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
         in[i] = ra_use(c, t);
         /* (a copy input_copy made for an earlier input: "fmul d0, d1, d1") */
         xin[i] = x64_xshadow_find(c, t);
-        if (xin[i] < 0 && host && k != IR_FP_SCVTF)   /* (SCVTF: an integer) */
+        if (xin[i] < 0 && host && k != IR_FP_SCVTF && k != IR_FP_UCVTF)   /* (an integer) */
             xin[i] = input_copy(c, t, in[i]);
     }
     rd = x64_out3(c, op);
@@ -298,7 +371,7 @@ void x64_lower_fpop(X64Ctx *c, const IROp *op)
         x64_slow_jmp(c, sp);    /* always the helper */
     } else if (k == IR_FP_CMP) {
         lower_fcmp(c, sp, in, xin, rd, dbl, f);
-    } else if (k == IR_FP_CVTZS || k == IR_FP_SCVTF) {
+    } else if (k >= IR_FP_CVTZS) {
         lower_cvt(c, sp, kind, in[0], xin[0], rd);
     } else {
         x64_fp_mode_tests(c, sp, true);

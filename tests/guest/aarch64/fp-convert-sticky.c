@@ -2,7 +2,7 @@
 /*
  * fp-convert.c with FPSR.IXC set before every conversion (fp-common.h's
  * FP_STICKY): the state in which guise converts S and D to and from
- * signed integers on the host (FCVTZS, SCVTF: translate/x86_64/
+ * integers on the host (FCVTZS, FCVTZU, SCVTF, UCVTF: translate/x86_64/
  * lower-fp.c), with NaN, out-of-range values, FZ and other rounding
  * modes left to the exact helpers.
  */

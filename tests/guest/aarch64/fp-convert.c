@@ -3,7 +3,7 @@
  * Conversions: FCVTZS/FCVTZU/FCVTNS/FCVTAS/FCVTMS/FCVTPS/FCVTNU/... to 32
  * and 64-bit integers at the saturation boundaries (with IOC, not IXC, on
  * saturation; NaN gives 0), fixed-point FCVTZS/SCVTF/UCVTF with several
- * fbits, SCVTF/UCVTF from W and X, FCVT between single, double and half
+ * fbits, SCVTF/UCVTF from W and X to S and D, FCVT between single, double and half
  * (IEEE and the alternative half format, FPCR.AHP), FRINT32Z/32X/64Z/64X,
  * FJCVTZS with its Z flag, and FMOV immediates.
  */
@@ -19,6 +19,8 @@ ASM1(fcvtzs_ws, int32_t, float, "fcvtzs %w0, %s1", "r", "w")
 ASM1(fcvtzu_ws, uint32_t, float, "fcvtzu %w0, %s1", "r", "w")
 ASM1(fcvtzs_xs, int64_t, float, "fcvtzs %x0, %s1", "r", "w")
 ASM1(fcvtzu_xd, uint64_t, double, "fcvtzu %x0, %d1", "r", "w")
+ASM1(fcvtzu_wd, uint32_t, double, "fcvtzu %w0, %d1", "r", "w")
+ASM1(fcvtzu_xs, uint64_t, float, "fcvtzu %x0, %s1", "r", "w")
 ASM1(fcvtzs_wd, int32_t, double, "fcvtzs %w0, %d1", "r", "w")
 ASM1(fcvtzs_xd, int64_t, double, "fcvtzs %x0, %d1", "r", "w")
 ASM1(fcvtns_wd, int32_t, double, "fcvtns %w0, %d1", "r", "w")
@@ -43,6 +45,8 @@ ASM1(scvtf_dw, double, int32_t, "scvtf %d0, %w1", "w", "r")
 ASM1(ucvtf_sx, float, uint64_t, "ucvtf %s0, %x1", "w", "r")
 ASM1(scvtf_sx, float, int64_t, "scvtf %s0, %x1", "w", "r")
 ASM1(ucvtf_dw, double, uint32_t, "ucvtf %d0, %w1", "w", "r")
+ASM1(ucvtf_dx, double, uint64_t, "ucvtf %d0, %x1", "w", "r")
+ASM1(ucvtf_sw, float, uint32_t, "ucvtf %s0, %w1", "w", "r")
 /* precision */
 ASM1(fcvt_hs, uint32_t, float, "fcvt h16, %s1\n fmov %w0, s16", "r", "w")
 ASM1(fcvt_hd, uint32_t, double, "fcvt h16, %d1\n fmov %w0, s16", "r", "w")
@@ -93,6 +97,7 @@ int main(void)
         printf("d %-24a zs.w %d %s", x, fcvtzs_wd(x), flags());
         printf(" zs.x %lld %s", (long long)fcvtzs_xd(x), flags());
         printf(" zu.x %llu %s", (unsigned long long)fcvtzu_xd(x), flags());
+        printf(" zu.w %u %s", fcvtzu_wd(x), flags());
         printf(" ns.w %d %s", fcvtns_wd(x), flags());
         printf(" as.x %lld %s", (long long)fcvtas_xd(x), flags());
         printf(" au.w %u %s\n", fcvtau_wd(x), flags());
@@ -110,6 +115,7 @@ int main(void)
         printf("s %-16a zs.w %d %s", (double)x, fcvtzs_ws(x), flags());
         printf(" zu.w %u %s", fcvtzu_ws(x), flags());
         printf(" zs.x %lld %s", (long long)fcvtzs_xs(x), flags());
+        printf(" zu.x %llu %s", (unsigned long long)fcvtzu_xs(x), flags());
         printf(" nu.x %llu %s", (unsigned long long)fcvtnu_xs(x), flags());
         printf(" ms.w %d %s", fcvtms_ws(x), flags());
         printf(" pu.w %u %s\n", fcvtpu_ws(x), flags());
@@ -128,7 +134,9 @@ int main(void)
         printf("i %lld: scvtf.dw %a %s", (long long)x, scvtf_dw((int32_t)x), flags());
         printf(" ucvtf.dw %a %s", ucvtf_dw((uint32_t)x), flags());
         printf(" scvtf.sx %a %s", (double)scvtf_sx(x), flags());
-        printf(" ucvtf.sx %a %s\n", (double)ucvtf_sx((uint64_t)x), flags());
+        printf(" ucvtf.sx %a %s", (double)ucvtf_sx((uint64_t)x), flags());
+        printf(" ucvtf.dx %a %s", ucvtf_dx((uint64_t)x), flags());
+        printf(" ucvtf.sw %a %s\n", (double)ucvtf_sw((uint32_t)x), flags());
         printf("  scvtf.sw#16 %a %s", (double)scvtf_sw_16((int32_t)x), flags());
         printf(" ucvtf.sw#32 %a %s", (double)ucvtf_sw_32((uint32_t)x), flags());
         printf(" scvtf.dx#64 %a %s", scvtf_dx_64(x), flags());
