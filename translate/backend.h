@@ -18,6 +18,8 @@
  *                    nothing is committed.
  *  x64_set_jump      point goto_tb slot n of tb at target (an rx address),
  *                    atomically with respect to threads running tb.
+ *  x64_set_ic        make tb's register-branch inline cache (ic_imm_off)
+ *                    hold pc, before slot 1 is pointed at pc's block.
  *  x64_lookup_exit   rx address that returns 0|TB_EXIT_NOCHAIN to the
  *                    dispatcher (what helper_lookup_tb_ptr returns on a miss).
  *  x64_fault_restore for a fault at host_pc in tb's code: the guest
@@ -51,6 +53,7 @@ uintptr_t x64_enter(CPUCommon *env, const void *code);
 enum { X64_GEN_OK = 0, X64_GEN_FULL = -1, X64_GEN_TOO_BIG = -2 };
 int x64_gen_tb(TB *tb, IRBlock *b);
 void x64_set_jump(TB *tb, int slot, const void *target);
+void x64_set_ic(TB *tb, uint64_t pc);
 const void *x64_lookup_exit(void);
 bool x64_fault_restore(const TB *tb, uintptr_t host_pc, CPUCommon *env, const uint64_t regs[16]);
 uint32_t x64_code_bytes(const TB *tb);

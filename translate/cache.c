@@ -222,6 +222,8 @@ void cache_chain(TB *from, int slot, TB *to)
     l->next = to->incoming;
     to->incoming = l;
     from->jmp_dest[slot] = to;
+    if (slot == 1 && from->ic_imm_off)
+        x64_set_ic(from, to->pc);   /* first: the jump is for that pc */
     x64_set_jump(from, slot, to->host_code);
 }
 

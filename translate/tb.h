@@ -43,6 +43,9 @@ typedef struct TB {
     uint32_t jmp_reset_off[2];
     struct TB *jmp_dest[2];
     struct TBLink *incoming;   /* blocks whose slots jump here */
+    /* A register branch's inline cache (x86_64/lower.c): the offset of
+     * the 8-byte guest pc that slot 1's chained jump is for, 0 if none. */
+    uint32_t ic_imm_off;
 
     TBInsn *insns;            /* ninsns entries, ascending host_off */
 

@@ -73,6 +73,7 @@ typedef struct TCRecord {
     uint32_t host_size, ninsns;
     uint32_t nrelocs, attr;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
+    uint32_t ic_imm_off, pad;  /* TB.ic_imm_off */
     /* TBInsn[ninsns], TCReloc[nrelocs], code[host_size], padding */
 } TCRecord;
 
@@ -389,6 +390,9 @@ static const TCRecord *checked_record(const TCIndexEntry *e)
             ((uint64_t)r->jmp_insn_off[s] + 4 > r->host_size || (r->jmp_insn_off[s] & 3) ||
              r->jmp_reset_off[s] < r->jmp_insn_off[s] + 4 || r->jmp_reset_off[s] >= r->host_size))
             return NULL;
+    if (r->ic_imm_off && ((r->ic_imm_off & 7) || (uint64_t)r->ic_imm_off + 8 > r->host_size ||
+                          r->jmp_insn_off[1] == TB_NO_JUMP))
+        return NULL;
     insns = (const TBInsn *)(r + 1);
     for (uint32_t k = 0; k < r->ninsns; k++)
         if (insns[k].host_off > r->host_size)
@@ -447,6 +451,7 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
             tb->jmp_insn_off[s] = r->jmp_insn_off[s];
             tb->jmp_reset_off[s] = r->jmp_reset_off[s];
         }
+        tb->ic_imm_off = r->ic_imm_off;
         tb->insns = cache_mem(r->ninsns * sizeof(TBInsn), 8);
         memcpy(tb->insns, insns, r->ninsns * sizeof(TBInsn));
         tb->ninsns = r->ninsns;
@@ -574,6 +579,7 @@ void tcache_record(const TB *tb)
         r.jmp_insn_off[s] = tb->jmp_insn_off[s];
         r.jmp_reset_off[s] = tb->jmp_reset_off[s];
     }
+    r.ic_imm_off = tb->ic_imm_off;
 
     uint8_t *p = pending + pending_len, *q = p + sizeof(r);
     memset(p, 0, need);

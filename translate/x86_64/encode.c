@@ -183,6 +183,12 @@ static void note_reloc(X64Emit *e, size_t off, unsigned kind, uintptr_t target)
     r->r[r->n++] = (X64Reloc){ .off = (uint32_t)off, .kind = kind, .target = target };
 }
 
+void emit_movabs(X64Emit *e, int dst, uint64_t imm)
+{
+    emit_opc(e, (0xb8 + (dst & 7)) | OPC_W, -1, -1, dst);
+    emit_u64(e, imm);
+}
+
 void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr)
 {
     emit_opc(e, (0xb8 + (dst & 7)) | OPC_W, -1, -1, dst);

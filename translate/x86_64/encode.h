@@ -114,6 +114,9 @@ void emit_mov_rr(X64Emit *e, bool w, int dst, int src);
 void emit_mov_ri(X64Emit *e, int dst, uint64_t imm);
 /* mov dst, imm64 of a host address, always the 10-byte form (recorded). */
 void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr);
+/* mov dst, imm64 in its 10-byte form (the immediate at +2), whatever imm:
+ * code that patches the immediate later. */
+void emit_movabs(X64Emit *e, int dst, uint64_t imm);
 void emit_zero(X64Emit *e, int dst);        /* xor r32, r32: clobbers flags */
 void emit_movzx_rr(X64Emit *e, unsigned size, int dst, int src);        /* size 0/1 */
 void emit_movsx_rr(X64Emit *e, unsigned size, bool w, int dst, int src); /* size 0/1/2 */

@@ -607,14 +607,51 @@ static int pc_reg(const X64Ctx *c)
     return -1;
 }
 
+/* A register branch's inline cache, for one target: the pc it was
+ * chained for (a patched immediate, 8-byte aligned for one atomic
+ * store) and a jump through goto_tb slot 1 to its block:
+ *
+ *     movabs r11, ic_pc ; cmp rax, r11 ; jne probe ; jmp slot1
+ *
+ * Unchained, slot 1 goes to an exit that asks the dispatcher to chain it
+ * (cache_chain: x64_set_ic, then the jump).  ic_pc starts as
+ * X64_IC_EMPTY, which no block has: the probe, when it finds a block
+ * there, takes that exit too, and the first block found is the one
+ * cached.  A later target goes through the probe.  An invalidated
+ * target resets the jump (tb_unlink_incoming), not ic_pc, whose pc then
+ * leads to the exit and the dispatcher, which chains its new block: the
+ * immediate only ever changes from X64_IC_EMPTY.  Threads running the
+ * code see the old or the new immediate, and the jump is then right for
+ * either.  PLT stubs (BR X17 to the GOT's target), tail calls and
+ * interpreters' dispatch (where one target dominates, as in perl's and
+ * python's, half of the time) are its cases; BLR's continuation has
+ * slot 1, and RET has the return-address frames. */
+#define X64_IC_EMPTY 1
+
+static void emit_ic(X64Ctx *c)
+{
+    size_t miss;
+
+    emit_nops(&c->e, (unsigned)((8 - ((c->e.rx + c->e.pos + 2) & 7)) & 7));
+    c->ic_imm_off = (uint32_t)(c->e.pos + 2);
+    emit_movabs(&c->e, X64_SCRATCH, X64_IC_EMPTY);
+    emit_alu_rr(&c->e, X64_CMP, true, X64_RAX, X64_SCRATCH);
+    miss = emit_jcc8(&c->e, X64_CC_NE);
+    align_rel32(c);
+    c->jmp_insn_off[1] = (uint32_t)emit_jmp32(&c->e);   /* reset: below */
+    emit_patch8(&c->e, miss, c->e.pos);
+}
+
 /* The jump-cache probe (backend.h): rax = pc, rcx = its entry
  * (tb_jmp_hash, scaled by the entry size), pc and tag (the block's flags
  * with env's jump-cache epoch, cache.h) compared, then a jump to the
  * entry's host code; a miss falls through to the helper.  The pc comes
  * from the register that holds it, when one does: just stored, env's copy
  * would come back through store-to-load forwarding, several cycles more on
- * the way to the jump. */
-static void emit_lookup_probe(X64Ctx *c)
+ * the way to the jump.  With the inline cache (ic), a hit while the cache
+ * is empty (r11 still X64_IC_EMPTY) leaves for the chaining exit, whose
+ * jcc the caller patches (*ic_fill). */
+static void emit_lookup_probe(X64Ctx *c, bool ic, size_t *ic_fill)
 {
     size_t miss_pc, miss_flags, miss_request;
     int r = pc_reg(c);
@@ -626,6 +663,8 @@ static void emit_lookup_probe(X64Ctx *c)
         emit_mov_rr(&c->e, true, X64_RAX, r);
     else
         emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
+    if (ic)
+        emit_ic(c);
     emit_mov_rr(&c->e, true, X64_RCX, X64_RAX);
     emit_shift_ri(&c->e, X64_SHR, true, X64_RCX, 12);
     emit_alu_rr(&c->e, X64_XOR, true, X64_RCX, X64_RAX);
@@ -640,6 +679,10 @@ static void emit_lookup_probe(X64Ctx *c)
         emit_alu_ri(&c->e, X64_OR, false, X64_RDX, (int32_t)c->tb->flags);
     emit_alu_rm(&c->e, X64_CMP, false, X64_RDX, x64_mem(X64_RCX, offsetof(TBJmpEntry, tag)));
     miss_flags = emit_jcc8(&c->e, X64_CC_NE);
+    if (ic) {
+        emit_alu_ri(&c->e, X64_CMP, true, X64_SCRATCH, X64_IC_EMPTY);
+        *ic_fill = emit_jcc32(&c->e, X64_CC_E);
+    }
     emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_RCX, offsetof(TBJmpEntry, host)));
     emit_jmp_reg(&c->e, X64_RAX);
     emit_patch8(&c->e, miss_pc, c->e.pos);
@@ -749,7 +792,8 @@ static void emit_ras_return(X64Ctx *c)
 static void lower_goto_ptr(X64Ctx *c, const IROp *op)
 {
     bool ras = !exec_opts.no_chain;   /* as lower_goto_tb's calls */
-    size_t call_at = 0;
+    bool ic;
+    size_t call_at = 0, ic_fill = 0;
 
     x64_vec_flush(c, false);
     ra_sync_globals(c);
@@ -763,11 +807,20 @@ static void lower_goto_ptr(X64Ctx *c, const IROp *op)
         emit_continuation(c, ir_call_ret(op));
         emit_patch32(&c->e, call_at, c->e.pos);
     }
+    /* (user mode: blocks there have no flags, and chain across pages) */
+    ic = ras && exec_lookup_inline && op->args[0] != IR_PTR_RET && c->b->softmmu_idx < 0 &&
+         c->jmp_insn_off[1] == TB_NO_JUMP;
     if (exec_lookup_inline)
-        emit_lookup_probe(c);
+        emit_lookup_probe(c, ic, &ic_fill);
     emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
     emit_call_abs(&c->e, (uintptr_t)helper_lookup_tb_ptr, X64_SCRATCH);
     emit_jmp_reg(&c->e, X64_RAX);
+    if (ic) {   /* the inline cache's exit: chain slot 1 (env->pc is stored) */
+        c->jmp_reset_off[1] = (uint32_t)c->e.pos;
+        emit_patch32(&c->e, c->jmp_insn_off[1], c->e.pos);
+        emit_patch32(&c->e, ic_fill, c->e.pos);
+        exit_with_tb(c, 1);
+    }
     c->unreachable = true;
 }
 
@@ -946,6 +999,15 @@ void x64_set_jump(TB *tb, int slot, const void *target)
     codebuf_patched();
 }
 
+void x64_set_ic(TB *tb, uint64_t pc)
+{
+    uint8_t *imm = tb->host_code + tb->ic_imm_off;
+
+    BUG_ON(!tb->ic_imm_off || ((uintptr_t)imm & 7));
+    __atomic_store_n((uint64_t *)codebuf_rw(imm), pc, __ATOMIC_RELEASE);
+    codebuf_patched();
+}
+
 /* The exit_request stub: env->pc = tb->pc, return tb | TB_EXIT_NOCHAIN. */
 static void emit_exit_request_stub(X64Ctx *c)
 {
@@ -1057,6 +1119,7 @@ int x64_gen_tb(TB *tb, IRBlock *b)
             tb->jmp_insn_off[s] = c.jmp_insn_off[s];
             tb->jmp_reset_off[s] = c.jmp_reset_off[s];
         }
+        tb->ic_imm_off = c.ic_imm_off;
         tb->insns = cache_mem(c.ninsns * sizeof(TBInsn), 8);
         if (c.ninsns)   /* a test's block may have no insn_start */
             memcpy(tb->insns, c.insns, c.ninsns * sizeof(TBInsn));

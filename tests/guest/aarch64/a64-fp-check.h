@@ -36,6 +36,16 @@
     msr fpsr, xzr
     .endm
 
+/* Make the instruction at \reg visible to instruction fetch, the way the
+ * Arm ARM prescribes for code that was written. */
+    .macro SYNC_ICACHE reg
+    dc cvau, \reg
+    dsb ish
+    ic ivau, \reg
+    dsb ish
+    isb
+    .endm
+
 /* NZCV (4 bits) against val (x15, x16). */
     .macro CHKNZCV val
     mrs x15, nzcv

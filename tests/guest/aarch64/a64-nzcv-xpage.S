@@ -35,8 +35,7 @@
 .endm
 
 /* Run \block 40 times with \callee's first instruction a CMP, then
- * once with it a NOP (the architected way: DC CVAU, DSB, IC IVAU, DSB,
- * ISB). */
+ * once with it a NOP. */
 .macro CASE block, callee
     mov x19, #40
 1000:
@@ -48,11 +47,7 @@
     adr x20, \callee
     ldr w21, =NOP
     str w21, [x20]
-    dc cvau, x20
-    dsb ish
-    ic ivau, x20
-    dsb ish
-    isb
+    SYNC_ICACHE x20
     FLAGS_GT
     bl \block
     CHK x0, 2

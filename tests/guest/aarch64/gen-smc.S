@@ -14,6 +14,8 @@
  * Prints one line per phase; on failure exits with the phase number.
  * No C library: raw system calls.
  */
+#include "a64-fp-check.h"   /* SYNC_ICACHE */
+
 #define SYS_write 64
 #define SYS_exit 93
 #define SYS_munmap 215
@@ -27,14 +29,6 @@
 #define RET 0xd65f03c0
 #define B_OPCODE 0x14000000     /* B: imm26 word offset in bits 25:0 */
 
-/* Make the instruction at \reg visible to instruction fetch. */
-.macro SYNC_ICACHE reg
-    dc cvau, \reg
-    dsb ish
-    ic ivau, \reg
-    dsb ish
-    isb
-.endm
 
 .macro PRINT msg, len
     mov x0, #1
