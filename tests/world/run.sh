@@ -43,7 +43,7 @@ PACKAGES="libc6 libgcc-s1 coreutils bash dash grep sed gawk gzip xz-utils tar fi
 NATIVE=$CACHE/native
 NATIVE_PACKAGES="ripgrep fd-find"
 
-pass=0 fail=0 skip=0
+pass=0 fail=0 skip=0 failed=()
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/guise-world.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
@@ -141,7 +141,7 @@ same() {
         say "FAIL: world/$name (status $gs, native $hs)"
         diff -u "$WORK/$name.h" "$WORK/$name.g" | head -${V:+200}${V:-12} | sed 's/^/    /'
         tail -5 "$WORK/$name.err" | sed 's/^/    stderr: /'
-        fail=$((fail + 1))
+        fail=$((fail + 1)) failed+=("$name")
     fi
 }
 
@@ -154,7 +154,7 @@ check() {
         say "PASS: world/$name"; pass=$((pass + 1))
     else
         say "FAIL: world/$name"; tail -${V:+200}${V:-8} "$WORK/$name.out" | sed 's/^/    /'
-        fail=$((fail + 1))
+        fail=$((fail + 1)) failed+=("$name")
     fi
 }
 
@@ -374,5 +374,7 @@ rust rust-rg-gzip      rg 'gzip -c data.txt > d.gz && @@ -z -c seven d.gz && @@ 
 rust rust-fd-find      fdfind '@@ -e txt . rgtree | LC_ALL=C sort; @@ -t d . rgtree | LC_ALL=C sort; @@ -H -I "^\." rgtree'
 rust rust-fd-exec      fdfind '@@ -j2 "f[0-9]*1\.txt" rgtree -x wc -l | LC_ALL=C sort; @@ -e txt . rgtree/d3 -X wc -c | tail -1'
 
+# (the test runner shows a suite's last lines: the names come last)
+[ "$fail" = 0 ] || say "failed: ${failed[*]}"
 say "${pass} passed, ${fail} failed, ${skip} skipped"
 [ "$fail" = 0 ]
