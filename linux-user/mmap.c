@@ -51,6 +51,7 @@
 #include "translate/exec.h"
 #include "translate/aarch64/pauth.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -143,7 +144,7 @@ static uint8_t **leaf_slot(guest_addr addr, bool alloc, guest_addr *span)
             *span = (addr | (NODE_SPAN - 1)) + 1;
             return NULL;
         }
-        node = calloc(1, sizeof(*node));
+        node = sparse_zalloc(sizeof(*node));   /* 32 KiB, a few entries used */
         BUG_ON(!node);
         __atomic_store_n(&page_l1[i1], node, __ATOMIC_RELEASE);
     }

@@ -427,14 +427,18 @@ void signal_init(void)
 
     pthread_key_create(&altstack_key, free_altstack);
     thread_setup(&sig_thread);
-    /* An ignored signal stays ignored across execve; the rest start at SIG_DFL. */
+    /* An ignored signal stays ignored across execve; the rest start at
+     * SIG_DFL with no flags, which is what the guest's default action
+     * asks of the host too, except for the core-dumping signals we catch
+     * (a sigaction call each saved: this runs for every guest process). */
     for (int g = 1; g <= GUEST_NSIG; g++) {
-        struct sigaction old;
+        struct sigaction old = { .sa_handler = SIG_DFL };
         int h = host_sig(g);
-        if (h && g != SIGKILL && g != SIGSTOP && sigaction(h, NULL, &old) == 0 &&
-            old.sa_handler == SIG_IGN)
+        if (!h || g == SIGKILL || g == SIGSTOP)
+            continue;
+        if (sigaction(h, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
             sigact[g].handler = G_SIG_IGN;
-        else
+        else if (old.sa_handler != SIG_DFL || old.sa_flags || sig_default(g) == ACT_CORE)
             update_host_action(g);
     }
     for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)

@@ -81,8 +81,8 @@ static __thread ExecThread *exec_self;
  * the table: a count up to the threshold, then COLD_TRANSLATED once a
  * block of the slot was translated (tb_gen_code).  Blocks that share a
  * slot share a count: one of them is translated sooner than it had to be,
- * never wrongly.  The table is touched only where code runs (1 byte per 4
- * bytes of code, modulo 4 MiB). */
+ * never wrongly.  The table is touched only where code runs (1 byte per 8
+ * bytes of code, modulo 8 MiB: a page of the table covers 32 KiB of code). */
 #define COLD_BITS 20
 #define COLD_TRANSLATED 255
 static uint8_t cold_runs[1u << COLD_BITS];
@@ -90,7 +90,7 @@ static bool cold_on;
 
 static inline uint8_t *cold_slot(uint64_t pc)
 {
-    return &cold_runs[(pc >> 2) & ((1u << COLD_BITS) - 1)];
+    return &cold_runs[(pc >> 3) & ((1u << COLD_BITS) - 1)];
 }
 
 /* Should the block at pc run in the interpreter once more?  Counts the
@@ -686,7 +686,12 @@ int cpu_exec(CPUCommon *env)
     current_env = env;
     env->fault_jmp = &jb;
     cpu_exec_start(self);
-    excp = sigsetjmp(jb, 1);
+    /* No mask saved (a sigprocmask call on every entry, one per guest
+     * system call): a fault comes back from a handler that runs with the
+     * faulting code's mask (linux-user/signal.c: empty sa_mask,
+     * SA_NODEFER), and nothing between here and generated code changes
+     * the mask. */
+    excp = sigsetjmp(jb, 0);
     if (excp) {
         in_guest = false;
         interp_active = false;

@@ -6,7 +6,7 @@
  * tables, its arena chunks, the translation cache's index): a fault per
  * page (two for a page read before it is written) cost more than the one
  * call.  Best effort: older kernels fault
- * the pages in as they are touched.
+ * the pages in as they are touched.  sparse_zalloc is the opposite case.
  */
 #ifndef GUISE_PREFAULT_H
 #define GUISE_PREFAULT_H
@@ -27,6 +27,16 @@ static inline void prefault_advise(const void *p, size_t len, int advice)
 
     if (end > start)
         (void)madvise((void *)start, end - start, advice);
+}
+
+/* len bytes of zeroed memory that fault in page by page as they are
+ * touched, for a large table used sparsely (calloc writes the zeros of
+ * memory it reuses: a fault per page at once); NULL if none is left.
+ * Never freed. */
+static inline void *sparse_zalloc(size_t len)
+{
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
 }
 
 static inline void prefault_write(void *p, size_t len)

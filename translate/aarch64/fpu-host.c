@@ -184,13 +184,13 @@ static uint64_t host_run(const FpuFmt *f, FpuOp op, uint64_t a, uint64_t b, uint
  * only compute the same exact error.)  Needs a host FMA; without one every
  * operation takes the general path through host_arith. */
 #if defined(__x86_64__)
+#include <sys/platform/x86.h>
 #define FAST_TARGET __attribute__((target("fma")))
 static bool host_has_fma;
 
 __attribute__((constructor)) static void fpu_detect_host(void)
 {
-    __builtin_cpu_init();
-    host_has_fma = __builtin_cpu_supports("fma");
+    host_has_fma = CPU_FEATURE_ACTIVE(FMA);
 }
 #else
 #define FAST_TARGET

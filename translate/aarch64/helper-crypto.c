@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <string.h>
 #include <immintrin.h>
+#include <sys/platform/x86.h>
 #include "util/log.h"
 #include "translate.h"
 #include "crypto.h"
@@ -506,9 +507,9 @@ void a64_crypto_op(unsigned op, CryptoVec *d, const CryptoVec *n,
 static void crypto_init_once(void)
 {
     aes_sbox_init();
-    a64_crypto_host = __builtin_cpu_supports("aes") && __builtin_cpu_supports("sse4.1");
-    host_sha = __builtin_cpu_supports("sha");
-    host_clmul = __builtin_cpu_supports("pclmul");
+    a64_crypto_host = CPU_FEATURE_ACTIVE(AES) && CPU_FEATURE_ACTIVE(SSE4_1);
+    host_sha = CPU_FEATURE_ACTIVE(SHA);
+    host_clmul = CPU_FEATURE_ACTIVE(PCLMULQDQ);
 }
 
 void a64_crypto_init(void)

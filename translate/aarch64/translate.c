@@ -617,8 +617,9 @@ static void a64_init(GuestArch *arch)
     cpu_cf = ir_global_declare(g, IR_I64, env_off(cf), "cf");
     cpu_vf = ir_global_declare(g, IR_I64, env_off(vf), "vf");
     ir_fp_fast = &a64_fp_fast;
-    /* Bucket on op0, bits 28:25 (the manual's top-level index). */
-    decode_build(&a64_decoder, 25, 4, tables);
+    /* Bucket on op0, bits 28:25 (the manual's top-level index); a bucket
+     * is made when first used (a short program uses few). */
+    decode_build_lazy(&a64_decoder, 25, 4, tables);
     /* User mode (no tb_id: guest addresses are host ones plus guest_base)
      * runs cold code in an interpreter first (cold.c). */
     if (!arch->tb_id) {

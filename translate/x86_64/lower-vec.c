@@ -43,6 +43,7 @@
  * them, AES-NI, PCLMULQDQ and SHA-NI instructions.
  */
 #include <stddef.h>
+#include <sys/platform/x86.h>
 #include "x64-internal.h"
 #include "translate/ir-vec-ext.h"
 #include "util/log.h"
@@ -412,10 +413,9 @@ static struct { bool aes, clmul, sha; } host_crypto;
 
 __attribute__((constructor)) static void crypto_features(void)
 {
-    __builtin_cpu_init();
-    host_crypto.aes = __builtin_cpu_supports("aes");
-    host_crypto.clmul = __builtin_cpu_supports("pclmul");
-    host_crypto.sha = __builtin_cpu_supports("sha") && __builtin_cpu_supports("ssse3");
+    host_crypto.aes = CPU_FEATURE_ACTIVE(AES);
+    host_crypto.clmul = CPU_FEATURE_ACTIVE(PCLMULQDQ);
+    host_crypto.sha = CPU_FEATURE_ACTIVE(SHA) && CPU_FEATURE_ACTIVE(SSSE3);
 }
 
 /* AESE/AESD: with a zero round key, AESENCLAST is ShiftRows then

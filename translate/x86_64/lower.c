@@ -48,7 +48,7 @@
  * storing them in env at each iteration (v128 globals too, in the top
  * xmm registers: lower-vec.c).  Not with -chain off.
  */
-#include <cpuid.h>
+#include <sys/platform/x86.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -882,30 +882,22 @@ static LowerFn *const lower_table[IR_OP_COUNT] = {
 
 /* ---- entry points ---- */
 
+/* From the C library's record of cpuid (made once at its start-up):
+ * cpuid traps to the hypervisor in a virtual machine, tens of
+ * microseconds a time on some.  "Active" means usable: FMA3, which is
+ * VEX-encoded, only when the OS saves the AVX state. */
 static void detect_features(void)
 {
-    unsigned a, b, c, d;
-
     memset(&x64_features, 0, sizeof(x64_features));
-    if (__get_cpuid(1, &a, &b, &c, &d)) {
-        x64_features.ssse3 = (c >> 9) & 1;
-        x64_features.sse41 = (c >> 19) & 1;
-        x64_features.sse42 = (c >> 20) & 1;
-        /* FMA3 is VEX-encoded: the OS must save the AVX state (XCR0). */
-        if (((c >> 12) & 1) && ((c >> 27) & 1) && ((c >> 28) & 1)) {
-            uint32_t lo, hi;
-            __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-            x64_features.fma = (lo & 6) == 6;
-        }
-        x64_features.popcnt = (c >> 23) & 1;
-        x64_features.movbe = (c >> 22) & 1;
-    }
-    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
-        x64_features.bmi1 = (b >> 3) & 1;
-        x64_features.bmi2 = (b >> 8) & 1;
-    }
-    if (__get_cpuid(0x80000001, &a, &b, &c, &d))
-        x64_features.lzcnt = (c >> 5) & 1;
+    x64_features.ssse3 = CPU_FEATURE_ACTIVE(SSSE3);
+    x64_features.sse41 = CPU_FEATURE_ACTIVE(SSE4_1);
+    x64_features.sse42 = CPU_FEATURE_ACTIVE(SSE4_2);
+    x64_features.fma = CPU_FEATURE_ACTIVE(FMA);
+    x64_features.popcnt = CPU_FEATURE_ACTIVE(POPCNT);
+    x64_features.movbe = CPU_FEATURE_ACTIVE(MOVBE);
+    x64_features.bmi1 = CPU_FEATURE_ACTIVE(BMI1);
+    x64_features.bmi2 = CPU_FEATURE_ACTIVE(BMI2);
+    x64_features.lzcnt = CPU_FEATURE_ACTIVE(LZCNT);
 }
 
 static X64Emit emit_at_used(size_t start)
