@@ -41,7 +41,7 @@ unsigned tb_flush_count;
  * guest pages share one host page of the table.  page_hash does the same for
  * runs of 16 K guest pages (64 MiB). */
 #define HASH_BITS 16
-static TB *hash_table[1u << HASH_BITS];
+static TB *hash_table[1u << HASH_BITS] __attribute__((aligned(4096)));
 
 #define PAGE_BITS 12
 #define PAGE_HASH_BITS 14
@@ -309,7 +309,7 @@ void cache_flush(void)
         free(r->tbs);
         free(r);
     }
-    memset(hash_table, 0, sizeof(hash_table));
+    sparse_zero(hash_table, sizeof(hash_table));
     for (unsigned i = 0; i < (1u << PAGE_HASH_BITS); i++) {
         PageEntry *p = page_table[i];
         while (p) {

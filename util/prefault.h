@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #ifndef MADV_POPULATE_READ
@@ -37,6 +38,14 @@ static inline void *sparse_zalloc(size_t len)
 {
     void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     return p == MAP_FAILED ? NULL : p;
+}
+
+/* Zero a page-aligned sparse table without touching the pages it never
+ * used: they go back to the kernel and fault in as zeros again. */
+static inline void sparse_zero(void *p, size_t len)
+{
+    if (((uintptr_t)p & 4095) || (len & 4095) || madvise(p, len, MADV_DONTNEED) != 0)
+        memset(p, 0, len);
 }
 
 static inline void prefault_write(void *p, size_t len)
