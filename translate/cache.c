@@ -118,6 +118,13 @@ typedef struct ArenaChunk {
 } ArenaChunk;
 static ArenaChunk *arena;
 static size_t arena_used = ARENA_CHUNK;   /* full: the first request allocates */
+static uintptr_t arena_present;           /* arena is present below this address */
+
+/* The chunk fills front to back: its pages are made present ahead of use,
+ * one call instead of a fault a page.  The first chunk goes 32 KiB at a
+ * time (a short program uses a few pages of it); a program past it
+ * translates a lot, and its next chunks go whole. */
+#define ARENA_STEP ((size_t)32 << 10)
 
 void *cache_mem(size_t n, size_t align)
 {
@@ -127,13 +134,22 @@ void *cache_mem(size_t n, size_t align)
     if (at + n > ARENA_CHUNK) {
         ArenaChunk *c = aligned_alloc(ARENA_HEAD, ARENA_CHUNK);
         BUG_ON(!c);
-        /* A program past its first chunk translates a lot: the next ones
-         * fill front to back soon, one call instead of a fault a page. */
-        if (arena)
+        arena_present = (uintptr_t)c;
+        if (arena) {
             prefault_write(c, ARENA_CHUNK);
+            arena_present += ARENA_CHUNK;
+        }
         c->next = arena;
         arena = c;
         at = ARENA_HEAD;
+    }
+    if ((uintptr_t)arena + at + n > arena_present) {
+        uintptr_t to = ((uintptr_t)arena + at + n + ARENA_STEP - 1) & ~(ARENA_STEP - 1);
+        if (to > (uintptr_t)arena + ARENA_CHUNK)
+            to = (uintptr_t)arena + ARENA_CHUNK;
+        prefault_write((void *)(arena_present & ~(uintptr_t)4095),
+                       to - (arena_present & ~(uintptr_t)4095));
+        arena_present = to;
     }
     arena_used = at + n;
     return (char *)arena + at;

@@ -41,6 +41,7 @@
 #include "tcache.h"
 #include "translator.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 /* Full-system mode (GuestArch.tb_flags): direct jumps are chained only
  * within a guest page of this size, the smallest granule. */
@@ -154,9 +155,12 @@ void exec_cpu_init(CPUCommon *env)
 {
     ExecThread *t = calloc(1, sizeof(*t));
 
-    /* Zeroed entries match no tag: the pages stay untouched until used. */
+    /* Zeroed entries match no tag.  Made present at once: the cache is
+     * small (cache.h), and its entries are spread by hash, so filling it
+     * would take a page fault for nearly every page anyway. */
     env->jmp_cache = calloc(1, sizeof(TBJmpCache));
     BUG_ON(!env->jmp_cache || !t);
+    prefault_write(env->jmp_cache, sizeof(TBJmpCache));
     env->jmp_epoch = TB_JMP_EPOCH_STEP;
     env->jmp_cache->gen = __atomic_load_n(&tb_flush_count, __ATOMIC_ACQUIRE);
     t->env = env;
