@@ -24,6 +24,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "syscall.h"
+#include "translate/codebuf.h"
 
 #define GUEST_AT_EMPTY_PATH 0x1000
 #define GUEST_AT_SYMLINK_NOFOLLOW 0x100
@@ -249,14 +250,76 @@ guest_long sys_umask(void *env, const guest_ulong *a)
 
 /* ---- directories and names ---- */
 
+/* Is dirfd this process's /proc/PID/fd or fdinfo (or a thread's, under
+ * task/TID/)? */
+static bool lists_own_fds(int dirfd)
+{
+    char link[40], path[96], own[32];
+    ssize_t len;
+    int k;
+    const char *rest;
+
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+    len = readlink(link, path, sizeof(path) - 1);
+    if (len < 0)
+        return false;
+    path[len] = 0;
+    k = snprintf(own, sizeof(own), "/proc/%d/", (int)getpid());
+    if (strncmp(path, own, (size_t)k))
+        return false;
+    rest = path + k;
+    if (!strncmp(rest, "task/", 5)) {
+        rest = strchr(rest + 5, '/');
+        if (!rest)
+            return false;
+        rest++;
+    }
+    return !strcmp(rest, "fd") || !strcmp(rest, "fdinfo");
+}
+
+/* Drop the entry of guise's own descriptor (translate/codebuf.c) from n
+ * bytes of linux_dirent64 records read from dirfd: the program lists its
+ * descriptors (test suites looking for leaks, a child closing what it
+ * inherited) and must not see it.  The new byte count. */
+static long hide_own_fd(int dirfd, uint8_t *buf, long n)
+{
+    int own = codebuf_fd();
+    char name[16];
+
+    if (own < 0)
+        return n;
+    snprintf(name, sizeof(name), "%d", own);
+    for (long at = 0; at + 19 < n;) {
+        uint16_t reclen;
+        memcpy(&reclen, buf + at + 16, sizeof(reclen));
+        if (reclen < 20 || at + reclen > n)
+            break;
+        if (!strcmp((const char *)buf + at + 19, name)) {
+            if (!lists_own_fds(dirfd))
+                break;
+            memmove(buf + at, buf + at + reclen, (size_t)(n - at - reclen));
+            return n - reclen;
+        }
+        at += reclen;
+    }
+    return n;
+}
+
 guest_long sys_getdents64(void *env, const guest_ulong *a)
 {
     void *buf = sys_write_ptr(a[1], a[2]);
+    long n;
 
     (void)env;
     if (!buf)
         return sys_err(EFAULT);
-    return sys_ret(syscall(SYS_getdents64, (int)a[0], buf, (unsigned)a[2]));
+    do {   /* a batch that held only the hidden entry is not the end */
+        n = syscall(SYS_getdents64, (int)a[0], buf, (unsigned)a[2]);
+        if (n <= 0)
+            return sys_ret(n);
+        n = hide_own_fd((int)a[0], buf, n);
+    } while (n == 0);
+    return n;
 }
 
 guest_long sys_getcwd(void *env, const guest_ulong *a)

@@ -101,6 +101,11 @@ static bool fd_is_ours(void)
            st.st_ino == code_ino;
 }
 
+int codebuf_fd(void)
+{
+    return fd_is_ours() ? code_fd : -1;
+}
+
 /* The first n bytes of memfd from into memfd to, inside the kernel. */
 static bool copy_in_kernel(int from, int to, size_t n)
 {

@@ -26,6 +26,9 @@ bool codebuf_init(size_t size);
 /* In a forked child: give it a private copy of the code memory (the
  * memfd views are shared with the parent otherwise). */
 bool codebuf_after_fork(void);
+/* The descriptor guise keeps open for the code memory (codebuf.c), if the
+ * program has not closed or reused its number; else -1. */
+int codebuf_fd(void);
 /* Forget every block: used = reset_to. */
 void codebuf_flush(void);
 /* Map the pages up to offset upto ahead of use, and to the end of its
