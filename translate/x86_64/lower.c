@@ -648,10 +648,10 @@ static void emit_ic(X64Ctx *c)
  * entry's host code; a miss falls through to the helper.  The pc comes
  * from the register that holds it, when one does: just stored, env's copy
  * would come back through store-to-load forwarding, several cycles more on
- * the way to the jump.  With the inline cache (ic), a hit while the cache
- * is empty (r11 still X64_IC_EMPTY) leaves for the chaining exit, whose
- * jcc the caller patches (*ic_fill). */
-static void emit_lookup_probe(X64Ctx *c, bool ic, size_t *ic_fill)
+ * the way to the jump.  With the inline cache (ic_fill given), a hit
+ * while the cache is empty (r11 still X64_IC_EMPTY) leaves for the
+ * chaining exit, whose jcc the caller patches (*ic_fill). */
+static void emit_lookup_probe(X64Ctx *c, size_t *ic_fill)
 {
     size_t miss_pc, miss_flags, miss_request;
     int r = pc_reg(c);
@@ -663,7 +663,7 @@ static void emit_lookup_probe(X64Ctx *c, bool ic, size_t *ic_fill)
         emit_mov_rr(&c->e, true, X64_RAX, r);
     else
         emit_load(&c->e, 3, false, true, X64_RAX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
-    if (ic)
+    if (ic_fill)
         emit_ic(c);
     emit_mov_rr(&c->e, true, X64_RCX, X64_RAX);
     emit_shift_ri(&c->e, X64_SHR, true, X64_RCX, 12);
@@ -679,7 +679,7 @@ static void emit_lookup_probe(X64Ctx *c, bool ic, size_t *ic_fill)
         emit_alu_ri(&c->e, X64_OR, false, X64_RDX, (int32_t)c->tb->flags);
     emit_alu_rm(&c->e, X64_CMP, false, X64_RDX, x64_mem(X64_RCX, offsetof(TBJmpEntry, tag)));
     miss_flags = emit_jcc8(&c->e, X64_CC_NE);
-    if (ic) {
+    if (ic_fill) {
         emit_alu_ri(&c->e, X64_CMP, true, X64_SCRATCH, X64_IC_EMPTY);
         *ic_fill = emit_jcc32(&c->e, X64_CC_E);
     }
@@ -811,7 +811,7 @@ static void lower_goto_ptr(X64Ctx *c, const IROp *op)
     ic = ras && exec_lookup_inline && op->args[0] != IR_PTR_RET && c->b->softmmu_idx < 0 &&
          c->jmp_insn_off[1] == TB_NO_JUMP;
     if (exec_lookup_inline)
-        emit_lookup_probe(c, ic, &ic_fill);
+        emit_lookup_probe(c, ic ? &ic_fill : NULL);
     emit_mov_rr(&c->e, true, X64_RDI, X64_ENV);
     emit_call_abs(&c->e, (uintptr_t)helper_lookup_tb_ptr, X64_SCRATCH);
     emit_jmp_reg(&c->e, X64_RAX);
@@ -980,24 +980,32 @@ const void *x64_lookup_exit(void)
     return (const void *)lookup_exit_rx;
 }
 
+/* Store v over the size (4 or 8) bytes of generated code at rx address
+ * at, aligned so that a thread running there sees the old or the new
+ * value whole. */
+static void patch_code(uint8_t *at, uint64_t v, unsigned size)
+{
+    BUG_ON((uintptr_t)at & (size - 1));
+    if (size == 8)
+        __atomic_store_n((uint64_t *)codebuf_rw(at), v, __ATOMIC_RELEASE);
+    else
+        __atomic_store_n((uint32_t *)codebuf_rw(at), (uint32_t)v, __ATOMIC_RELEASE);
+    codebuf_patched();
+}
+
 void x64_set_jump(TB *tb, int slot, const void *target)
 {
     uint8_t *rel = tb->host_code + tb->jmp_insn_off[slot];
     int64_t d = (int64_t)((uintptr_t)target - (uintptr_t)(rel + 4));
 
-    BUG_ON(tb->jmp_insn_off[slot] == TB_NO_JUMP || !x64_fits_s32(d) ||
-           ((uintptr_t)rel & 3));
-    __atomic_store_n((uint32_t *)codebuf_rw(rel), (uint32_t)d, __ATOMIC_RELEASE);
-    codebuf_patched();
+    BUG_ON(tb->jmp_insn_off[slot] == TB_NO_JUMP || !x64_fits_s32(d));
+    patch_code(rel, (uint32_t)d, 4);
 }
 
 void x64_set_ic(TB *tb, uint64_t pc)
 {
-    uint8_t *imm = tb->host_code + tb->ic_imm_off;
-
-    BUG_ON(!tb->ic_imm_off || ((uintptr_t)imm & 7));
-    __atomic_store_n((uint64_t *)codebuf_rw(imm), pc, __ATOMIC_RELEASE);
-    codebuf_patched();
+    BUG_ON(!tb->ic_imm_off);
+    patch_code(tb->host_code + tb->ic_imm_off, pc, 8);
 }
 
 /* The exit_request stub: env->pc = tb->pc, return tb | TB_EXIT_NOCHAIN. */
