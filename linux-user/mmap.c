@@ -51,6 +51,7 @@
 #include "translate/exec.h"
 #include "translate/aarch64/pauth.h"
 #include "util/log.h"
+#include "util/fdpath.h"
 #include "util/prefault.h"
 
 #ifndef MAP_FIXED_NOREPLACE
@@ -359,9 +360,8 @@ static void names_for_mapping(guest_addr start, guest_addr end, int flags, int f
 {
     MapName rec = { .start = start, .end = end, .offset = (uint64_t)offset,
                     .shared = (flags & G_MAP_TYPE) != G_MAP_PRIVATE };
-    char link[64], path[4096];
+    char path[4096];
     struct stat st;
-    ssize_t n;
 
     names_clear(start, end);
     if (flags & G_MAP_ANONYMOUS) {
@@ -372,11 +372,8 @@ static void names_for_mapping(guest_addr start, guest_addr end, int flags, int f
         names_add(&rec);
         return;
     }
-    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-    n = readlink(link, path, sizeof(path) - 1);
-    if (n < 0)
+    if (!fd_path(fd, path, sizeof(path)))
         return;
-    path[n] = 0;
     if (fstat(fd, &st) == 0) {
         rec.dev = st.st_dev;
         rec.ino = st.st_ino;

@@ -34,6 +34,7 @@
 #include "syscall.h"
 #include "linux-user/safe-syscall.h"
 #include "linux-user/signal-map.h"
+#include "util/fdpath.h"
 
 #define KSIGSET_SIZE 8
 /* Events fetched per epoll wait: the guest may ask for more, the kernel
@@ -216,15 +217,9 @@ void sys_signalfd_forget(int fd)
  * dup2, fcntl or another thread's close and open). */
 static bool signalfd_still(int fd)
 {
-    char link[64], target[32];
-    ssize_t len;
+    char target[32];
 
-    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-    len = readlink(link, target, sizeof(target) - 1);
-    if (len < 0)
-        return false;
-    target[len] = 0;
-    return strcmp(target, "anon_inode:[signalfd]") == 0;
+    return fd_path(fd, target, sizeof(target)) && strcmp(target, "anon_inode:[signalfd]") == 0;
 }
 
 void sys_signalfd_read_done(int fd, void *buf, long n)

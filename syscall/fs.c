@@ -6,7 +6,8 @@
  * answered by procfs.c), permissions and owners, timestamps, truncate,
  * statfs/fstatfs and umask; then directories and names: getdents64
  * (struct linux_dirent64 is the same on every ABI, so the host fills the
- * guest buffer directly), getcwd, chdir, fchdir, and the calls that
+ * guest buffer directly; guise's own descriptor is taken out of the
+ * program's /proc/self/fd listings), getcwd, chdir, fchdir, and the calls that
  * create, remove or rename names.
  *
  * Guest paths come through sys_get_path(), so -L and the /proc/self/exe
@@ -17,7 +18,9 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <dirent.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -25,6 +28,7 @@
 #include <unistd.h>
 #include "syscall.h"
 #include "translate/codebuf.h"
+#include "util/fdpath.h"
 
 #define GUEST_AT_EMPTY_PATH 0x1000
 #define GUEST_AT_SYMLINK_NOFOLLOW 0x100
@@ -254,16 +258,12 @@ guest_long sys_umask(void *env, const guest_ulong *a)
  * task/TID/)? */
 static bool lists_own_fds(int dirfd)
 {
-    char link[40], path[96], own[32];
-    ssize_t len;
+    char path[96], own[32];
     int k;
     const char *rest;
 
-    snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
-    len = readlink(link, path, sizeof(path) - 1);
-    if (len < 0)
+    if (!fd_path(dirfd, path, sizeof(path)))
         return false;
-    path[len] = 0;
     k = snprintf(own, sizeof(own), "/proc/%d/", (int)getpid());
     if (strncmp(path, own, (size_t)k))
         return false;
@@ -289,12 +289,14 @@ static long hide_own_fd(int dirfd, uint8_t *buf, long n)
     if (own < 0)
         return n;
     snprintf(name, sizeof(name), "%d", own);
-    for (long at = 0; at + 19 < n;) {
+    const size_t name_at = offsetof(struct dirent64, d_name);
+
+    for (long at = 0; at + (long)name_at < n;) {
         uint16_t reclen;
-        memcpy(&reclen, buf + at + 16, sizeof(reclen));
-        if (reclen < 20 || at + reclen > n)
+        memcpy(&reclen, buf + at + offsetof(struct dirent64, d_reclen), sizeof(reclen));
+        if (reclen <= name_at || at + reclen > n)
             break;
-        if (!strcmp((const char *)buf + at + 19, name)) {
+        if (!strcmp((const char *)buf + at + name_at, name)) {
             if (!lists_own_fds(dirfd))
                 break;
             memmove(buf + at, buf + at + reclen, (size_t)(n - at - reclen));

@@ -118,7 +118,7 @@ typedef struct ArenaChunk {
 } ArenaChunk;
 static ArenaChunk *arena;
 static size_t arena_used = ARENA_CHUNK;   /* full: the first request allocates */
-static uintptr_t arena_present;           /* arena is present below this address */
+static uintptr_t arena_present;           /* arena's pages are present up to here */
 
 /* The chunk fills front to back: its pages are made present ahead of use,
  * one call instead of a fault a page.  The first chunk goes 32 KiB at a
@@ -134,10 +134,10 @@ void *cache_mem(size_t n, size_t align)
     if (at + n > ARENA_CHUNK) {
         ArenaChunk *c = aligned_alloc(ARENA_HEAD, ARENA_CHUNK);
         BUG_ON(!c);
-        arena_present = (uintptr_t)c;
+        arena_present = (uintptr_t)c & ~(uintptr_t)4095;
         if (arena) {
             prefault_write(c, ARENA_CHUNK);
-            arena_present += ARENA_CHUNK;
+            arena_present = (uintptr_t)c + ARENA_CHUNK;
         }
         c->next = arena;
         arena = c;
@@ -147,8 +147,7 @@ void *cache_mem(size_t n, size_t align)
         uintptr_t to = ((uintptr_t)arena + at + n + ARENA_STEP - 1) & ~(ARENA_STEP - 1);
         if (to > (uintptr_t)arena + ARENA_CHUNK)
             to = (uintptr_t)arena + ARENA_CHUNK;
-        prefault_write((void *)(arena_present & ~(uintptr_t)4095),
-                       to - (arena_present & ~(uintptr_t)4095));
+        prefault_write((void *)arena_present, to - arena_present);
         arena_present = to;
     }
     arena_used = at + n;

@@ -35,6 +35,7 @@
 #include <unistd.h>
 #include "codebuf.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 CodeBuf code_buf;
 
@@ -47,10 +48,6 @@ static size_t populated, dropped;
 /* The first chunk: most programs translate little now that cold code is
  * interpreted (a static hello's blocks fit in it). */
 #define POPULATE_FIRST ((size_t)32 << 10)
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22
-#define MADV_POPULATE_WRITE 23
-#endif
 
 /* Where the executable view would like to be: just below guise's own
  * image, so that generated code reaches its helpers with a 5-byte call
