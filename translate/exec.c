@@ -89,17 +89,42 @@ static __thread ExecThread *exec_self;
 static uint8_t cold_runs[1u << COLD_BITS];
 static bool cold_on;
 
+/* A forked child counts in a table of its own, cold_mine: its writes to
+ * cold_runs, which it shares copy-on-write with the parent, would copy a
+ * page for every 32 KiB of code it runs cold (a shell's children run code
+ * the parent does not: the child side of fork, exit).  It reads cold_runs
+ * still: the blocks the parent translated are in the code it inherits.
+ * The table is zeroed in each child (fork_private_zalloc), so a grandchild
+ * counts again what its parent translated (and finds the block when it is
+ * due).  Denser than cold_runs: 16 pages, made present at the fork. */
+#define COLD_MINE_BITS 16
+static uint8_t *cold_mine_table;   /* mapped by exec_init, untouched */
+static uint8_t *cold_mine;         /* the same, in a forked child */
+
 static inline uint8_t *cold_slot(uint64_t pc)
 {
     return &cold_runs[(pc >> 3) & ((1u << COLD_BITS) - 1)];
+}
+
+/* The count to update for pc, and its value. */
+static inline uint8_t *cold_count(uint64_t pc, unsigned *n)
+{
+    uint8_t *c = cold_slot(pc);
+
+    *n = __atomic_load_n(c, __ATOMIC_RELAXED);
+    if (cold_mine && *n != COLD_TRANSLATED) {
+        c = &cold_mine[(pc >> 3) & ((1u << COLD_MINE_BITS) - 1)];
+        *n = __atomic_load_n(c, __ATOMIC_RELAXED);
+    }
+    return c;
 }
 
 /* Should the block at pc run in the interpreter once more?  Counts the
  * run (racy between threads: a lost count only delays a translation). */
 static inline bool cold_due(uint64_t pc)
 {
-    uint8_t *c = cold_slot(pc);
-    unsigned n = __atomic_load_n(c, __ATOMIC_RELAXED);
+    unsigned n;
+    uint8_t *c = cold_count(pc, &n);
 
     if (n >= exec_opts.warm)
         return false;
@@ -110,7 +135,15 @@ static inline bool cold_due(uint64_t pc)
 /* A block at pc is being translated: its slot stays "translated". */
 static inline void cold_translating(uint64_t pc)
 {
-    __atomic_store_n(cold_slot(pc), COLD_TRANSLATED, __ATOMIC_RELAXED);
+    unsigned n;
+    __atomic_store_n(cold_count(pc, &n), COLD_TRANSLATED, __ATOMIC_RELAXED);
+}
+
+static inline bool cold_translated(uint64_t pc)
+{
+    unsigned n;
+    (void)cold_count(pc, &n);
+    return n == COLD_TRANSLATED;
 }
 
 bool exec_cold_next(CPUCommon *env, uint64_t pc)
@@ -122,6 +155,9 @@ void exec_after_fork(void)
 {
     if (!exec_opts.warm_set && exec_opts.warm && exec_opts.warm < EXEC_WARM_FORKED)
         exec_opts.warm = EXEC_WARM_FORKED;
+    cold_mine = cold_mine_table;
+    if (cold_mine)
+        prefault_write(cold_mine, (size_t)1 << COLD_MINE_BITS);
 }
 
 void exec_init(const GuestArch *arch)
@@ -137,6 +173,8 @@ void exec_init(const GuestArch *arch)
      * (physical = virtual) and when the CPU layer clears the cache
      * whenever its translations may change (GuestArch.tb_flags). */
     exec_lookup_inline = !arch->tb_id || arch->tb_flags;
+    if (cold_on)
+        cold_mine_table = fork_private_zalloc((size_t)1 << COLD_MINE_BITS);
     cache_init();
     if (log_enabled(LOG_EXEC | LOG_CPU))
         exec_opts.no_chain = true;
@@ -157,7 +195,10 @@ void exec_cpu_init(CPUCommon *env)
 
     /* Zeroed entries match no tag.  Made present at once: the cache is
      * small (cache.h), and its entries are spread by hash, so filling it
-     * would take a page fault for nearly every page anyway. */
+     * would take a page fault for nearly every page anyway.  A forked
+     * child keeps it: its copy faults are fewer than the lookups an empty
+     * cache would send to cache_find (first touches of the parent's
+     * hash table and blocks, as costly). */
     env->jmp_cache = calloc(1, sizeof(TBJmpCache));
     BUG_ON(!env->jmp_cache || !t);
     prefault_write(env->jmp_cache, sizeof(TBJmpCache));
@@ -596,7 +637,7 @@ const void *helper_lookup_tb_ptr(CPUCommon *env)
 
     if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
-    if (cold_on && __atomic_load_n(cold_slot(pc), __ATOMIC_RELAXED) != COLD_TRANSLATED)
+    if (cold_on && !cold_translated(pc))
         return x64_lookup_exit();    /* cold: nothing to find */
     e = jmp_entry(env, pc);
     tb = jmp_entry_tb(env, e, pc, phys, flags);

@@ -6,7 +6,8 @@
  * tables, its arena chunks, the translation cache's index): a fault per
  * page (two for a page read before it is written) cost more than the one
  * call.  Best effort: older kernels fault
- * the pages in as they are touched.  sparse_zalloc is the opposite case.
+ * the pages in as they are touched.  sparse_zalloc is the opposite case;
+ * fork_private_zalloc is for what a forked child starts afresh.
  */
 #ifndef GUISE_PREFAULT_H
 #define GUISE_PREFAULT_H
@@ -46,6 +47,22 @@ static inline void sparse_zero(void *p, size_t len)
 {
     if (((uintptr_t)p & 4095) || (len & 4095) || madvise(p, len, MADV_DONTNEED) != 0)
         memset(p, 0, len);
+}
+
+/* len bytes of zeroed, page-aligned memory that a forked child gets
+ * zeroed again instead of sharing copy-on-write (MADV_WIPEONFORK, Linux
+ * 4.14; before it the child gets a copy): for a cache or a count that
+ * the child may start over, so that neither process takes a copy fault
+ * per page the other wrote.  NULL if none is left; free with munmap. */
+#ifndef MADV_WIPEONFORK
+#define MADV_WIPEONFORK 18
+#endif
+static inline void *fork_private_zalloc(size_t len)
+{
+    void *p = sparse_zalloc(len);
+    if (p)
+        (void)madvise(p, len, MADV_WIPEONFORK);
+    return p;
 }
 
 static inline void prefault_write(void *p, size_t len)
