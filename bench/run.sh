@@ -285,6 +285,17 @@ if [ -x "$WROOT/usr/bin/bash" ]; then
         printf "        }\n        if (t > %d)\n            t -= p->b;\n    }\n    return t;\n}\n", i * 1000
         printf "long g%d(struct s%d *p) { return f%d(p, %d) + (p->a > 0 ? p->a * 3 : 0); }\n", i, i, i, i % 17 + 3
     } }' > "$OUT/w/big.c"
+    # Byte-compile the root's Python library as Debian's postinst does
+    # (py3compile; the root is unpacked without running maintainer
+    # scripts): the host's python3 loads its modules compiled, and a
+    # root without them would time the compiler of re, enum and the
+    # rest too (a quarter of guise's time here).  Under guise; files
+    # compiled already are passed over.
+    if [ -x "$WROOT/usr/bin/python3.11" ] && [ -w "$WROOT/usr/lib/python3.11" ]; then
+        "$GUISE" -L "$WROOT" "$WROOT/usr/bin/python3.11" -m compileall -q \
+            "$WROOT/usr/lib/python3.11" > /dev/null 2>&1 ||
+            notes+=("world python: compileall of the root's library failed (timed uncompiled)")
+    fi
     wgn=() wqg=() wrss=()
     echo "world (Debian bookworm programs; arm64 from $WROOT):"
     printf '%-8s %10s %10s %10s %13s %11s\n' program "native s" "guise s" "qemu s" guise/native qemu/guise
