@@ -22,8 +22,11 @@
  * on, where the body sets them again before the next branch: they move
  * to the early exit's code S.
  *
+ * A loop trace's inner branches (to labels inside the body) join paths:
+ * only ops after the last label or branch move.
+ *
  * A pure op between a branch and the branch before it (or the body's
- * last op before it that may fault, call or write memory) moves when each
+ * last op before it that may fault, call or write memory, or label) moves when each
  * output is either a global dead on the other path (no path from there
  * reads it before writing it: for a loop's back edge, from the block's
  * start) and nothing after the op up to the branch reads, or a local only
@@ -236,6 +239,10 @@ void opt_loop(IRBlock *b)
         if (bop->opc == IR_OP_NOP)   /* opt_dce, which runs next, compacts them */
             continue;
         unsigned f = ir_op_defs[bop->opc].flags;
+        if (bop->opc == IR_OP_label || bop->opc == IR_OP_br) {
+            floor = br + 1;     /* a loop trace's join: nothing moves past it */
+            continue;
+        }
         if (bop->opc != IR_OP_brcond) {
             if (f & (IR_F_EXIT | IR_F_BB_END))
                 break;          /* the end of the body */

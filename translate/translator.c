@@ -48,6 +48,8 @@ void translator_loop(const TranslatorOps *ops, DisasBase *db, CPUCommon *env,
             }
             break;
         }
+        if (ops->before_insn)
+            ops->before_insn(db, at);
         ir_insn_start(b, at);
         db->num_insns++;
         ops->translate_insn(db);

@@ -37,6 +37,9 @@ typedef struct TranslatorOps {
     void (*fetch_fault)(DisasBase *db);
     /* Emit the block's end when is_jmp is not DISAS_NORETURN. */
     void (*tb_stop)(DisasBase *db);
+    /* Optional: before the instruction at pc (its insn_start), such as
+     * the label of branches to it from inside the block. */
+    void (*before_insn)(DisasBase *db, uint64_t pc);
 } TranslatorOps;
 
 /* Fill db->b with the block at pc.  db's frontend part must be set up. */

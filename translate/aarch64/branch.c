@@ -5,7 +5,8 @@
  * (C4.1.87) except the system instructions proper (sys.c).
  *
  * Every handler here ends the block, but for the early exits of a loop
- * trace (trace.c), conditional branches that continue the block.  Direct
+ * trace (trace.c), conditional branches that continue the block, and its
+ * inner branches, which jump to a label inside it.  Direct
  * branches exit through goto_tb slots so the dispatcher can chain them:
  * unconditional ones use slot 0; conditional ones fall through on slot 0
  * and take the branch on slot 1.
@@ -32,7 +33,7 @@ static void gen_branch_if(DisasContext *s, IRType t, IRCond c, IRTemp x, IRTemp 
 {
     uint32_t taken;
 
-    if (a64_trace_side_exit(s, s->pc + off, &taken)) {
+    if (a64_trace_inner(s, s->pc + off, &taken) || a64_trace_side_exit(s, s->pc + off, &taken)) {
         ir_brcond(IRB(s), t, c, x, y, taken);
         return;
     }
@@ -45,10 +46,21 @@ static void gen_branch_if(DisasContext *s, IRType t, IRCond c, IRTemp x, IRTemp 
 
 /* ---- immediate branches ---- */
 
+/* B; inside a loop trace, forward to the label of its target. */
+static bool gen_b(DisasContext *s, uint64_t dest)
+{
+    uint32_t label;
+
+    if (a64_trace_inner(s, dest, &label))
+        ir_br(IRB(s), label);
+    else
+        gen_goto_pc(s, 0, dest);
+    return true;
+}
+
 static bool trans_b(DisasContext *s, uint32_t insn)
 {
-    gen_goto_pc(s, 0, s->pc + imm26(insn) * 4);
-    return true;
+    return gen_b(s, s->pc + imm26(insn) * 4);
 }
 
 static bool trans_bl(DisasContext *s, uint32_t insn)
@@ -64,11 +76,10 @@ static bool trans_b_cond(DisasContext *s, uint32_t insn)
     unsigned cond = bits(insn, 0, 4);
     uint32_t taken;
 
-    if (cond >= 14) {
-        gen_goto_pc(s, 0, s->pc + imm19(insn) * 4);
-        return true;
-    }
-    if (a64_trace_side_exit(s, s->pc + imm19(insn) * 4, &taken)) {
+    if (cond >= 14)
+        return gen_b(s, s->pc + imm19(insn) * 4);
+    if (a64_trace_inner(s, s->pc + imm19(insn) * 4, &taken) ||
+        a64_trace_side_exit(s, s->pc + imm19(insn) * 4, &taken)) {
         gen_brcond_cc(s, cond, taken);
         return true;
     }

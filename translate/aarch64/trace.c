@@ -14,28 +14,49 @@
  * slot; with chaining off no slot is chained); the others leave through
  * goto_ptr (a jump-cache probe).
  *
+ * A forward branch that stays inside the loop is an inner branch: an
+ * if without else (b.cond join; ...; join:) or with one (b.cond else;
+ * ...; b join; else: ...; join:).  It jumps to a label placed before
+ * its target's instruction, so the block is the loop's whole body, a
+ * small CFG, and the back end keeps its globals in registers across it.
+ *
  * a64_trace_scan decides before the block is translated, by looking at
  * the code from its start: the block is a trace when, on its page and
  * within 32 instructions (the scan costs every block translated), a
- * conditional or unconditional branch
- * back to the start comes before any other kind of control flow, and
- * every conditional branch on the way leaves the range [start, that
- * branch] (a branch inside it, an if/else or an inner loop, would make
- * the side exit the common path).  Hints (NOP ...) are passed over; any
- * other branch, exception or system instruction ends the scan.  User mode
- * only: full-system blocks end at page crossings and interrupts differently.
+ * conditional or unconditional branch back to the start comes before any
+ * other kind of control flow, every conditional branch on the way either
+ * leaves the range [start, that branch] or goes forward inside it, and
+ * every unconditional one goes forward inside it (a branch backward
+ * inside, an inner loop, would make the side exit the common path).
+ * Hints (NOP ...) are passed over; any other branch, exception or system
+ * instruction ends the scan.  User mode only: full-system blocks end at
+ * page crossings and interrupts differently.
  */
 #include "translate.h"
 
 #define TRACE_SCAN_MAX 32   /* instructions looked at for the branch back */
 
+/* Note an inner branch's target (once per target). */
+static void add_inner(DisasContext *s, uint64_t to)
+{
+    for (unsigned k = 0; k < s->ninner; k++)
+        if (s->inner[k].pc == to)
+            return;
+    s->inner[s->ninner].pc = to;
+    s->inner[s->ninner].label = ir_new_label(IRB(s));
+    s->inner[s->ninner].placed = false;
+    s->ninner++;
+}
+
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
 {
-    uint64_t at = start, to = 0, exits[TRACE_SCAN_MAX];
+    uint64_t at = start, to = 0, exits[TRACE_SCAN_MAX], from[TRACE_SCAN_MAX];
+    bool uncond[TRACE_SCAN_MAX];
     unsigned nexits = 0;
     int64_t off;
 
     s->trace_end = 0;
+    s->ninner = 0;
     if (a64_system_mode || max_insns < 2)
         return;
     /* the page is all fetchable or not: the translator fetches start */
@@ -50,8 +71,8 @@ void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
             to = at + (uint64_t)off;
             if (to == start)
                 break;
-            if (kind == A64_BR_B || (kind == A64_BR_COND && bits(insn, 0, 4) >= 14))
-                return;   /* an unconditional branch elsewhere */
+            uncond[nexits] = kind == A64_BR_B || (kind == A64_BR_COND && bits(insn, 0, 4) >= 14);
+            from[nexits] = at;
             exits[nexits++] = to;
             continue;
         }
@@ -62,10 +83,40 @@ void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
     }
     if (at == start || to != start)
         return;
+    for (unsigned k = 0; k < nexits; k++) {
+        bool inside = exits[k] >= start && exits[k] <= at;
+        if (inside ? exits[k] <= from[k] : uncond[k])
+            return;
+    }
     for (unsigned k = 0; k < nexits; k++)
         if (exits[k] >= start && exits[k] <= at)
-            return;
+            add_inner(s, exits[k]);
     s->trace_end = at;
+}
+
+bool a64_trace_inner(DisasContext *s, uint64_t dest, uint32_t *label)
+{
+    if (s->pc >= s->trace_end)
+        return false;
+    for (unsigned k = 0; k < s->ninner; k++) {
+        if (s->inner[k].pc == dest) {
+            *label = s->inner[k].label;
+            return true;
+        }
+    }
+    return false;
+}
+
+void a64_trace_insn_start(DisasContext *s, uint64_t pc)
+{
+    for (unsigned k = 0; k < s->ninner; k++) {
+        if (s->inner[k].pc == pc && !s->inner[k].placed) {
+            /* a join: translate.c's cc_valid looks no further back */
+            ir_label(IRB(s), s->inner[k].label);
+            s->inner[k].placed = true;
+            return;
+        }
+    }
 }
 
 bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label)
@@ -92,4 +143,14 @@ void a64_trace_finish(DisasContext *s)
         ir_goto_ptr(IRB(s));
     }
     s->nside = 0;
+    /* Targets the translation stopped short of (an instruction that ends
+     * the block, the side exits all taken): jumps there leave the block. */
+    for (unsigned k = 0; k < s->ninner; k++) {
+        if (s->inner[k].placed)
+            continue;
+        ir_label(IRB(s), s->inner[k].label);
+        s->inner[k].placed = true;
+        ir_movi(IRB(s), IR_I64, cpu_pc, s->inner[k].pc);
+        ir_goto_ptr(IRB(s));
+    }
 }

@@ -523,10 +523,16 @@ static void a64_tb_stop(DisasBase *db)
     a64_trace_finish(s);
 }
 
+static void a64_before_insn(DisasBase *db, uint64_t pc)
+{
+    a64_trace_insn_start((DisasContext *)db, pc);
+}
+
 static const TranslatorOps a64_translator_ops = {
     .translate_insn = a64_translate_insn,
     .fetch_fault = a64_fetch_fault,
     .tb_stop = a64_tb_stop,
+    .before_insn = a64_before_insn,
 };
 
 static uint32_t a64_translate(IRBlock *b, CPUCommon *env, uint64_t pc, unsigned max_insns)

@@ -16,6 +16,7 @@
 #include "fields.h"
 
 #define A64_TRACE_SIDE_MAX 8
+#define A64_TRACE_INNER_MAX 32   /* trace.c scans 32 instructions */
 
 typedef struct DisasContext {
     DisasBase base;
@@ -31,6 +32,9 @@ typedef struct DisasContext {
     uint64_t trace_end;
     unsigned nside;
     struct { uint32_t label; uint64_t dest; } side[A64_TRACE_SIDE_MAX];
+    /* Its inner branches' targets, each with the label put before it. */
+    unsigned ninner;
+    struct { uint32_t label; uint64_t pc; bool placed; } inner[A64_TRACE_INNER_MAX];
 } DisasContext;
 
 /* Block ended by a write to state the block was translated under. */
@@ -109,13 +113,18 @@ bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc);
 void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest);
 
 /* Loop traces (trace.c).  a64_trace_scan: is the block from start a loop
- * with early exits only?  a64_trace_side_exit: for a conditional branch to
+ * with early exits and inner forward branches only?  a64_trace_side_exit: for a conditional branch to
  * dest inside the trace, a new label for its brcond, true; false at the
  * end of the trace or outside one (the branch ends the block).
  * a64_trace_finish: the side exits' code, after the block's last exit. */
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns);
 bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label);
 void a64_trace_finish(DisasContext *s);
+/* a64_trace_inner: for a branch to dest, forward inside the trace, the
+ * label of dest, true.  a64_trace_insn_start: before the instruction at
+ * pc, the label of the inner branches to it, if any. */
+bool a64_trace_inner(DisasContext *s, uint64_t dest, uint32_t *label);
+void a64_trace_insn_start(DisasContext *s, uint64_t pc);
 /* A branch to a register's address: a jump, return or call (IR_PTR_*). */
 void gen_goto_reg(DisasContext *s, IRTemp dest, unsigned kind);
 void gen_exception(DisasContext *s, unsigned excp, uint64_t pc);

@@ -392,13 +392,24 @@ static void jump_to_label(X64Ctx *c, size_t at, uint32_t label)
     c->fixups[c->nfixups++] = (X64Fixup){ (uint32_t)at, label };
 }
 
+/* Is a way into label l one that keeps a self-looping block's globals
+ * in their loop registers (ra_loop_join)?  Forward ones: a label a
+ * backward branch reaches starts with empty registers. */
+static bool is_join(const X64Ctx *c, uint32_t l)
+{
+    return c->nloop && c->labels[l].pos < 0 && !c->labels[l].backward;
+}
+
 static void lower_label(X64Ctx *c, const IROp *op)
 {
     x64_vpin_label(c, op->args[0]);
     if (c->labels[op->args[0]].snap) {
         ra_label_private(c, op->args[0]);
     } else {
-        ra_bb_end(c);
+        bool join = is_join(c, op->args[0]);
+        ra_bb_end(c, join);
+        if (join)
+            ra_loop_join(c);
         ra_label(c, op->args[0]);
     }
     c->labels[op->args[0]].pos = (int64_t)c->e.pos;
@@ -407,8 +418,12 @@ static void lower_label(X64Ctx *c, const IROp *op)
 
 static void lower_br(X64Ctx *c, const IROp *op)
 {
+    bool join = is_join(c, op->args[0]);
+
     x64_vec_flush(c, true);
-    ra_bb_end(c);
+    ra_bb_end(c, join);
+    if (join)
+        ra_loop_join(c);
     ra_jump(c, op->args[0]);
     jump_to_label(c, emit_jmp32(&c->e), op->args[0]);
     c->unreachable = true;
@@ -422,10 +437,15 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     X64Opnd o;
     int rx;
 
+    bool join = is_join(c, op->args[3]);
+    X64Cond cc;
+
     x64_vec_flush(c, true);
     if (!x64_cond_prepare(c, &cond, &x, &y, w, &known)) {
-        ra_bb_end(c);
+        ra_bb_end(c, join && known);
         if (known) {
+            if (join)
+                ra_loop_join(c);
             ra_jump(c, op->args[3]);
             jump_to_label(c, emit_jmp32(&c->e), op->args[3]);
             c->unreachable = true;
@@ -440,9 +460,12 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
         ra_jump_private(c, op->args[3]);
         return;
     }
-    ra_bb_end(c);
+    ra_bb_end(c, join);
+    cc = x64_emit_cmp(c, cond, w, rx, o);
+    if (join)
+        ra_loop_join(c);   /* moves only: the flags of the compare live */
     ra_jump(c, op->args[3]);
-    jump_to_label(c, emit_jcc32(&c->e, x64_emit_cmp(c, cond, w, rx, o)), op->args[3]);
+    jump_to_label(c, emit_jcc32(&c->e, cc), op->args[3]);
 }
 
 /* ---- block structure and exits ---- */

@@ -27,7 +27,9 @@
  * before helper calls that read them, and at basic block ends.  A label
  * keeps the (clean) globals and constants that every forward jump to it
  * and the fall-through agree on; a label that a backward branch reaches
- * starts with empty registers.  A local
+ * starts with empty registers; in a self-looping block, each forward way
+ * into a label first moves the loop's globals, written back or not, to
+ * their loop registers (ra_loop_join), so the label keeps them.  A local
  * lives in a register and goes to its spill slot only when evicted or when
  * it is live across a basic block end.  Multi locals keep one slot for the
  * whole block (every jump into a label finds them there); other locals
@@ -731,12 +733,14 @@ void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write)
     }
 }
 
-void ra_bb_end(X64Ctx *c)
+void ra_bb_end(X64Ctx *c, bool join)
 {
     for (int r = 0; r < 16 && !c->unreachable; r++) {
         IRTemp t = c->reg_temp[r];
         if (t == IR_NONE)
             continue;
+        if (join && ra_is_loop_global(c, t))
+            continue;          /* ra_loop_join takes it to the label */
         if (c->b->temps[t].kind == IR_TEMP_GLOBAL ||
             (c->ts[t].multi_bb && c->ts[t].last_use > c->op_index))
             flush_reg(c, r);
@@ -838,9 +842,17 @@ void ra_jump(X64Ctx *c, uint32_t l)
     lab->jumped = true;
 }
 
+/* The loop head's state of loop global k: newer than env if the block
+ * writes it anywhere (a back edge brings it round without writing it back). */
+static void loop_state(X64Ctx *c, unsigned k)
+{
+    c->ts[c->loop_g[k]].mem_ok = c->glast_write[c->loop_g[k]] == 0;
+}
+
 void ra_label(X64Ctx *c, uint32_t l)
 {
     const X64Label *lab = &c->labels[l];
+    bool dead = c->unreachable && !lab->jumped;
     IRTemp keep[16];
 
     for (int r = 0; r < 16; r++) {
@@ -866,16 +878,16 @@ void ra_label(X64Ctx *c, uint32_t l)
     for (int r = 0; r < 16; r++)
         if (keep[r] != IR_NONE)
             bind(c, keep[r], r);
+    /* A loop global came in its loop register, dirty on some way in if
+     * the block writes it anywhere (ra_loop_join); none comes to a label
+     * nothing jumps to after an exit (dead code). */
+    for (unsigned k = 0; k < c->nloop && !lab->backward && !dead; k++) {
+        BUG_ON(c->ts[c->loop_g[k]].reg != c->loop_reg[k]);
+        loop_state(c, k);
+    }
 }
 
 /* ---- self-looping blocks ---- */
-
-/* The loop head's state of loop global k: newer than env if the block
- * writes it anywhere (a back edge brings it round without writing it back). */
-static void loop_state(X64Ctx *c, unsigned k)
-{
-    c->ts[c->loop_g[k]].mem_ok = c->glast_write[c->loop_g[k]] == 0;
-}
 
 void ra_loop_entry(X64Ctx *c)
 {
@@ -906,6 +918,23 @@ void ra_loop_entry(X64Ctx *c)
         ra_load_into(c, c->loop_g[k], c->loop_reg[k], true);
         bind(c, c->loop_g[k], c->loop_reg[k]);
         loop_state(c, k);
+    }
+}
+
+void ra_loop_join(X64Ctx *c)
+{
+    if (!c->nloop || c->unreachable)
+        return;
+    ra_load_args(c, c->loop_g, c->nloop, c->loop_reg);
+    for (unsigned k = 0; k < c->nloop; k++) {
+        IRTemp t = c->loop_g[k];
+        int r = c->loop_reg[k];
+        if (c->reg_temp[r] == t)
+            continue;
+        if (c->ts[t].reg >= 0)
+            unbind(c, c->ts[t].reg);   /* the copy it was moved from */
+        unbind(c, r);                  /* overwritten (clean: ra_bb_end) */
+        bind(c, t, r);
     }
 }
 

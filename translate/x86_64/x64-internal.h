@@ -328,8 +328,9 @@ void ra_discard(X64Ctx *c, IRTemp g);
 void ra_env_access(X64Ctx *c, int32_t off, unsigned size, bool write);
 /* End of a basic block (br, brcond, label): dirty globals to env, locals
  * that live past it to their slots.  Registers keep their (now clean)
- * values. */
-void ra_bb_end(X64Ctx *c);
+ * values.  join: on a forward way into a label of a self-looping block,
+ * where the loop globals stay as they are (ra_loop_join). */
+void ra_bb_end(X64Ctx *c, bool join);
 /* A forward jump to label l leaves now: note the registers it carries. */
 void ra_jump(X64Ctx *c, uint32_t l);
 /* At label l: keep the registers every way in agrees on, forget the rest. */
@@ -342,6 +343,10 @@ void ra_label(X64Ctx *c, uint32_t l);
  * back edge; a fault through the fault map). */
 void ra_loop_entry(X64Ctx *c);
 void ra_loop_back(X64Ctx *c);
+/* After ra_bb_end(c, true), on a forward way into a label of a
+ * self-looping block: the loop globals into their loop registers (moves
+ * and env loads only, which keep the host flags). */
+void ra_loop_join(X64Ctx *c);
 bool ra_is_loop_global(const X64Ctx *c, IRTemp t);
 /* Prepare for a helper call with IR_HELPER_* flags: free the
  * caller-saved registers, keeping values that live on. */

@@ -13,6 +13,7 @@
  * check; on success prints "ok a64-trace".
  */
 #include "a64-fp-check.h"
+#include "a64-trace-fault.h"
 
     .text
     .globl _start
@@ -83,29 +84,7 @@ _start:
 
     /* 21-30: a fault inside the loop: the handler sees the registers and
      * NZCV of the faulting instruction, then skips it */
-    mov x0, #11                 /* rt_sigaction(SIGSEGV, &act, NULL, 8) */
-    adr x1, act
-    mov x2, #0
-    mov x3, #8
-    mov x8, #134
-    svc #0
-    CHK x0, 0
-    mov x0, #0                  /* mmap two pages, the second PROT_NONE */
-    mov x1, #8192
-    mov x2, #3
-    mov x3, #0x22
-    mov x4, #-1
-    mov x5, #0
-    mov x8, #222
-    svc #0
-    mov x20, x0
-    add x0, x20, #4096
-    mov x1, #4096
-    mov x2, #0
-    mov x8, #226
-    svc #0
-    CHK x0, 0
-    add x1, x20, #4096 - 24     /* three words on the page, then the hole */
+    TRACE_FAULT_SETUP
     mov x2, #0
     mov x9, #0
     mov w7, #0
@@ -119,22 +98,8 @@ _start:
     subs x22, x22, #1
     b.ne 2b
 3:  cset x23, mi               /* flags live on both ways out: exact at the fault */
-    adr x27, state
-    ldr x15, [x27]
-    CHK x15, 1                  /* one fault */
-    ldr x15, [x27, #8]
-    CHK x15, 12                 /* x9 at the fault: 4 iterations */
-    ldr x15, [x27, #16]
-    CHK x15, 3                  /* x2 */
-    ldr x15, [x27, #24]
-    CHK x15, 4                  /* w7 */
-    ldr x15, [x27, #32]
-    lsr x15, x15, #28
-    CHK x15, 0x8                /* NZCV = N */
-    adr x16, 2b + 12
-    ldr x15, [x27, #40]
-    sub x15, x15, x16
-    CHK x15, 0                  /* the pc of the load */
+    /* one fault; x9 at the fault: 4 iterations, x2 = 3, w7 = 4, NZCV = N at the load */
+    TRACE_FAULT_CHECK 12, 3, 4, 0x8, 2b + 12
     CHK x9, 12                  /* and the loop went on to its end */
     CHK x22, 0
     CHK x23, 0
@@ -185,30 +150,7 @@ three:
     mov x0, #3
     ret
 
-/* SIGSEGV: count it, keep x9, x2, w7, NZCV and the pc, skip the load
- * (the sigcontext's regs[] start at offset 184 of the ucontext, pc at
- * 440, pstate at 448). */
-handler:
-    adr x9, state
-    ldr x11, [x9]
-    add x11, x11, #1
-    str x11, [x9]
-    ldr x10, [x2, #184 + 9 * 8]
-    str x10, [x9, #8]
-    ldr x10, [x2, #184 + 2 * 8]
-    str x10, [x9, #16]
-    ldr x10, [x2, #184 + 7 * 8]
-    str x10, [x9, #24]
-    ldr x10, [x2, #448]
-    str x10, [x9, #32]
-    ldr x10, [x2, #440]
-    str x10, [x9, #40]
-    add x10, x10, #4
-    str x10, [x2, #440]
-    ret
-restorer:
-    mov x8, #139
-    svc #0
+    TRACE_FAULT_CODE
 
     .data
     .balign 8
@@ -216,10 +158,4 @@ text:
     .byte 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     .byte 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     .byte 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-act:
-    .quad handler
-    .quad 0x04000004            /* SA_SIGINFO | SA_RESTORER */
-    .quad restorer
-    .quad 0
-state:
-    .quad 0, 0, 0, 0, 0, 0
+    TRACE_FAULT_DATA
