@@ -21,6 +21,10 @@
 #   BENCH_SCALE   work multiplier passed to each kernel (default 1)
 #   BENCH_FILTER  run only kernels whose name contains it
 #   HELLO_REPS    runs of the start-up test (default 20)
+#   BENCH_CPU     the CPU every timed run is pinned to with taskset, so
+#                 that native, guise and qemu run on the same one (the
+#                 vCPUs of a VM can differ by a quarter); default: the
+#                 first this shell may use; "none": not pinned
 #   HOST_CC, CROSS_CC   compilers (default gcc, aarch64-linux-gnu-gcc)
 #   GUISE_REF     the reference emulator ("none" to skip; default qemu-aarch64)
 
@@ -37,6 +41,11 @@ HELLO_REPS=${HELLO_REPS:-20}
 HOST_CC=${HOST_CC:-gcc}
 CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
 KERNELS="hash memory sort nbody text simd aes sha256"
+PIN=()
+if [ "${BENCH_CPU:-}" != none ] && command -v taskset > /dev/null 2>&1; then
+    cpu=${BENCH_CPU:-$(taskset -pc $$ 2> /dev/null | sed 's/.*: *//; s/[,-].*//')}
+    [ -n "$cpu" ] && PIN=(taskset -c "$cpu")
+fi
 CFLAGS="-O2 -ffp-contract=off"
 
 GUISE=$1
@@ -113,7 +122,7 @@ run_timed() {
     : > "$OUT/times"
     for ((i = 0; i < reps; i++)); do
         t0=$(now_ns)
-        if ! "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
+        if ! "${PIN[@]}" "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
             echo fail
             return
         fi
@@ -151,7 +160,7 @@ fmt_time() {
 
 echo "guise:  $GUISE"
 echo "qemu:   ${REF:-n/a (not installed)}"
-echo "native: $($HOST_CC --version | head -n 1); $REPS runs each, median; scale $SCALE"
+echo "native: $($HOST_CC --version | head -n 1); $REPS runs each, median; scale $SCALE${PIN[*]:+; on CPU ${PIN[2]}}"
 echo
 printf '%-8s %10s %10s %10s %13s %11s\n' kernel "native s" "guise s" "qemu s" guise/native qemu/guise
 gn_ratios=()
