@@ -22,9 +22,10 @@
  *
  * a64_trace_scan decides before the block is translated, by looking at
  * the code from its start: the block is a trace when, on its page and
- * within 32 instructions (the scan costs every block translated), a
- * conditional or unconditional branch back to the start comes before any
- * other kind of control flow, every conditional branch on the way either
+ * within A64_TRACE_SCAN_MAX (32) instructions (the scan costs every block
+ * translated; 64 was no faster), a conditional or unconditional branch
+ * back to the start comes before any other kind of control flow, every
+ * conditional branch on the way either
  * leaves the range [start, that branch] or goes forward inside it, and
  * every unconditional one goes forward inside it (a branch backward
  * inside, an inner loop, would make the side exit the common path).
@@ -33,8 +34,6 @@
  * page crossings and interrupts differently.
  */
 #include "translate.h"
-
-#define TRACE_SCAN_MAX 32   /* instructions looked at for the branch back */
 
 /* Note an inner branch's target (once per target). */
 static void add_inner(DisasContext *s, uint64_t to)
@@ -50,8 +49,8 @@ static void add_inner(DisasContext *s, uint64_t to)
 
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
 {
-    uint64_t at = start, to = 0, exits[TRACE_SCAN_MAX], from[TRACE_SCAN_MAX];
-    bool uncond[TRACE_SCAN_MAX];
+    uint64_t at = start, to = 0, exits[A64_TRACE_SCAN_MAX], from[A64_TRACE_SCAN_MAX];
+    bool uncond[A64_TRACE_SCAN_MAX];
     unsigned nexits = 0;
     int64_t off;
 
@@ -62,7 +61,7 @@ void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns)
     /* the page is all fetchable or not: the translator fetches start */
     if (!guest_code_fetchable(start, 4))
         return;
-    for (unsigned n = 0; n < TRACE_SCAN_MAX && n < max_insns; n++, at += 4) {
+    for (unsigned n = 0; n < A64_TRACE_SCAN_MAX && n < max_insns; n++, at += 4) {
         if ((at ^ start) >> 12)
             return;
         uint32_t insn = translator_ldl(&s->base, at);

@@ -16,7 +16,7 @@
 #include "fields.h"
 
 #define A64_TRACE_SIDE_MAX 8
-#define A64_TRACE_INNER_MAX 32   /* trace.c scans 32 instructions */
+#define A64_TRACE_SCAN_MAX 32    /* instructions trace.c looks at for the branch back */
 
 typedef struct DisasContext {
     DisasBase base;
@@ -34,7 +34,7 @@ typedef struct DisasContext {
     struct { uint32_t label; uint64_t dest; } side[A64_TRACE_SIDE_MAX];
     /* Its inner branches' targets, each with the label put before it. */
     unsigned ninner;
-    struct { uint32_t label; uint64_t pc; bool placed; } inner[A64_TRACE_INNER_MAX];
+    struct { uint32_t label; uint64_t pc; bool placed; } inner[A64_TRACE_SCAN_MAX];
 } DisasContext;
 
 /* Block ended by a write to state the block was translated under. */
