@@ -534,12 +534,31 @@ static bool trans_msr_reg(DisasContext *s, uint32_t insn)
 
 /* ---- SYS: cache maintenance ---- */
 
-/* DC ZVA: zero the DCZID-sized (64-byte) block holding Xt.  The helper
- * can fault, so the pc is in env for a precise guest fault. */
+/* DC ZVA: zero the DCZID-sized (64-byte) block holding Xt.  User mode:
+ * eight 8-byte stores, a guest store each (memset's loops run it once per
+ * 64 bytes, where a helper call cost more than the stores); the aligned
+ * block never crosses a page, so the first store faults or none does.
+ * Full system: the helper (MMIO too), which can fault, so the pc is in
+ * env for a precise guest fault. */
 static void gen_dc_zva(DisasContext *s, IRTemp addr)
 {
-    ir_movi(IRB(s), IR_I64, cpu_pc, s->pc);
-    ir_call(IRB(s), &helper_desc_dc_zva, IR_NONE, addr, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
+    IRBlock *b = IRB(s);
+
+    if (!a64_system_mode) {
+        IRTemp base = a64_tmp(s, IR_I64), zero = a64_const(s, IR_I64, 0);
+        ir_and(b, IR_I64, base, addr, a64_const(s, IR_I64, ~(uint64_t)63));
+        for (uint64_t k = 0; k < 64; k += 8) {
+            IRTemp at = base;
+            if (k) {
+                at = a64_tmp(s, IR_I64);
+                ir_add(b, IR_I64, at, base, a64_const(s, IR_I64, k));
+            }
+            ir_st(b, IR_I64, zero, at, IR_MO_64);
+        }
+        return;
+    }
+    ir_movi(b, IR_I64, cpu_pc, s->pc);
+    ir_call(b, &helper_desc_dc_zva, IR_NONE, addr, IR_NONE, IR_NONE, IR_NONE, IR_NONE);
 }
 
 static void gen_cache_nop(DisasContext *s, IRTemp addr)
