@@ -116,13 +116,17 @@ median() {
 
 # run_timed REPS OUTFILE CMD...: prints the median wall time in seconds,
 # or "fail" if a run exits nonzero.  The first run's stdout goes to OUTFILE.
+# Runs are pinned (BENCH_CPU) unless UNPINNED is set: the start-up times,
+# a few milliseconds of exec and page faults, to which taskset's own exec
+# would add.
 run_timed() {
-    local reps=$1 outfile=$2 i t0 t1
+    local reps=$1 outfile=$2 i t0 t1 pin=("${PIN[@]}")
     shift 2
+    [ -n "${UNPINNED:-}" ] && pin=()
     : > "$OUT/times"
     for ((i = 0; i < reps; i++)); do
         t0=$(now_ns)
-        if ! "${PIN[@]}" "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
+        if ! "${pin[@]}" "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
             echo fail
             return
         fi
@@ -216,12 +220,12 @@ ms() {
 # run into a folder of this bench's own (what every later start sees).
 TC=$OUT/tc
 rm -rf "$TC"
-hn=$(run_timed "$HELLO_REPS" "$OUT/hello.native" "$BUILD/hello-native")
-hg=$(run_timed "$HELLO_REPS" "$OUT/hello.guise" "$GUISE" "$BUILD/hello-aarch64")
+hn=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/hello.native" "$BUILD/hello-native")
+hg=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/hello.guise" "$GUISE" "$BUILD/hello-aarch64")
 "$GUISE" -tc "$TC" "$BUILD/hello-aarch64" > /dev/null 2>&1
-ht=$(run_timed "$HELLO_REPS" "$OUT/hello.guise-tc" "$GUISE" -tc "$TC" "$BUILD/hello-aarch64")
+ht=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/hello.guise-tc" "$GUISE" -tc "$TC" "$BUILD/hello-aarch64")
 hq=n/a
-[ -n "$REF" ] && hq=$(run_timed "$HELLO_REPS" "$OUT/hello.qemu" "$REF" "$BUILD/hello-aarch64")
+[ -n "$REF" ] && hq=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/hello.qemu" "$REF" "$BUILD/hello-aarch64")
 echo
 echo "start-up (static hello, median of $HELLO_REPS): native $(ms "$hn"), guise $(ms "$hg"), guise -tc $(ms "$ht"), qemu $(ms "$hq")"
 
@@ -343,12 +347,12 @@ print(sum(d.values()), len(d))'
     printf '%-8s %10s %10s %11s\n' program guise qemu qemu/guise
     printf '%s\n' "${wrss[@]}"
     # A dynamically linked program's start-up: the guest's ld.so, libc.
-    dn=$(run_timed "$HELLO_REPS" "$OUT/true.native" /usr/bin/true)
-    dg=$(run_timed "$HELLO_REPS" "$OUT/true.guise" "$GUISE" -L "$WROOT" "$WROOT/usr/bin/true")
+    dn=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/true.native" /usr/bin/true)
+    dg=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/true.guise" "$GUISE" -L "$WROOT" "$WROOT/usr/bin/true")
     "$GUISE" -tc "$TC" -L "$WROOT" "$WROOT/usr/bin/true" > /dev/null 2>&1
-    dt=$(run_timed "$HELLO_REPS" "$OUT/true.guise-tc" "$GUISE" -tc "$TC" -L "$WROOT" "$WROOT/usr/bin/true")
+    dt=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/true.guise-tc" "$GUISE" -tc "$TC" -L "$WROOT" "$WROOT/usr/bin/true")
     dq=n/a
-    [ -n "$REF" ] && dq=$(run_timed "$HELLO_REPS" "$OUT/true.qemu" "$REF" -L "$WROOT" "$WROOT/usr/bin/true")
+    [ -n "$REF" ] && dq=$(UNPINNED=1 run_timed "$HELLO_REPS" "$OUT/true.qemu" "$REF" -L "$WROOT" "$WROOT/usr/bin/true")
     echo
     echo "start-up (dynamic /usr/bin/true, median of $HELLO_REPS): native $(ms "$dn"), guise $(ms "$dg"), guise -tc $(ms "$dt"), qemu $(ms "$dq")"
 else
