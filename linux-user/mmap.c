@@ -953,6 +953,11 @@ bool guest_code_fetchable(uint64_t addr, size_t len)
     return len && range_has(addr, len, PAGE_VALID | PAGE_EXEC);
 }
 
+bool guest_code_writable(uint64_t addr)
+{
+    return range_has(addr, 1, PAGE_WRITE);
+}
+
 const void *guest_code_ptr(uint64_t addr)
 {
     return g2h(addr);

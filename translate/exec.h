@@ -158,5 +158,8 @@ const void *guest_code_ptr(uint64_t addr);
 /* A block was made from the page holding addr (physical in full-system
  * mode, as GuestArch.tb_id gives it): catch later writes to it. */
 void guest_code_page_watch(uint64_t addr);
+/* May the program write the page holding addr as it is mapped now (code
+ * a JIT writes next to its data)?  Watching it would fault its writes. */
+bool guest_code_writable(uint64_t addr);
 
 #endif

@@ -155,6 +155,12 @@ bool guest_code_fetchable(uint64_t addr, size_t len)
     return guest_code_ptr(addr) != NULL;
 }
 
+bool guest_code_writable(uint64_t addr)
+{
+    (void)addr;
+    return true;                       /* RAM; and nzcv-live is user mode's */
+}
+
 void guest_code_page_watch(uint64_t pa)
 {
     int64_t p = ram_page(pa);

@@ -26,3 +26,9 @@ void guest_code_page_watch(uint64_t addr)
 {
     (void)addr;
 }
+
+bool guest_code_writable(uint64_t addr)
+{
+    (void)addr;
+    return false;
+}

@@ -124,7 +124,9 @@ static NzcvUse nzcv_use(uint32_t insn)
 
 /* May the look-ahead read the code at pc?  Yes on the block's own page
  * and on pages already listed; another executable page is watched and
- * listed while there is room. */
+ * listed while there is room, unless the program may write it (a JIT's
+ * code beside its data would take a write fault and an invalidation for
+ * a page the look-ahead only peeked at). */
 static bool readable(IRBlock *b, uint64_t pc, uint64_t page)
 {
     uint64_t p = pc >> 12;
@@ -134,7 +136,8 @@ static bool readable(IRBlock *b, uint64_t pc, uint64_t page)
     for (unsigned i = 0; i < b->nxpages; i++)
         if (b->xpage[i] == p)
             return true;
-    if (b->nxpages >= b->xpages_max || !guest_code_fetchable(pc, 4))
+    if (b->nxpages >= b->xpages_max || !guest_code_fetchable(pc, 4) ||
+        guest_code_writable(pc))
         return false;
     guest_code_page_watch(p << 12);   /* before its code is read */
     b->xpage[b->nxpages++] = p;

@@ -8,13 +8,16 @@
  * code has to go when the other page is written, not only the blocks
  * that start on it.
  *
- * The callee's page is made writable with mprotect.  Each case first
+ * The callee's page is made writable with mprotect only to patch it (the
+ * look-ahead does not look into a page the program may write, a JIT's,
+ * which watching would make fault on every store).  Each case first
  * leaves NZCV "gt" in the saved state (a system call stores it), then
  * runs the block "cmp lt; b/bl callee" 40 times (past the cold-code
  * interpreter's runs) with the callee "cmp xzr, xzr; b.lt; ..." (flags
  * set first: the answer is 1), patches the CMP into a NOP, and runs the
  * block again: the callee's B.LT now reads the block's flags (lt: 2).  A
- * block kept from before would pass on the older "gt" (1).
+ * block kept from before would pass on the older "gt" (1).  A third
+ * case leaves the page writable while the block runs.
  * Self-checking: exits with the number of the failing check; on success
  * prints "ok a64-nzcv-xpage".
  */
@@ -23,6 +26,7 @@
 #define SYS_getpid 172
 #define SYS_mprotect 226
 #define PROT_RWX 7
+#define PROT_RX 5
 #define NOP 0xd503201f
 
 /* NZCV "gt" in the state a system call saves. */
@@ -32,6 +36,16 @@
     cmp x3, x4
     mov x8, #SYS_getpid
     svc #0
+.endm
+
+/* mprotect the callees' page (one check) */
+.macro PROTECT prot
+    adr x0, callees
+    mov x1, #4096
+    mov x2, #\prot
+    mov x8, #SYS_mprotect
+    svc #0
+    CHK x0, 0
 .endm
 
 /* Run \block 40 times with \callee's first instruction a CMP, then
@@ -44,10 +58,12 @@
     CHK x0, 1
     subs x19, x19, #1
     b.ne 1000b
+    PROTECT PROT_RWX
     adr x20, \callee
     ldr w21, =NOP
     str w21, [x20]
     SYNC_ICACHE x20
+    PROTECT PROT_RX
     FLAGS_GT
     bl \block
     CHK x0, 2
@@ -68,17 +84,15 @@
     .globl _start
 _start:
     adr x28, scratch
-    adr x0, callees
-    mov x1, #4096
-    mov x2, #PROT_RWX
-    mov x8, #SYS_mprotect
-    svc #0
-    CHK x0, 0
 
     /* 1: the block ends in a B to the other page */
     CASE jump_block, jumped_to
     /* 2: the block ends in a BL to the other page */
     CASE call_block, called
+    /* 3: the other page writable all along (not looked into: the flags
+     * stay), the same answers */
+    PROTECT PROT_RWX
+    CASE jump_block2, jumped_to2
 
     FINISH a64-nzcv-xpage
 
@@ -90,6 +104,13 @@ jump_block:
     mov x6, #5
     cmp x5, x6
     b jumped_to
+
+/* the same, to jumped_to2 */
+jump_block2:
+    mov x5, #3
+    mov x6, #5
+    cmp x5, x6
+    b jumped_to2
 
 /* "cmp lt; bl called" */
 call_block:
@@ -106,5 +127,7 @@ callees:
 jumped_to:
     CALLEE
 called:
+    CALLEE
+jumped_to2:
     CALLEE
     .p2align 12
