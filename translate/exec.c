@@ -78,7 +78,7 @@ static __thread ExecThread *exec_self;
 
 /* ---- cold code (GuestArch.run_cold) ---- */
 
-/* How often the blocks not translated yet have run, by (pc >> 2) modulo
+/* How often the blocks not translated yet have run, by (pc >> 3) modulo
  * the table: a count up to the threshold, then COLD_TRANSLATED once a
  * block of the slot was translated (tb_gen_code).  Blocks that share a
  * slot share a count: one of them is translated sooner than it had to be,
@@ -196,9 +196,9 @@ void exec_cpu_init(CPUCommon *env)
     /* Zeroed entries match no tag.  Made present at once: the cache is
      * small (cache.h), and its entries are spread by hash, so filling it
      * would take a page fault for nearly every page anyway.  A forked
-     * child keeps it: its copy faults are fewer than the lookups an empty
-     * cache would send to cache_find (first touches of the parent's
-     * hash table and blocks, as costly). */
+     * child keeps it: an empty one (MADV_WIPEONFORK) saved the copy faults
+     * but sent as many lookups to cache_find, first touches of the
+     * parent's hash table and blocks, and was no faster. */
     env->jmp_cache = calloc(1, sizeof(TBJmpCache));
     BUG_ON(!env->jmp_cache || !t);
     prefault_write(env->jmp_cache, sizeof(TBJmpCache));

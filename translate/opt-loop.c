@@ -26,16 +26,16 @@
  * only ops after the last label or branch move.
  *
  * A pure op between a branch and the branch before it (or the body's
- * last op before it that may fault, call or write memory, or label) moves when each
- * output is either a global dead on the other path (no path from there
- * reads it before writing it: for a loop's back edge, from the block's
- * start) and nothing after the op up to the branch reads, or a local only
- * moved ops read; and nothing after it up to the branch writes its
- * inputs.  A guest fault on the other path resumes at its instruction with
- * the state it had, where the flags are dead too.  Asynchronous exits
- * happen at a block's start, where the moved flags are dead: a signal
- * handler there sees older flags in its context, which no path of the
- * guest program reads.
+ * last op before it that may fault, call or write memory, or label)
+ * moves when each output is either a global dead on the other path (no
+ * path from there reads it before writing it: for a loop's back edge,
+ * from the block's start) and nothing after the op up to the branch
+ * reads, or a local only moved ops read; and nothing after it up to the
+ * branch writes its inputs.  A guest fault on the other path resumes at
+ * its instruction with the state it had, where the flags are dead too.
+ * Asynchronous exits happen at a block's start, where the moved flags are
+ * dead: a signal handler there sees older flags in its context, which no
+ * path of the guest program reads.
  */
 #include <stddef.h>
 #include <string.h>

@@ -33,7 +33,7 @@ static void gen_branch_if(DisasContext *s, IRType t, IRCond c, IRTemp x, IRTemp 
 {
     uint32_t taken;
 
-    if (a64_trace_inner(s, s->pc + off, &taken) || a64_trace_side_exit(s, s->pc + off, &taken)) {
+    if (a64_trace_branch(s, s->pc + off, &taken)) {
         ir_brcond(IRB(s), t, c, x, y, taken);
         return;
     }
@@ -78,8 +78,7 @@ static bool trans_b_cond(DisasContext *s, uint32_t insn)
 
     if (cond >= 14)
         return gen_b(s, s->pc + imm19(insn) * 4);
-    if (a64_trace_inner(s, s->pc + imm19(insn) * 4, &taken) ||
-        a64_trace_side_exit(s, s->pc + imm19(insn) * 4, &taken)) {
+    if (a64_trace_branch(s, s->pc + imm19(insn) * 4, &taken)) {
         gen_brcond_cc(s, cond, taken);
         return true;
     }

@@ -122,7 +122,7 @@ IRTemp gen_ldst_base(DisasContext *s, unsigned rn)
     return base;
 }
 
-static IRTemp gen_add_imm(DisasContext *s, IRTemp base, int64_t off)
+IRTemp gen_add_imm(DisasContext *s, IRTemp base, int64_t off)
 {
     IRTemp t;
 

@@ -547,14 +547,8 @@ static void gen_dc_zva(DisasContext *s, IRTemp addr)
     if (!a64_system_mode) {
         IRTemp base = a64_tmp(s, IR_I64), zero = a64_const(s, IR_I64, 0);
         ir_and(b, IR_I64, base, addr, a64_const(s, IR_I64, ~(uint64_t)63));
-        for (uint64_t k = 0; k < 64; k += 8) {
-            IRTemp at = base;
-            if (k) {
-                at = a64_tmp(s, IR_I64);
-                ir_add(b, IR_I64, at, base, a64_const(s, IR_I64, k));
-            }
-            ir_st(b, IR_I64, zero, at, IR_MO_64);
-        }
+        for (int64_t k = 0; k < 64; k += 8)
+            ir_st(b, IR_I64, zero, gen_add_imm(s, base, k), IR_MO_64);
         return;
     }
     ir_movi(b, IR_I64, cpu_pc, s->pc);

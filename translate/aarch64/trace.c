@@ -118,7 +118,7 @@ void a64_trace_insn_start(DisasContext *s, uint64_t pc)
     }
 }
 
-bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label)
+static bool side_exit(DisasContext *s, uint64_t dest, uint32_t *label)
 {
     if (s->pc >= s->trace_end || s->nside == A64_TRACE_SIDE_MAX)
         return false;
@@ -127,6 +127,11 @@ bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label)
     s->side[s->nside].dest = dest;
     s->nside++;
     return true;
+}
+
+bool a64_trace_branch(DisasContext *s, uint64_t dest, uint32_t *label)
+{
+    return a64_trace_inner(s, dest, label) || side_exit(s, dest, label);
 }
 
 void a64_trace_finish(DisasContext *s)

@@ -82,6 +82,9 @@ IRTemp a64_reg_sp(DisasContext *s, unsigned r);
 void a64_set_reg(DisasContext *s, unsigned r, IRTemp v, bool sf);
 void a64_set_reg_sp(DisasContext *s, unsigned r, IRTemp v, bool sf);
 
+/* base + off in a new temp; base itself when off is 0 (ldst.c). */
+IRTemp gen_add_imm(DisasContext *s, IRTemp base, int64_t off);
+
 /* Flags.  sf selects 64-bit (true) or 32-bit operation. */
 void gen_logic_cc(DisasContext *s, bool sf, IRTemp res);      /* N,Z; C=V=0 */
 IRTemp gen_add_cc(DisasContext *s, bool sf, IRTemp a, IRTemp b);
@@ -113,17 +116,18 @@ bool a64_nzcv_dead_at(DisasContext *s, uint64_t pc);
 void gen_discard_nzcv_if_dead(DisasContext *s, uint64_t dest);
 
 /* Loop traces (trace.c).  a64_trace_scan: is the block from start a loop
- * with early exits and inner forward branches only?  a64_trace_side_exit: for a conditional branch to
- * dest inside the trace, a new label for its brcond, true; false at the
+ * with early exits and inner forward branches only?  a64_trace_inner: for
+ * a branch to dest, forward inside the trace, the label of dest, true.
+ * a64_trace_branch: for a conditional branch inside the trace, the label
+ * its brcond jumps to (dest's, or a new side exit's), true; false at the
  * end of the trace or outside one (the branch ends the block).
- * a64_trace_finish: the side exits' code, after the block's last exit. */
+ * a64_trace_insn_start: before the instruction at pc, the label of the
+ * inner branches to it, if any.  a64_trace_finish: the side exits' code,
+ * after the block's last exit. */
 void a64_trace_scan(DisasContext *s, uint64_t start, unsigned max_insns);
-bool a64_trace_side_exit(DisasContext *s, uint64_t dest, uint32_t *label);
-void a64_trace_finish(DisasContext *s);
-/* a64_trace_inner: for a branch to dest, forward inside the trace, the
- * label of dest, true.  a64_trace_insn_start: before the instruction at
- * pc, the label of the inner branches to it, if any. */
 bool a64_trace_inner(DisasContext *s, uint64_t dest, uint32_t *label);
+bool a64_trace_branch(DisasContext *s, uint64_t dest, uint32_t *label);
+void a64_trace_finish(DisasContext *s);
 void a64_trace_insn_start(DisasContext *s, uint64_t pc);
 /* A branch to a register's address: a jump, return or call (IR_PTR_*). */
 void gen_goto_reg(DisasContext *s, IRTemp dest, unsigned kind);

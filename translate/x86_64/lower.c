@@ -400,33 +400,42 @@ static bool is_join(const X64Ctx *c, uint32_t l)
     return c->nloop && c->labels[l].pos < 0 && !c->labels[l].backward;
 }
 
+/* The basic block ends on the way into label l. */
+static void bb_end_into(X64Ctx *c, uint32_t l)
+{
+    bool join = is_join(c, l);
+
+    ra_bb_end(c, join);
+    if (join)
+        ra_loop_join(c);
+}
+
 static void lower_label(X64Ctx *c, const IROp *op)
 {
     x64_vpin_label(c, op->args[0]);
     if (c->labels[op->args[0]].snap) {
         ra_label_private(c, op->args[0]);
     } else {
-        bool join = is_join(c, op->args[0]);
-        ra_bb_end(c, join);
-        if (join)
-            ra_loop_join(c);
+        bb_end_into(c, op->args[0]);
         ra_label(c, op->args[0]);
     }
     c->labels[op->args[0]].pos = (int64_t)c->e.pos;
     c->unreachable = false;
 }
 
+/* An unconditional jump to label l. */
+static void jump_to(X64Ctx *c, uint32_t l)
+{
+    bb_end_into(c, l);
+    ra_jump(c, l);
+    jump_to_label(c, emit_jmp32(&c->e), l);
+    c->unreachable = true;
+}
+
 static void lower_br(X64Ctx *c, const IROp *op)
 {
-    bool join = is_join(c, op->args[0]);
-
     x64_vec_flush(c, true);
-    ra_bb_end(c, join);
-    if (join)
-        ra_loop_join(c);
-    ra_jump(c, op->args[0]);
-    jump_to_label(c, emit_jmp32(&c->e), op->args[0]);
-    c->unreachable = true;
+    jump_to(c, op->args[0]);
 }
 
 static void lower_brcond(X64Ctx *c, const IROp *op)
@@ -435,21 +444,16 @@ static void lower_brcond(X64Ctx *c, const IROp *op)
     IRTemp x = op->args[0], y = op->args[1];
     bool w = op->type == IR_I64, known;
     X64Opnd o;
-    int rx;
-
-    bool join = is_join(c, op->args[3]);
     X64Cond cc;
+    int rx;
+    bool join = is_join(c, op->args[3]);
 
     x64_vec_flush(c, true);
     if (!x64_cond_prepare(c, &cond, &x, &y, w, &known)) {
-        ra_bb_end(c, join && known);
-        if (known) {
-            if (join)
-                ra_loop_join(c);
-            ra_jump(c, op->args[3]);
-            jump_to_label(c, emit_jmp32(&c->e), op->args[3]);
-            c->unreachable = true;
-        }
+        if (known)
+            jump_to(c, op->args[3]);
+        else
+            ra_bb_end(c, false);   /* never taken */
         return;
     }
     rx = ra_use(c, x);
