@@ -6,6 +6,7 @@ guise_aarch64_SOURCES = \
 	linux-user/aarch64/signal-frame.c \
 	linux-user/aarch64/thread-cpu.c \
 	linux-user/elfload.c \
+	linux-user/entry.c \
 	linux-user/main.c \
 	linux-user/mmap.c \
 	linux-user/safe-syscall.c \

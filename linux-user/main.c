@@ -38,6 +38,7 @@
 #include "translate/exec.h"
 #include "translate/tcache.h"
 #include "util/log.h"
+#include "util/prefault.h"
 
 #ifdef PACKAGE_VERSION
 #define GUISE_VERSION PACKAGE_VERSION
@@ -486,6 +487,7 @@ int main(int argc, char **argv)
     void *env;
     BinfmtCall binfmt;
 
+    prefault_heap();
     user_opts.cpu_model = target_info.default_cpu;
     binfmt_detect(&binfmt);
     if (!binfmt.active) {

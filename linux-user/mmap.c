@@ -595,6 +595,8 @@ guest_long target_mmap(guest_addr addr, guest_ulong len, int prot, int flags,
 
     if (inval)
         tb_invalidate_range(start, start + alen);
+    if (prot & PROT_EXEC)
+        exec_code_mapped(start, alen);
     note_guarded(prot);
     log_map("mmap", start, alen, prot, (long)start);
     return (guest_long)start;
@@ -758,6 +760,8 @@ int target_mprotect(guest_addr addr, guest_ulong len, int prot)
      * must not run again. */
     if (old & (PAGE_EXEC | PAGE_CODE_WATCHED))
         tb_invalidate_range(addr, addr + alen);
+    if ((prot & PROT_EXEC) && !(old & PAGE_EXEC))
+        exec_code_mapped(addr, alen);
     note_guarded(prot);
     log_map("mprotect", addr, alen, prot, 0);
     return 0;

@@ -7,7 +7,6 @@
 #include <string.h>
 #include "decode.h"
 #include "util/log.h"
-#include "util/prefault.h"
 
 bool decode_parse(const char *bits, uint32_t *mask, uint32_t *value)
 {
@@ -69,9 +68,10 @@ static void build(Decoder *d, unsigned shift, unsigned width,
     d->nbuckets = 1u << width;
     d->nrows = n;
     d->rows = calloc(n, sizeof(*d->rows));
-    /* A lazy decoder's buckets (the cold one has 4096) are made as used. */
-    d->bucket = lazy ? sparse_zalloc(d->nbuckets * sizeof(*d->bucket))
-                     : calloc(d->nbuckets, sizeof(*d->bucket));
+    /* A lazy decoder's buckets (the cold one has 4096) are made as used;
+     * the array of them is not sparse: a short program's first thousand
+     * instructions touch most of its pages. */
+    d->bucket = calloc(d->nbuckets, sizeof(*d->bucket));
     BUG_ON(!d->rows || !d->bucket);
 
     n = 0;

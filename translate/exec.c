@@ -86,7 +86,7 @@ static __thread ExecThread *exec_self;
  * bytes of code, modulo 8 MiB: a page of the table covers 32 KiB of code). */
 #define COLD_BITS 20
 #define COLD_TRANSLATED 255
-static uint8_t cold_runs[1u << COLD_BITS];
+static uint8_t cold_runs[1u << COLD_BITS] __attribute__((aligned(4096)));
 static bool cold_on;
 
 /* A forked child counts in a table of its own, cold_mine: its writes to
@@ -149,6 +149,32 @@ static inline bool cold_translated(uint64_t pc)
 bool exec_cold_next(CPUCommon *env, uint64_t pc)
 {
     return !env->exit_request && cold_due(pc);
+}
+
+/* The table's pages for code mapped at [start, start + len) are made
+ * present at once, up to this much code (512 KiB of table, 128 pages):
+ * a short program runs cold code all over its text and libc's, a fault
+ * for every 32 KiB of it that runs, where one call makes them all for
+ * about what two faults cost.  Larger code (a compiler) is left to fault:
+ * it runs long enough not to notice. */
+#define COLD_PREFAULT_MAX ((uint64_t)4 << 20)
+
+void exec_code_mapped(uint64_t start, uint64_t len)
+{
+    const uintptr_t page = 4095;
+    uint64_t first, last;
+
+    /* A forked child counts in cold_mine; cold_runs is its parent's. */
+    if (!cold_on || cold_mine || !len || len > COLD_PREFAULT_MAX)
+        return;
+    first = (start >> 3) & ((1u << COLD_BITS) - 1);
+    last = ((start + len - 1) >> 3) & ((1u << COLD_BITS) - 1);
+    if (last < first) {                 /* wraps around the table's end */
+        prefault_write(cold_runs, ((uintptr_t)last + 1 + page) & ~page);
+        last = (1u << COLD_BITS) - 1;
+    }
+    first &= ~(uint64_t)page;
+    prefault_write(&cold_runs[first], ((uintptr_t)(last - first) + 1 + page) & ~page);
 }
 
 void exec_after_fork(void)

@@ -149,6 +149,10 @@ bool exec_host_pc_to_guest(uintptr_t host_pc, uint64_t *guest_pc);
 void tb_invalidate_range(uint64_t start, uint64_t end);
 /* Drop all blocks (code buffer full, or a global change). */
 void tb_flush(void);
+/* Guest memory [start, start + len) became executable (the OS layer's
+ * mmap or mprotect): a hint, to make the tables its code will use
+ * present ahead of the faults. */
+void exec_code_mapped(uint64_t start, uint64_t len);
 
 /* ---- Supplied by the OS layer (linux-user/ or system/) ---- */
 /* True if len bytes at guest addr may be fetched as instructions. */

@@ -14,8 +14,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #ifndef MADV_POPULATE_READ
 #define MADV_POPULATE_READ 22
@@ -68,6 +70,20 @@ static inline void *fork_private_zalloc(size_t len)
 static inline void prefault_write(void *p, size_t len)
 {
     prefault_advise(p, len, MADV_POPULATE_WRITE);
+}
+
+/* The C library's heap from its next allocation to the program break:
+ * the break is set ahead of use (M_TOP_PAD, 128 KiB), and start-up's
+ * allocations (decoder rows, the code cache's tables, the first
+ * translations' IR) would touch most of those pages one fault at a time. */
+static inline void prefault_heap(void)
+{
+    void *p = malloc(1);
+    char *end = sbrk(0);
+
+    if (p && end != (char *)-1 && (char *)p < end)
+        prefault_write(p, (size_t)(end - (char *)p));
+    free(p);
 }
 
 /* The same for a read-only mapping (of a file): present, not written. */
