@@ -132,11 +132,16 @@ static inline bool cold_due(uint64_t pc)
     return true;
 }
 
-/* A block at pc is being translated: its slot stays "translated". */
+/* A block at pc is being translated: its slot stays "translated".  A
+ * slot that says so already is not written again: in a forked child (or
+ * a parent with a child alive) the store would copy the table's page. */
 static inline void cold_translating(uint64_t pc)
 {
     unsigned n;
-    __atomic_store_n(cold_count(pc, &n), COLD_TRANSLATED, __ATOMIC_RELAXED);
+    uint8_t *c = cold_count(pc, &n);
+
+    if (n != COLD_TRANSLATED)
+        __atomic_store_n(c, COLD_TRANSLATED, __ATOMIC_RELAXED);
 }
 
 static inline bool cold_translated(uint64_t pc)
