@@ -68,6 +68,11 @@ typedef struct ExecOptions {
 #define EXEC_WARM_MAX 254
 /* A forked child's exec_opts.warm unless -warm was given (exec_after_fork). */
 #define EXEC_WARM_FORKED 32
+/* Unless -warm was given, a process starts with this many runs, and goes
+ * down to exec_opts.warm once it has translated EXEC_WARM_START_BLOCKS
+ * blocks (exec.c cold_warm). */
+#define EXEC_WARM_START 32
+#define EXEC_WARM_START_BLOCKS 8192
 /* GuestArch.run_cold's "translate from env->pc now". */
 #define EXEC_COLD_TRANSLATE (-1)
 
