@@ -154,11 +154,16 @@ static inline void cold_translating(uint64_t pc)
     unsigned n;
     uint8_t *c = cold_count(pc, &n);
 
-    if (cold_warm != exec_opts.warm && ++cold_translations >= EXEC_WARM_START_BLOCKS)
-        __atomic_store_n(&cold_warm, exec_opts.warm, __ATOMIC_RELAXED);
-
     if (n != COLD_TRANSLATED)
         __atomic_store_n(c, COLD_TRANSLATED, __ATOMIC_RELAXED);
+}
+
+/* One more block translated (tb_lock held): the start-up threshold ends
+ * after EXEC_WARM_START_BLOCKS of them. */
+static inline void cold_count_translation(void)
+{
+    if (cold_warm != exec_opts.warm && ++cold_translations >= EXEC_WARM_START_BLOCKS)
+        __atomic_store_n(&cold_warm, exec_opts.warm, __ATOMIC_RELAXED);
 }
 
 static inline bool cold_translated(uint64_t pc)
@@ -475,8 +480,10 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
      * after this point faults and invalidates the block (once tb_lock is
      * free), a write before it is seen by the translation. */
     guest_code_page_watch(phys);
-    if (cold_on)
+    if (cold_on) {
         cold_translating(pc);
+        cold_count_translation();
+    }
     if (tcache_on) {
         TB *tb = tcache_import(pc, phys, flags);
         if (tb) {

@@ -7,7 +7,8 @@
  * page (two for a page read before it is written) cost more than the one
  * call.  Best effort: older kernels fault
  * the pages in as they are touched.  sparse_zalloc is the opposite case;
- * fork_private_zalloc is for what a forked child starts afresh.
+ * fork_private_zalloc is for what a forked child starts afresh;
+ * prefault_heap is for the C library's heap at start-up.
  */
 #ifndef GUISE_PREFAULT_H
 #define GUISE_PREFAULT_H
