@@ -221,7 +221,7 @@ static const OptDef options[] = {
     { "opt", NULL, "on|off", true, opt_opt, "off: skip the IR optimiser" },
     { "chain", NULL, "on|off", true, opt_chain, "off: never chain blocks directly, nor run guest calls as host calls" },
     { "warm", "WARM", "runs", true, opt_warm,
-      "interpret a block this often before translating it (default 32, 8 after 8192 translations; 0: translate at once)" },
+      "interpret a block this often before translating it (default 32, 8 after 8192 translations but in a forked child; 0: translate at once)" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
     { "tc", "TC", "dir|on|off", true, opt_tc,

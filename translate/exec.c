@@ -204,10 +204,16 @@ void exec_code_mapped(uint64_t start, uint64_t len)
     prefault_write(&cold_runs[first], ((uintptr_t)(last - first) + 1 + page) & ~page);
 }
 
+/* The default threshold raised to at least `to`; -warm (warm_set) and
+ * 0 (no cold code) stay as given. */
+static unsigned warm_default_at_least(unsigned to)
+{
+    return !exec_opts.warm_set && exec_opts.warm && exec_opts.warm < to ? to : exec_opts.warm;
+}
+
 void exec_after_fork(void)
 {
-    if (!exec_opts.warm_set && exec_opts.warm && exec_opts.warm < EXEC_WARM_FORKED)
-        exec_opts.warm = EXEC_WARM_FORKED;
+    exec_opts.warm = warm_default_at_least(EXEC_WARM_FORKED);
     cold_warm = exec_opts.warm;
     cold_mine = cold_mine_table;
     if (cold_mine)
@@ -227,9 +233,7 @@ void exec_init(const GuestArch *arch)
      * (physical = virtual) and when the CPU layer clears the cache
      * whenever its translations may change (GuestArch.tb_flags). */
     exec_lookup_inline = !arch->tb_id || arch->tb_flags;
-    cold_warm = exec_opts.warm;
-    if (!exec_opts.warm_set && exec_opts.warm && exec_opts.warm < EXEC_WARM_START)
-        cold_warm = EXEC_WARM_START;
+    cold_warm = warm_default_at_least(EXEC_WARM_START);
     if (cold_on)
         cold_mine_table = fork_private_zalloc((size_t)1 << COLD_MINE_BITS);
     cache_init();
