@@ -173,6 +173,19 @@ static inline bool cold_translated(uint64_t pc)
     return n == COLD_TRANSLATED;
 }
 
+/* tb_gen_code marks a block's slot before it enters the cache, so a pc
+ * whose slot does not say translated has no block, and the lookup, for
+ * new code a walk down a hash chain of cache misses (~1 us a block on
+ * gcc's cc1), can be skipped.  Not past a second fork: a grandchild's
+ * cold_mine is wiped, its parent's marks with it, but not the parent's
+ * blocks. */
+static bool cold_marks_lost;
+
+static inline bool may_have_block(uint64_t pc)
+{
+    return !cold_on || cold_marks_lost || cold_translated(pc);
+}
+
 bool exec_cold_next(CPUCommon *env, uint64_t pc)
 {
     return !env->exit_request && cold_due(pc);
@@ -215,6 +228,7 @@ void exec_after_fork(void)
 {
     exec_opts.warm = warm_default_at_least(EXEC_WARM_FORKED);
     cold_warm = exec_opts.warm;
+    cold_marks_lost = cold_mine != NULL;
     cold_mine = cold_mine_table;
     if (cold_mine)
         prefault_write(cold_mine, (size_t)1 << COLD_MINE_BITS);
@@ -620,10 +634,11 @@ static TB *tb_find(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flags)
 
     if (tb)
         return tb;
-    tb = cache_find(pc, phys, flags);
+    tb = may_have_block(pc) ? cache_find(pc, phys, flags) : NULL;
     if (!tb) {
         pthread_mutex_lock(&tb_lock);
-        tb = cache_find(pc, phys, flags);
+        if (may_have_block(pc))       /* another thread's, translated meanwhile */
+            tb = cache_find(pc, phys, flags);
         if (!tb)
             tb = tb_gen_code(env, pc, phys, flags);
         pthread_mutex_unlock(&tb_lock);
@@ -700,7 +715,7 @@ const void *helper_lookup_tb_ptr(CPUCommon *env)
 
     if (env->exit_request || !tb_id(env, pc, &flags, &phys))
         return x64_lookup_exit();
-    if (cold_on && !cold_translated(pc))
+    if (!may_have_block(pc))
         return x64_lookup_exit();    /* cold: nothing to find */
     e = jmp_entry(env, pc);
     tb = jmp_entry_tb(env, e, pc, phys, flags);
