@@ -97,13 +97,16 @@ for k in $KERNELS hello; do
 done
 
 # ---- timing ----
-# Nanoseconds, without forking when bash has EPOCHREALTIME (bash 5).
-now_ns() {
+# The time in nanoseconds into variable $1: with bash 5's EPOCHREALTIME,
+# no fork (t0=$(now) would fork a subshell, whose fork and exit, 3-7 ms
+# here, fell inside the interval timed: a 3 ms native hello measured
+# 12 ms, and the noise of two forks swamped short runs).
+stamp() {
     if [ -n "${EPOCHREALTIME:-}" ]; then
         local t=${EPOCHREALTIME/[.,]/}
-        echo "${t}000"
+        printf -v "$1" '%s000' "$t"
     else
-        date +%s%N
+        printf -v "$1" '%s' "$(date +%s%N)"
     fi
 }
 
@@ -125,12 +128,12 @@ run_timed() {
     [ -n "${UNPINNED:-}" ] && pin=()
     : > "$OUT/times"
     for ((i = 0; i < reps; i++)); do
-        t0=$(now_ns)
+        stamp t0
         if ! "${pin[@]}" "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
             echo fail
             return
         fi
-        t1=$(now_ns)
+        stamp t1
         [ "$i" = 0 ] && cp "$OUT/stdout" "$outfile"
         echo $(( t1 - t0 )) >> "$OUT/times"
     done

@@ -84,9 +84,15 @@ EOF
 chmod +x "$T/root/init"
 debian_initramfs "$T/root" "$T/initrd.gz" || { echo "$0: cannot build the initramfs (cpio, gzip)" >&2; exit 1; }
 
+# Nanoseconds: printed (now_ns), or into variable $1 without the fork of
+# a command substitution (stamp; see run.sh).
 now_ns() {
     local t=${EPOCHREALTIME/[.,]/}
     echo "${t}000"
+}
+stamp() {
+    local t=${EPOCHREALTIME/[.,]/}
+    printf -v "$1" '%s000' "$t"
 }
 
 # The peak RSS of PID in KiB into FILE, polled until PID is gone.
@@ -117,7 +123,7 @@ read_serial() {
 boot() {
     local emu=$1 smp=$2 t0 t1 pid st watcher killer
     rm -f "$T/mark" "$T/mark.log" "$T/rss"
-    t0=$(now_ns)
+    stamp t0
     "$emu" -M virt,gic-version=3 -cpu "$CPU" -smp "$smp" -m "$MEM" \
         -nographic -no-reboot -kernel "$DK_KERNEL" -initrd "$T/initrd.gz" \
         -append "console=ttyAMA0 panic=-1 quiet" < /dev/null 2> "$T/err" \
@@ -129,7 +135,7 @@ boot() {
     killer=$!
     wait "$pid"
     st=$?
-    t1=$(now_ns)
+    stamp t1
     kill "$killer" 2> /dev/null
     wait "$watcher" "$killer" 2> /dev/null
     # The reader may still be draining the pipe: give it a moment.
