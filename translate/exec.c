@@ -688,15 +688,21 @@ void exec_jmp_cache_clear_page(CPUCommon *env, uint64_t va, unsigned page_bits)
 
 /* The jump cache's block for pc if it can be trusted on pc and flags
  * alone (exec_lookup_inline: the physical address is not needed), else
- * NULL. */
-static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc)
+ * NULL; *host its code, from the entry, as the generated probe reads it:
+ * the TB record itself is a cache miss the dispatcher need not take. */
+static inline TB *jmp_cache_fast(CPUCommon *env, uint64_t pc, const void **host)
 {
     uint32_t flags;
+    TBJmpEntry *e;
+    TB *tb;
 
     if (!exec_lookup_inline)
         return NULL;
     flags = exec_arch->tb_flags ? exec_arch->tb_flags(env) : 0;
-    return jmp_entry_tb(env, jmp_entry(env, pc), pc, 0, flags);
+    e = jmp_entry(env, pc);
+    tb = jmp_entry_tb(env, e, pc, 0, flags);
+    *host = e->host;
+    return tb;
 }
 
 /* May a jump from block `from` go straight to `to`? */
@@ -764,7 +770,8 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
             continue;
         }
         translate_now = false;
-        TB *tb = jmp_cache_fast(env, pc);
+        const void *host;
+        TB *tb = jmp_cache_fast(env, pc, &host);
         if (!tb) {
             if (!tb_id(env, pc, &flags, &phys)) {
                 env->fault_addr = pc;
@@ -773,6 +780,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
             tb = tb_find(env, pc, phys, flags);
             if (!tb)
                 return EXCP_FLUSH_NEEDED;
+            host = tb->host_code;
         }
         if (last && !exec_opts.no_chain && !exec_opts.use_interp && may_chain(last, tb)) {
             pthread_mutex_lock(&tb_lock);
@@ -782,7 +790,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUCommon *env, unsigned *gen
         log_before_block(env, pc);
 
         uintptr_t ret = exec_opts.use_interp ? interp_run(tb, env)
-                                             : x64_enter(env, tb->host_code);
+                                             : x64_enter(env, host);
         switch (ret & TB_EXIT_MASK) {
         case 0:
         case 1:
