@@ -103,8 +103,8 @@ done
 # 12 ms, and the noise of two forks swamped short runs).
 stamp() {
     if [ -n "${EPOCHREALTIME:-}" ]; then
-        local t=${EPOCHREALTIME/[.,]/}
-        printf -v "$1" '%s000' "$t"
+        local stamp_us=${EPOCHREALTIME/[.,]/}
+        printf -v "$1" '%s000' "$stamp_us"
     else
         printf -v "$1" '%s' "$(date +%s%N)"
     fi

@@ -84,15 +84,11 @@ EOF
 chmod +x "$T/root/init"
 debian_initramfs "$T/root" "$T/initrd.gz" || { echo "$0: cannot build the initramfs (cpio, gzip)" >&2; exit 1; }
 
-# Nanoseconds: printed (now_ns), or into variable $1 without the fork of
-# a command substitution (stamp; see run.sh).
-now_ns() {
-    local t=${EPOCHREALTIME/[.,]/}
-    echo "${t}000"
-}
+# The time in nanoseconds into variable $1, without the fork of a command
+# substitution (see run.sh).
 stamp() {
-    local t=${EPOCHREALTIME/[.,]/}
-    printf -v "$1" '%s000' "$t"
+    local stamp_us=${EPOCHREALTIME/[.,]/}
+    printf -v "$1" '%s000' "$stamp_us"
 }
 
 # The peak RSS of PID in KiB into FILE, polled until PID is gone.
@@ -109,9 +105,9 @@ watch_rss() {
 
 # Timestamps (ns) the marker line of the serial output into FILE.
 read_serial() {
-    local file=$1 line
+    local file=$1 line ns
     while IFS= read -r line; do
-        [[ $line == *"$MARKER"* ]] && [ ! -s "$file" ] && now_ns > "$file"
+        [[ $line == *"$MARKER"* ]] && [ ! -s "$file" ] && stamp ns && echo "$ns" > "$file"
         printf '%s\n' "$line" >> "$file.log"
     done
 }
