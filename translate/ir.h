@@ -224,7 +224,7 @@ typedef struct IROp {
 typedef struct IRTempInfo {
     uint8_t type;      /* IRType */
     uint8_t kind;      /* IRTempKind */
-    uint16_t flags;
+    uint16_t flags;    /* IR_GLOBAL_* */
     int32_t env_offset;  /* IR_TEMP_GLOBAL: offset in the CPU state */
     uint64_t value;      /* IR_TEMP_CONST */
     const char *name;    /* IR_TEMP_GLOBAL */
@@ -240,6 +240,15 @@ typedef struct IRGlobals {
 /* Declare a global (before any block is built); returns its temp number. */
 IRTemp ir_global_declare(IRGlobals *g, IRType type, int32_t env_offset,
                          const char *name);
+
+/* IRTempInfo.flags of a global.  IR_GLOBAL_STALE_AT_FAULT: in user mode, a
+ * fault (a SIGSEGV the guest handles) may see an older value of it where
+ * every path from the faulting op writes it again before reading it: the
+ * guest's condition flags, which a fault handler's interrupted code sets
+ * before it reads them (opt_dce; nzcv-live.c makes the same choice at a
+ * block's end).  Not in full-system mode, where an exception saves them
+ * for the guest kernel to look at. */
+#define IR_GLOBAL_STALE_AT_FAULT 1u
 
 #define IR_XPAGES_MAX 4
 

@@ -3,7 +3,8 @@
  * Dead code elimination, including dead stores to globals (guest registers
  * and the lazily kept guest flags).  A backward walk keeps a liveness bit per
  * temp.  Globals are live at the block's exits, at every op that may fault
- * (so the guest state is exact at a fault) and at helper calls that may
+ * (so the guest state is exact at a fault; in user mode, not the flags:
+ * IR_GLOBAL_STALE_AT_FAULT) and at helper calls that may
  * read them; at a forward branch they are live as they are at its label
  * (and, for brcond, on the fall-through), at a backward one all of them.
  * A discard op (a frontend's word that the next block overwrites the
@@ -50,6 +51,17 @@ static void find_cross_block_locals(const IRBlock *b, uint8_t *cross)
 static void globals_live(const IRBlock *b, uint8_t *live)
 {
     memset(live + 1, 1, b->nglobals);
+}
+
+static void globals_live_at_fault(const IRBlock *b, uint8_t *live)
+{
+    if (b->softmmu_idx >= 0) {
+        globals_live(b, live);
+        return;
+    }
+    for (uint32_t g = 1; g <= b->nglobals; g++)
+        if (!(b->temps[g].flags & IR_GLOBAL_STALE_AT_FAULT))
+            live[g] = 1;
 }
 
 static bool op_removable(const IRBlock *b, const IROp *op, const uint8_t *live,
@@ -125,10 +137,12 @@ void opt_dce(IRBlock *b)
             if (op->args[k] != IR_NONE)
                 live[op->args[k]] = 0;
         /* Globals are read before an op that may fault (the state must be
-         * exact there) and by helpers that may read them.  A call that may
+         * exact there, but for the user-mode globals that may be stale
+         * there: ir.h) and by helpers that may read them.  A call that may
          * write globals kills none but its explicit output. */
-        if ((def->flags & IR_F_SYNC) ||
-            (op->opc == IR_OP_call && !(ir_helper_get(op->args[6])->flags & IR_HELPER_NO_GLOBALS)))
+        if (def->flags & IR_F_SYNC)
+            globals_live_at_fault(b, live);
+        else if (op->opc == IR_OP_call && !(ir_helper_get(op->args[6])->flags & IR_HELPER_NO_GLOBALS))
             globals_live(b, live);
         for (unsigned k = 0; k < def->nin; k++) {
             IRTemp t = op->args[def->nout + k];

@@ -10,8 +10,9 @@
  * (the translator must not take the last compare it saw for both); and a
  * load that faults after a join, where the SIGSEGV handler must see the
  * registers each arm left and the flags as they were before that
- * instruction; and a loop whose translation stops at an instruction
- * that ends it (UDF, jumped over) before the join.  Each loop runs often
+ * instruction; a loop whose translation stops at an instruction
+ * that ends it (UDF, jumped over) before the join; and a fault where the
+ * flags are dead (set again before any read).  Each loop runs often
  * enough to be translated.
  * Self-checking: the first wrong value exits with the number of its
  * check; on success prints "ok a64-trace-inner".
@@ -102,6 +103,42 @@ _start:
     b.ne 7b
     CHK x10, 100
     CHK x9, 50
+
+    /* 27-34: a fault at a load after a B.cond to a join, with the flags
+     * set again (SUBS) before anything reads them: the handler sees the registers
+     * of the faulting instruction (the flags may be older ones there in
+     * user mode, ir.h IR_GLOBAL_STALE_AT_FAULT, and are not checked), and
+     * the loop goes on to its end */
+    adr x27, state
+    str xzr, [x27]
+    add x1, x20, #4096 - 24
+    mov x2, #0
+    mov x9, #0
+    mov w7, #0
+    mov x22, #4
+9:  add x9, x9, #2
+    cmp x9, #100
+    b.hs 10f                    /* never: to the join */
+    ldr x4, [x1, x2, lsl #3]    /* faults on the fourth iteration */
+    add w7, w7, #1
+10: add x2, x2, #1
+    subs x22, x22, #1
+    b.ne 9b
+    ldr x15, [x27]
+    CHK x15, 1
+    ldr x15, [x27, #8]
+    CHK x15, 8
+    ldr x15, [x27, #16]
+    CHK x15, 3
+    ldr x15, [x27, #24]
+    CHK x15, 3
+    adr x16, 9b + 12
+    ldr x15, [x27, #40]
+    sub x15, x15, x16
+    CHK x15, 0
+    CHK x2, 4
+    CHK x7, 4
+    CHK x22, 0
 
     FINISH a64-trace-inner
 
