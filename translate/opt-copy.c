@@ -92,3 +92,46 @@ bool opt_copy(IRBlock *b)
     scratch_release(mark);
     return changed;
 }
+
+/* Retargeting: "op t, ... ; mov g, t" with g a global and t a local that
+ * only that mov reads becomes "op g, ...": the backend then computes into
+ * g's register, in place when g is also an input (x = x - y), where it
+ * copied g first and moved the result back.  Pure ops of one output only,
+ * at the mov's width, right before it. */
+void opt_retarget(IRBlock *b)
+{
+    ScratchMark mark = scratch_mark();
+    uint16_t *reads = scratch_zalloc(b->ntemps * sizeof(uint16_t));
+    uint16_t *writes = scratch_zalloc(b->ntemps * sizeof(uint16_t));
+    uint32_t n = 0;
+
+    for (uint32_t i = 0; i < b->nops; i++) {
+        const IROp *op = &b->ops[i];
+        const IROpDef *def = &ir_op_defs[op->opc];
+        for (unsigned k = 0; k < def->nout + def->nin; k++) {
+            IRTemp t = op->args[k];
+            uint16_t *c = k < def->nout ? writes : reads;
+            if (t != IR_NONE && t < b->ntemps && c[t] < UINT16_MAX)
+                c[t]++;
+        }
+    }
+    for (uint32_t i = 0; i < b->nops; i++) {
+        IROp *op = &b->ops[i];
+        if (op->opc == IR_OP_NOP)
+            continue;
+        if (op->opc == IR_OP_mov && n > 0) {
+            IROp *prev = &b->ops[n - 1];
+            IRTemp g = op->args[0], t = op->args[1];
+            if (ir_is_global(b, g) && b->temps[t].kind == IR_TEMP_LOCAL &&
+                reads[t] == 1 && writes[t] == 1 && ir_op_defs[prev->opc].nout == 1 &&
+                prev->args[0] == t && prev->type == op->type &&
+                b->temps[t].type == op->type && opt_is_pure(prev)) {
+                prev->args[0] = g;
+                continue;
+            }
+        }
+        b->ops[n++] = *op;
+    }
+    b->nops = n;
+    scratch_release(mark);
+}

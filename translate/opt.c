@@ -50,5 +50,6 @@ void opt_run(IRBlock *b)
     /* opt_loop reads the frontend's discards, which opt_dce removes */
     opt_loop(b);
     opt_dce(b);
+    opt_retarget(b);
     opt_cold(b);
 }

@@ -25,6 +25,7 @@ void opt_run(IRBlock *b);
 void opt_fold(IRBlock *b);
 bool opt_copy(IRBlock *b);     /* and opt_narrow; true: some read was replaced */
 void opt_dce(IRBlock *b);
+void opt_retarget(IRBlock *b);   /* op t; mov g, t -> op g (opt-copy.c) */
 bool opt_vec(IRBlock *b);      /* true: some ldenv became a mov */
 void opt_loop(IRBlock *b);
 void opt_cold(IRBlock *b);

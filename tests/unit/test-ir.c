@@ -526,6 +526,31 @@ static void shape_tests(unsigned *passed, unsigned *failed)
         check(writes_to(&b, gl[1]) == (k == 1 ? 1u : 2u), what[k], passed, failed);
     }
 
+    /* An op whose result only a move into a global reads computes into
+     * the global (in place when the global is an input); not when the
+     * result is read again, nor at another width. */
+    ir_block_init(&b, &globals);
+    t1 = ir_new_temp(&b, IR_I64);
+    ir_sub(&b, IR_I64, t1, gl[1], gl[2]);
+    ir_mov(&b, IR_I64, gl[1], t1);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    check(b.nops == 2 && b.ops[0].opc == IR_OP_sub && b.ops[0].args[0] == gl[1] &&
+          b.ops[0].args[1] == gl[1] && b.ops[0].args[2] == gl[2],
+          "result computed into the global it is moved to", passed, failed);
+    ir_block_init(&b, &globals);
+    t1 = ir_new_temp(&b, IR_I64);
+    ir_sub(&b, IR_I64, t1, gl[1], gl[2]);
+    ir_mov(&b, IR_I64, gl[1], t1);
+    ir_add(&b, IR_I64, gl[3], t1, gl[4]);
+    t2 = ir_new_temp(&b, IR_I64);
+    ir_add(&b, IR_I64, t2, gl[5], gl[6]);
+    ir_mov(&b, IR_I32, gl[5], t2);
+    ir_exit_tb(&b, IR_EXIT_NOCHAIN);
+    opt_run(&b);
+    check(count_ops(&b, IR_OP_mov) == 2 && writes_to(&b, gl[1]) == 1 && writes_to(&b, gl[5]) == 1,
+          "result read twice or moved at another width kept in its local", passed, failed);
+
     /* Copy propagation lets the intermediate local die. */
     ir_block_init(&b, &globals);
     t1 = ir_new_temp(&b, IR_I64);
