@@ -59,6 +59,12 @@ IRTemp ir_global_declare(IRGlobals *g, IRType type, int32_t env_offset, const ch
     return g->count;   /* temp 0 is env */
 }
 
+void ir_global_flag(IRGlobals *g, IRTemp t, unsigned flags)
+{
+    BUG_ON(t == 0 || t > g->count);
+    g->temps[t - 1].flags |= (uint16_t)flags;
+}
+
 static void temps_reserve(IRBlock *b, uint32_t n)
 {
     if (n <= b->temps_cap)

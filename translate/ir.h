@@ -250,6 +250,9 @@ IRTemp ir_global_declare(IRGlobals *g, IRType type, int32_t env_offset,
  * for the guest kernel to look at. */
 #define IR_GLOBAL_STALE_AT_FAULT 1u
 
+/* Add IR_GLOBAL_* flags to global t (before any block is built). */
+void ir_global_flag(IRGlobals *g, IRTemp t, unsigned flags);
+
 #define IR_XPAGES_MAX 4
 
 typedef struct IRBlock {

@@ -623,7 +623,7 @@ static void a64_init(GuestArch *arch)
     cpu_cf = ir_global_declare(g, IR_I64, env_off(cf), "cf");
     cpu_vf = ir_global_declare(g, IR_I64, env_off(vf), "vf");
     for (IRTemp t = cpu_nf; t <= cpu_vf; t++)
-        g->temps[t - 1].flags |= IR_GLOBAL_STALE_AT_FAULT;
+        ir_global_flag(g, t, IR_GLOBAL_STALE_AT_FAULT);
     ir_fp_fast = &a64_fp_fast;
     /* Bucket on op0, bits 28:25 (the manual's top-level index); a bucket
      * is made when first used (a short program uses few). */
