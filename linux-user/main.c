@@ -184,6 +184,7 @@ static bool on_off(const char *a, const char *opt)
 static void opt_jit(const char *a)   { exec_opts.use_interp = !on_off(a, "-jit"); }
 static void opt_opt(const char *a)   { exec_opts.no_opt = !on_off(a, "-opt"); }
 static void opt_chain(const char *a) { exec_opts.no_chain = !on_off(a, "-chain"); }
+static void opt_split_wx(const char *a) { exec_opts.split_wx = on_off(a, "-split-wx"); }
 static void opt_tc(const char *a)
 {
     user_opts.tcache_dir = strcmp(a, "off") ? a : NULL;
@@ -224,6 +225,8 @@ static const OptDef options[] = {
       "interpret a block this often before translating it (default 32, 8 after 8192 translations but in a forked child; 0: translate at once)" },
     { "one-insn-per-tb", NULL, NULL, true, opt_one_insn, "translate one instruction per block" },
     { "tb-size", "TB_SIZE", "size", true, opt_tb_size, "size of the translated code buffer (default 256M)" },
+    { "split-wx", "SPLIT_WX", "on|off", true, opt_split_wx,
+      "on: code memory never writable and executable at once (two views; no huge pages)" },
     { "tc", "TC", "dir|on|off", true, opt_tc,
       "keep translated code across runs in dir (on: ~/.cache/guise/tc)" },
     { "h", NULL, NULL, false, opt_help, "print this help" },

@@ -94,7 +94,7 @@ static void usage(FILE *f)
         "  -netdev user,id=ID[,hostfwd=tcp:[HOSTADDR]:HOSTPORT-[GUESTADDR]:GUESTPORT][,net=10.0.2.0/24]...\n"
         "  -device virtio-net-device,netdev=ID[,mac=52:54:00:12:34:56]   -nic user[,model=virtio-net-device][,...]\n"
         "  -serial stdio|mon:stdio|null|file:F|unix:P,server,nowait|tcp:H:P,server,nowait\n"
-        "  -accel tcg[,one-insn-per-tb=on][,tb-size=MB]|help   -jit on|off (off: the IR interpreter)\n"
+        "  -accel tcg[,one-insn-per-tb=on][,tb-size=MB][,split-wx=on]|help   -jit on|off (off: the IR interpreter)\n"
         "  -nographic  -no-reboot  -S  -qmp unix:PATH,server,nowait|tcp:HOST:PORT,server,nowait\n"
         "  -d items  -D logfile  -version  -help\n"
         "See guise-system(1).\n");
@@ -180,7 +180,7 @@ static int parse_args(int argc, char **argv, SysMachine *m, Args *a)
     return 0;
 }
 
-/* -accel tcg[,one-insn-per-tb=on|off][,tb-size=MB]: QEMU's tcg properties
+/* -accel tcg[,one-insn-per-tb=on|off][,tb-size=MB][,split-wx=on|off]: QEMU's tcg properties
  * that mean something here, into the translator's options. */
 static int check_accel(const char *spec)
 {
@@ -196,6 +196,8 @@ static int check_accel(const char *spec)
         char *end;
         if (!strcmp(tok, "one-insn-per-tb=on") || !strcmp(tok, "one-insn-per-tb=off")) {
             exec_opts.max_insns = !strcmp(tok, "one-insn-per-tb=on") ? 1 : 512;
+        } else if (!strcmp(tok, "split-wx=on") || !strcmp(tok, "split-wx=off")) {
+            exec_opts.split_wx = !strcmp(tok, "split-wx=on");
         } else if (!strcmp(tok, "thread=multi")) {
             /* what guise does: a host thread per vCPU */
         } else if (!strncmp(tok, "tb-size=", 8)) {
@@ -206,7 +208,7 @@ static int check_accel(const char *spec)
                 exec_opts.code_size = (size_t)mb << 20;
         } else {
             r = -1, bad("-accel tcg: unsupported property '%s' (one-insn-per-tb, tb-size, "
-                        "thread=multi)", tok);
+                        "split-wx, thread=multi)", tok);
         }
     }
     free(copy);

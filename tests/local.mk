@@ -27,6 +27,10 @@ tests_unit_test_x64_block_SOURCES = tests/unit/test-x64-block.c tests/unit/test-
 tests_unit_test_x64_block_LDADD = libguise-translate.la libguise-util.la \
 	$(CAPSTONE_LIBS)
 
+check_PROGRAMS += tests/unit/test-codebuf
+tests_unit_test_codebuf_SOURCES = tests/unit/test-codebuf.c
+tests_unit_test_codebuf_LDADD = libguise-translate.la libguise-util.la
+
 check_PROGRAMS += tests/unit/test-vec-ext
 tests_unit_test_vec_ext_SOURCES = tests/unit/test-vec-ext.c tests/unit/test-x64.h
 tests_unit_test_vec_ext_LDADD = libguise-translate.la libguise-util.la \

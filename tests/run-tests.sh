@@ -37,7 +37,7 @@
 set -u
 export LC_ALL=C
 
-readonly DEFAULT_MODES="jit=-warm 0;cold=;coldmax=-warm 254;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off -warm 0;nochain=-chain off -warm 0;smallcache=-tb-size 256k -warm 0;tcache=-tc @ -warm 0"
+readonly DEFAULT_MODES="jit=-warm 0;cold=;coldmax=-warm 254;interp=-jit off;single=-one-insn-per-tb;noopt=-opt off -warm 0;nochain=-chain off -warm 0;smallcache=-tb-size 256k -warm 0 -split-wx on;tcache=-tc @ -warm 0"
 
 usage() {
     echo "usage: $0 GUISE_BINARY [FILTER]" >&2

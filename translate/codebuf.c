@@ -1,31 +1,45 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * W^X code memory.
+ * Code memory.
  *
- * Generated code must never sit in a page that is writable and executable
- * at once.  We create one anonymous memfd and map it twice: a read-write view
- * the emitter writes through, and a read-execute view the CPU runs and every
- * jump or call displacement is computed against.  Both views alias the same
- * physical pages, so a byte written at rw + off is executed at rx + off; x86
- * keeps instruction fetch coherent with data stores, so no cache maintenance
- * is needed, but a patch of code another thread may be running must be one
- * aligned atomic store (see x64_set_jump).
+ * By default one private anonymous mapping, readable, writable and
+ * executable, whose part past the first 2 MiB is marked MADV_HUGEPAGE:
+ * a large program's translated code (cc1's is ~20 MiB) then sits in 2 MiB
+ * pages, and the host's instruction TLB, which 4 KiB pages thrash, covers
+ * it (cc1 -8%).  The first 2 MiB keep small pages, so that a short-lived
+ * process does not clear a huge page to run a few blocks.  W^X would not
+ * protect anything in user mode: the guest's loads and stores reach every
+ * host address (guest_base 0), a writable view included.  A fork copies
+ * the mapping on write, like any private memory.
  *
- * Pitfall: fork() keeps both views shared with the child (the memfd is
- * MAP_SHARED), so the child's new translations would land in the parent's
- * pages.  The child calls codebuf_after_fork(), which copies the buffer into
- * a fresh memfd and moves the new views over the old addresses.  The copy
- * is the kernel's (copy_file_range from the memfd, whose descriptor is
- * kept at a high number out of the guest's way): no page of it faults in
- * until the child runs that code, where a copy through the views faulted
- * in every page (a shell's command substitutions fork again and again).
- * The guest may close that descriptor or reuse its number, so its
- * identity is checked first; without it the views are copied as before.
+ * Split W^X, when asked for (-split-wx on, -accel tcg,split-wx=on) or when
+ * the kernel refuses a writable executable mapping (SELinux execmem, PaX):
+ * one anonymous memfd mapped twice, a read-write view the emitter writes
+ * through and a read-execute view the CPU runs and every jump or call
+ * displacement is computed against.  Both views alias the same physical
+ * pages, so a byte written at rw + off is executed at rx + off; x86 keeps
+ * instruction fetch coherent with data stores, so no cache maintenance is
+ * needed, but a patch of code another thread may be running must be one
+ * aligned atomic store (see x64_set_jump); that holds for both layouts.
+ * The memfd's shmem gets no huge pages (shmem_enabled is usually never).
  *
- * Usage: codebuf_init(size) once; the backend emits its prologue, then sets
- * code_buf.reset_to; blocks are appended at code_buf.used (under tb_lock);
- * codebuf_flush() throws every block away when the buffer is full, while
- * no other thread runs generated code (exec.c's exclusive section).
+ * Pitfall of the split layout: fork() keeps both views shared with the
+ * child (the memfd is MAP_SHARED), so the child's new translations would
+ * land in the parent's pages.  The child calls codebuf_after_fork(), which
+ * copies the buffer into a fresh memfd and moves the new views over the
+ * old addresses.  The copy is the kernel's (copy_file_range from the
+ * memfd, whose descriptor is kept at a high number out of the guest's
+ * way): no page of it faults in until the child runs that code, where a
+ * copy through the views faulted in every page (a shell's command
+ * substitutions fork again and again).  The guest may close that
+ * descriptor or reuse its number, so its identity is checked first;
+ * without it the views are copied as before.
+ *
+ * Usage: codebuf_init(size, split) once; the backend emits its prologue,
+ * then sets code_buf.reset_to; blocks are appended at code_buf.used (under
+ * tb_lock); codebuf_flush() throws every block away when the buffer is
+ * full, while no other thread runs generated code (exec.c's exclusive
+ * section).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +52,10 @@
 #include "util/prefault.h"
 
 CodeBuf code_buf;
+
+/* Two views of a memfd (else one mapping, rw == rx). */
+static bool split;
+#define HUGE_PAGE ((size_t)2 << 20)
 
 /* Bytes from the start whose pages both views map already (see
  * codebuf_populate), and below which the writable view's page-table
@@ -130,7 +148,28 @@ static int map_views(int fd, size_t size, uint8_t **rw, uint8_t **rx)
     return 0;
 }
 
-bool codebuf_init(size_t size)
+/* The single writable executable mapping, 2 MiB-aligned; false (errno
+ * set) if the kernel refuses it. */
+static bool map_single(size_t size)
+{
+    size_t over = size + HUGE_PAGE, head;
+    uint8_t *p = mmap(rx_hint(over), over, PROT_READ | PROT_WRITE | PROT_EXEC,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+    if (p == MAP_FAILED)
+        return false;
+    head = (size_t)(-(uintptr_t)p & (HUGE_PAGE - 1));
+    if (head)
+        munmap(p, head);
+    munmap(p + head + size, HUGE_PAGE - head);
+    p += head;
+    if (size > HUGE_PAGE)
+        (void)madvise(p + HUGE_PAGE, size - HUGE_PAGE, MADV_HUGEPAGE);   /* best effort */
+    code_buf.rw = code_buf.rx = p;
+    return true;
+}
+
+static bool map_split(size_t size)
 {
     int fd = memfd_create("guise-code", MFD_CLOEXEC);
     if (fd < 0)
@@ -142,6 +181,14 @@ bool codebuf_init(size_t size)
         return false;
     }
     keep_fd(fd);   /* the mappings keep the memory */
+    return true;
+}
+
+bool codebuf_init(size_t size, bool want_split)
+{
+    split = want_split || !map_single(size);
+    if (split && !map_split(size))
+        return false;
     code_buf.size = size;
     code_buf.used = 0;
     code_buf.reset_to = 0;
@@ -153,7 +200,7 @@ bool codebuf_after_fork(void)
     uint8_t *rw, *rx;
     int fd;
 
-    if (!code_buf.size)              /* no code memory (-jit off) */
+    if (!code_buf.size || !split)    /* no code memory (-jit off), or private */
         return true;
     fd = memfd_create("guise-code", MFD_CLOEXEC);
     if (fd < 0)
@@ -187,7 +234,7 @@ void codebuf_populate(size_t upto)
      * would otherwise be resident twice (in both views), and only a chain
      * or unchain patch writes there again (a minor fault brings the page
      * back; MADV_DONTNEED on a shared mapping keeps the memfd's data). */
-    if (upto - dropped >= DROP_CHUNK + POPULATE_CHUNK) {
+    if (split && upto - dropped >= DROP_CHUNK + POPULATE_CHUNK) {
         size_t end = (upto - POPULATE_CHUNK) & ~(size_t)4095;
         (void)madvise(code_buf.rw + dropped, end - dropped, MADV_DONTNEED);
         dropped = end;
@@ -197,7 +244,7 @@ void codebuf_populate(size_t upto)
     if (to > code_buf.size)
         to = code_buf.size;
     /* Best effort (before Linux 5.14: EINVAL, and the pages fault in). */
-    if (madvise(code_buf.rw + populated, to - populated, MADV_POPULATE_WRITE) == 0)
+    if (madvise(code_buf.rw + populated, to - populated, MADV_POPULATE_WRITE) == 0 && split)
         (void)madvise(code_buf.rx + populated, to - populated, MADV_POPULATE_READ);
     populated = to;
 }
@@ -211,7 +258,7 @@ static unsigned patches;
 
 void codebuf_patched(void)
 {
-    if (++patches < REDROP_PATCHES)
+    if (!split || ++patches < REDROP_PATCHES)
         return;
     patches = 0;
     if (dropped)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * W^X code memory: one memfd mapped twice, read-write for the emitter and
- * read-execute for running.  Code is written through rw and executed (and
- * jumped to) at rx; codebuf_rw() converts.  See codebuf.c.
+ * Code memory: one writable executable mapping (rw == rx), or split W^X,
+ * one memfd mapped twice, read-write for the emitter and read-execute for
+ * running.  Code is written through rw and executed (and jumped to) at
+ * rx; codebuf_rw() converts.  See codebuf.c.
  */
 #ifndef GUISE_CODEBUF_H
 #define GUISE_CODEBUF_H
@@ -12,7 +13,7 @@
 #include <stdint.h>
 
 typedef struct CodeBuf {
-    uint8_t *rw;        /* writable view */
+    uint8_t *rw;        /* writable view (rx unless split) */
     uint8_t *rx;        /* executable view (same pages) */
     size_t size;
     size_t used;        /* bytes allocated from the start */
@@ -21,9 +22,11 @@ typedef struct CodeBuf {
 
 extern CodeBuf code_buf;
 
-/* Map size bytes of code memory; false (errno set) on failure. */
-bool codebuf_init(size_t size);
-/* In a forked child: give it a private copy of the code memory (the
+/* Map size bytes of code memory, split W^X if split is true or the
+ * kernel refuses a writable executable mapping; false (errno set) on
+ * failure. */
+bool codebuf_init(size_t size, bool split);
+/* In a forked child: give it a private copy of split code memory (the
  * memfd views are shared with the parent otherwise). */
 bool codebuf_after_fork(void);
 /* The descriptor guise keeps open for the code memory (codebuf.c), if the

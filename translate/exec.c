@@ -255,7 +255,7 @@ void exec_init(const GuestArch *arch)
         exec_opts.no_chain = true;
     if (exec_opts.use_interp)
         return;
-    if (!codebuf_init(exec_opts.code_size)) {
+    if (!codebuf_init(exec_opts.code_size, exec_opts.split_wx)) {
         fprintf(stderr, "guise: cannot allocate %zu MiB of code memory: %m\n",
                 exec_opts.code_size >> 20);
         exit(1);

@@ -59,6 +59,7 @@ typedef struct ExecOptions {
     bool no_chain;        /* never chain blocks directly */
     unsigned max_insns;   /* instructions per block (1 = single step) */
     size_t code_size;     /* code buffer bytes */
+    bool split_wx;        /* code memory W^X (codebuf.c) */
     unsigned warm;        /* runs of a block in the cold-code interpreter
                              before it is translated (0: none) */
     bool warm_set;        /* warm was asked for (-warm): forks keep it */

@@ -161,6 +161,7 @@ usage_case human-monitor -monitor stdio
 usage_case accel-unknown -accel kvm
 usage_case accel-unknown-property -accel tcg,thread=single
 usage_case accel-bad-tb-size -accel tcg,tb-size=0
+usage_case accel-bad-split-wx -accel tcg,split-wx=maybe
 usage_case jit-bad-value -jit maybe
 usage_case graphical-display -display gtk
 usage_case kvm -accel kvm

@@ -846,7 +846,7 @@ int main(int argc, char **argv)
     unsigned iters = argc > 1 ? (unsigned)atoi(argv[1]) : 3000;
     uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x5eed;
     unsigned passed = 0, failed = 0;
-    bool jit = getenv("NOJIT") ? false : codebuf_init(64u << 20);
+    bool jit = getenv("NOJIT") ? false : codebuf_init(64u << 20, false);
 
     static const char *const names[NG] = { "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7" };
     for (int i = 0; i < NG; i++)

@@ -74,7 +74,7 @@ static inline bool setup(void)
     static char names[16][8];
 
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (!codebuf_init(16u << 20)) {
+    if (!codebuf_init(16u << 20, false)) {
         printf("cannot map code memory\n");
         return false;
     }
