@@ -42,6 +42,9 @@ typedef struct TB {
     uint32_t jmp_insn_off[2];
     uint32_t jmp_reset_off[2];
     struct TB *jmp_dest[2];
+    /* The guest pc an unchained slot n exit leaves with, where the exit's
+     * code does not store it itself (x86_64/lower.c epilogue_pc); else 0. */
+    uint64_t exit_pc[2];
     struct TBLink *incoming;   /* blocks whose slots jump here */
     /* A register branch's inline cache (x86_64/lower.c): the offset of
      * the 8-byte guest pc that slot 1's chained jump is for, 0 if none. */

@@ -74,6 +74,7 @@ typedef struct TCRecord {
     uint32_t nrelocs, attr;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
     uint32_t ic_imm_off, pad;  /* TB.ic_imm_off */
+    uint64_t exit_pc[2];       /* TB.exit_pc */
     /* TBInsn[ninsns], TCReloc[nrelocs], code[host_size], padding */
 } TCRecord;
 
@@ -450,6 +451,7 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
         for (int s = 0; s < 2; s++) {
             tb->jmp_insn_off[s] = r->jmp_insn_off[s];
             tb->jmp_reset_off[s] = r->jmp_reset_off[s];
+            tb->exit_pc[s] = r->exit_pc[s];
         }
         tb->ic_imm_off = r->ic_imm_off;
         tb->insns = cache_mem(r->ninsns * sizeof(TBInsn), 8);
@@ -578,6 +580,7 @@ void tcache_record(const TB *tb)
     for (int s = 0; s < 2; s++) {
         r.jmp_insn_off[s] = tb->jmp_insn_off[s];
         r.jmp_reset_off[s] = tb->jmp_reset_off[s];
+        r.exit_pc[s] = tb->exit_pc[s];
     }
     r.ic_imm_off = tb->ic_imm_off;
 

@@ -600,10 +600,15 @@ static void test_exits(void)
               a.jmp_reset_off[s] == a.jmp_insn_off[s] + 4, "goto_tb slot %d layout", s);
     check(b2.jmp_insn_off[0] == TB_NO_JUMP && b2.jmp_insn_off[1] == TB_NO_JUMP, "unused slots");
 
+    /* Their pcs are the TB's (epilogue_pc stores them): no pc store in
+     * the exit code. */
+    check(a.exit_pc[0] == 0x2000 && a.exit_pc[1] == 0x3000, "exit pcs in the TB");
     env.r[1] = 0;
+    env.common.pc = 0;
     r = run(&a);
     check(r == ((uintptr_t)&a | 0) && env.common.pc == 0x2000 && env.r[0] == 11, "exit_tb 0");
     env.r[1] = 99;
+    env.common.pc = 0;
     r = run(&a);
     check(r == ((uintptr_t)&a | 1) && env.common.pc == 0x3000, "exit_tb 1");
 
@@ -707,6 +712,7 @@ static void test_tcache_relocs(void)
     for (int s = 0; s < 2; s++) {
         a2.jmp_insn_off[s] = a.jmp_insn_off[s];
         a2.jmp_reset_off[s] = a.jmp_reset_off[s];
+        a2.exit_pc[s] = a.exit_pc[s];     /* as tcache.c keeps them */
     }
     check(a2.host_code != a.host_code && a2.host_size == a.host_size, "a new place");
     env.r[1] = 7;

@@ -213,6 +213,7 @@ typedef struct X64Ctx {
     TBInsn *insns;
     uint32_t ninsns, insns_cap;
     uint32_t jmp_insn_off[2], jmp_reset_off[2];
+    uint64_t exit_pc[2];      /* TB.exit_pc */
     uint32_t ic_imm_off;      /* TB.ic_imm_off */
     bool slot_taken;              /* the exit_tb after a goto_tb whose slot was */
 
