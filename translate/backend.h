@@ -72,7 +72,7 @@ uint32_t x64_code_bytes(const TB *tb);
  *                  code_buf.used.  False (nothing committed) when the buffer
  *                  is full or a rel32 no longer reaches its target. */
 enum { TC_RELOC_IMAGE_REL32, TC_RELOC_IMAGE_ABS64, TC_RELOC_STUB_REL32, TC_RELOC_TB_ABS64,
-       TC_RELOC_KINDS };
+       TC_RELOC_TB_OFF32, TC_RELOC_KINDS };
 typedef struct TCReloc {
     uint32_t off;
     uint32_t kind;

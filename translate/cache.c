@@ -94,8 +94,11 @@ static unsigned page_hash(uint64_t page)
     return local_hash(page, 0, PAGE_HASH_BITS);
 }
 
-void cache_init(void)
+static void tb_region_init(size_t bytes);
+
+void cache_init(size_t tb_bytes)
 {
+    tb_region_init(tb_bytes);
     tbs_cap = 512;                   /* 4 KiB; doubles as it fills */
     all_tbs = calloc(tbs_cap, sizeof(*all_tbs));
     BUG_ON(!all_tbs);
@@ -169,10 +172,68 @@ static void arena_free(void)
     arena_used = ARENA_CHUNK;
 }
 
+/* TB records: one region reserved at start-up, filled front to back and
+ * emptied by a flush, so that generated code names a TB by its 32-bit
+ * offset from cache_tb_base (x86_64/lower.c's exits: mov eax, imm32
+ * instead of a 10-byte movabs).  Its pages are made present ahead of
+ * use as the arena's are.  It holds as many bytes as the code buffer
+ * (blocks are seldom smaller than a record): full, it asks for a flush, as
+ * the code buffer does (the smallcache test mode fills it first).  Never
+ * reserved (no address space), TBs come from the arena. */
+#define TB_REGION_MAX ((size_t)1 << 30)
+#define TB_RECORD ((sizeof(TB) + 63) & ~(size_t)63)
+uintptr_t cache_tb_base;
+size_t cache_tb_span;
+static size_t tb_region_used, tb_region_present;
+
+static void tb_region_init(size_t bytes)
+{
+    void *p;
+
+    if (bytes > TB_REGION_MAX)
+        bytes = TB_REGION_MAX;
+    bytes = (bytes + 4095) & ~(size_t)4095;
+    if (!bytes)
+        return;
+    p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return;
+    cache_tb_base = (uintptr_t)p;
+    cache_tb_span = bytes;
+}
+
+static TB *tb_region_alloc(void)
+{
+    size_t at = tb_region_used, to;
+
+    if (at + TB_RECORD > cache_tb_span)
+        return NULL;
+    tb_region_used = at + TB_RECORD;
+    if (tb_region_used > tb_region_present) {
+        to = tb_region_present < ARENA_CHUNK ? tb_region_present + ARENA_STEP
+                                             : tb_region_present + ARENA_CHUNK;
+        if (to > cache_tb_span)
+            to = cache_tb_span;
+        prefault_write((void *)(cache_tb_base + tb_region_present), to - tb_region_present);
+        tb_region_present = to;
+    }
+    return (TB *)(cache_tb_base + at);
+}
+
+/* After a flush: the region starts over, its pages given back. */
+static void tb_region_empty(void)
+{
+    if (tb_region_present)
+        (void)madvise((void *)cache_tb_base, tb_region_present, MADV_DONTNEED);
+    tb_region_used = tb_region_present = 0;
+}
+
 TB *cache_alloc_tb(void)
 {
-    TB *tb = cache_mem(sizeof(*tb), 64);
+    TB *tb = cache_tb_span ? tb_region_alloc() : cache_mem(sizeof(*tb), 64);
 
+    if (!tb)
+        return NULL;
     memset(tb, 0, sizeof(*tb));
     for (int i = 0; i < 2; i++) {
         tb->jmp_insn_off[i] = TB_NO_JUMP;
@@ -323,6 +384,7 @@ void cache_flush(void)
         tb_free(all_tbs[i]);
     ntbs = 0;
     arena_free();
+    tb_region_empty();
     while (retired_tbs) {
         Retired *r = retired_tbs;
         retired_tbs = r->next;

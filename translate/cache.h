@@ -60,11 +60,19 @@ static inline unsigned tb_jmp_hash(uint64_t pc)
     return (unsigned)((pc >> 2) ^ (pc >> 14)) & ((1u << TB_JMP_CACHE_BITS) - 1);
 }
 
-void cache_init(void);
+/* Set up the cache, with room for tb_bytes of TB records (the code
+ * buffer's size: see cache.c). */
+void cache_init(size_t tb_bytes);
 /* Valid block for (pc, phys, flags), or NULL (lock-free). */
 TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags);
-/* Allocate a TB record (under tb_lock). */
+/* Allocate a TB record (under tb_lock); NULL when the records fill their
+ * region: a flush is needed. */
 TB *cache_alloc_tb(void);
+/* The region TB records come from (cache.c), [base, base + span); span 0
+ * when there is none (TBs then come from the arena; unit tests' TBs are
+ * their own). */
+extern uintptr_t cache_tb_base;
+extern size_t cache_tb_span;
 /* n bytes aligned to align (at most 64) that live until the next flush
  * (under tb_lock): a TB's host-pc map, chain links. */
 void *cache_mem(size_t n, size_t align);

@@ -250,7 +250,7 @@ void exec_init(const GuestArch *arch)
     cold_warm = warm_default_at_least(EXEC_WARM_START);
     if (cold_on)
         cold_mine_table = fork_private_zalloc((size_t)1 << COLD_MINE_BITS);
-    cache_init();
+    cache_init(exec_opts.code_size);
     if (log_enabled(LOG_EXEC | LOG_CPU))
         exec_opts.no_chain = true;
     if (exec_opts.use_interp)
@@ -525,6 +525,8 @@ static TB *tb_gen_code(CPUCommon *env, uint64_t pc, uint64_t phys, uint32_t flag
         }
 
         TB *tb = cache_alloc_tb();
+        if (!tb)
+            return NULL;     /* the TB records' region is full: flush */
         tb->pc = pc;
         tb->phys = phys;
         tb->flags = flags;

@@ -438,6 +438,8 @@ TB *tcache_import(uint64_t pc, uint64_t phys, uint32_t flags)
         insns = (const TBInsn *)(r + 1);
         rel = (const TCReloc *)(insns + r->ninsns);
         tb = cache_alloc_tb();
+        if (!tb)
+            return NULL;     /* full: tb_gen_code asks for the flush */
         tb->pc = pc;
         tb->phys = phys;
         tb->flags = flags;

@@ -673,6 +673,64 @@ static void test_exits(void)
 
 static IRHelper helper_labs = { (void *)labs, "labs", 1, IR_HELPER_NO_GLOBALS, 0 };
 
+/* A TB from cache.c's region: its exits name it by a 32-bit offset
+ * (mov eax, imm32, 5 bytes less an exit than a TB elsewhere), the
+ * epilogue adds cache_tb_base back; and the code placed for another
+ * region TB returns that TB. */
+static void test_region_exits(void)
+{
+    TB *t = cache_alloc_tb(), *t2 = cache_alloc_tb(), out = { 0 };
+    TCReloc rel[X64_MAX_RELOCS];
+    uint8_t copy[512];
+    uintptr_t r;
+    int n, off32 = 0;
+
+    if (!check(t && t2 && (uintptr_t)t - cache_tb_base < cache_tb_span, "a TB from the region"))
+        return;
+    begin();
+    ir_insn_start(&blk, 0x1000);
+    if (!gen_two_exits(&out))
+        return;
+    begin();
+    ir_insn_start(&blk, 0x1000);
+    x64_record_relocs = true;
+    if (!gen_two_exits(t))
+        return;
+    x64_record_relocs = false;
+    for (unsigned slot = 0; slot < 2; slot++) {
+        uint8_t mov[5] = { 0xb8 };
+        uint32_t off = (uint32_t)((uintptr_t)t - cache_tb_base) | slot;
+        memcpy(mov + 1, &off, 4);
+        check(memmem(codebuf_rw(t->host_code), t->host_size, mov, 5) != NULL,
+              "slot %u exit: mov eax, offset", slot);
+    }
+    check(t->host_size < out.host_size, "shorter than a TB's outside the region (%u, %u)",
+          t->host_size, out.host_size);
+    env.r[1] = 0;
+    env.common.pc = 0;
+    r = run(t);
+    check(r == ((uintptr_t)t | 0) && env.common.pc == 0x2000, "region TB: exit_tb 0");
+    env.r[1] = 99;
+    env.common.pc = 0;
+    r = run(t);
+    check(r == ((uintptr_t)t | 1) && env.common.pc == 0x3000, "region TB: exit_tb 1");
+
+    n = x64_tc_relocs(t, rel, X64_MAX_RELOCS);
+    for (int i = 0; i < n; i++)
+        off32 += rel[i].kind == TC_RELOC_TB_OFF32;
+    if (!check(n > 0 && off32 == 2 && t->host_size <= sizeof(copy), "TB offset relocations: %d", off32))
+        return;
+    memcpy(copy, codebuf_rw(t->host_code), t->host_size);
+    codebuf_populate(code_buf.used + 4096);
+    if (!check(x64_tc_place(t2, copy, t->host_size, rel, (unsigned)n), "placed for another TB"))
+        return;
+    memcpy(t2->exit_pc, t->exit_pc, sizeof(t->exit_pc));
+    env.r[1] = 99;
+    env.common.pc = 0;
+    r = run(t2);
+    check(r == ((uintptr_t)t2 | 1) && env.common.pc == 0x3000, "placed: returns the new TB");
+}
+
 static void test_tcache_relocs(void)
 {
     TB a = { 0 }, a2 = { 0 }, b2 = { 0 }, c = { 0 };
@@ -1150,6 +1208,7 @@ int main(void)
     test_self_loop();
     test_early_exits();
     test_exits();
+    test_region_exits();
     test_guest_calls();
     test_discard();
     test_tcache_relocs();

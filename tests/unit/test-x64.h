@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "translate/backend.h"
+#include "translate/cache.h"
 #include "translate/codebuf.h"
 #include "translate/x86_64/x64-internal.h"
 
@@ -78,6 +79,7 @@ static inline bool setup(void)
         printf("cannot map code memory\n");
         return false;
     }
+    cache_init(16u << 20);    /* the TB records' region, before the epilogues name it */
     x64_init(ENV_OFF(jit_frame));
     code_buf.reset_to = code_buf.used;
     PC = ir_global_declare(&globals, IR_I64, ENV_OFF(common.pc), "pc");

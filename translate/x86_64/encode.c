@@ -196,6 +196,13 @@ void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr)
     emit_u64(e, addr);
 }
 
+void emit_mov_tb_off(X64Emit *e, int dst, uintptr_t addr, uintptr_t base)
+{
+    emit_opc(e, 0xb8 + (dst & 7), -1, -1, dst);
+    note_reloc(e, e->pos, X64_RELOC_TB_OFF32, addr);
+    emit_u32(e, (uint32_t)(addr - base));
+}
+
 void emit_zero(X64Emit *e, int dst)
 {
     emit_alu_rr(e, X64_XOR, false, dst, dst);

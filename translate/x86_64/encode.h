@@ -29,9 +29,10 @@ enum {
 /* Host addresses written into code (emit_call_abs, emit_jmp_abs,
  * emit_mov_addr), recorded while X64Emit.relocs is set so that a copy of
  * the code can be placed elsewhere, in another run (the persistent
- * translation cache, translate/tcache.h): a rel32 or an imm64 at byte off
- * of the buffer, holding target. */
-enum { X64_RELOC_REL32, X64_RELOC_ABS64 };
+ * translation cache, translate/tcache.h): a rel32, an imm64 or an imm32
+ * offset from cache_tb_base (emit_mov_tb_off) at byte off of the buffer,
+ * holding target. */
+enum { X64_RELOC_REL32, X64_RELOC_ABS64, X64_RELOC_TB_OFF32 };
 #define X64_MAX_RELOCS 128
 typedef struct X64Reloc {
     uint32_t off;
@@ -114,6 +115,9 @@ void emit_mov_rr(X64Emit *e, bool w, int dst, int src);
 void emit_mov_ri(X64Emit *e, int dst, uint64_t imm);
 /* mov dst, imm64 of a host address, always the 10-byte form (recorded). */
 void emit_mov_addr(X64Emit *e, int dst, uintptr_t addr);
+/* mov dst32, addr - base: an address in the TB records' region by its
+ * offset (recorded), 5 bytes for eax. */
+void emit_mov_tb_off(X64Emit *e, int dst, uintptr_t addr, uintptr_t base);
 /* mov dst, imm64 in its 10-byte form (the immediate at +2), whatever imm:
  * code that patches the immediate later. */
 void emit_movabs(X64Emit *e, int dst, uint64_t imm);

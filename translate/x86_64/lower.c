@@ -70,6 +70,7 @@ X64Relocs x64_last_relocs;    /* the last x64_gen_tb's (tb_lock) */
 /* Shared code emitted by x64_init (rx addresses); x64_stubs_end is the
  * buffer offset where it ends. */
 static uintptr_t prologue_rx, epilogue_rx, epilogue_pc_rx, lookup_exit_rx;
+static uintptr_t epilogue_off_rx, epilogue_off_pc_rx;   /* rax = TB offset | low */
 size_t x64_stubs_end;
 int32_t x64_frame_off;
 
@@ -567,6 +568,23 @@ static size_t emit_slot_jump(X64Ctx *c, unsigned slot)
 
 static void lower_call_tb(X64Ctx *c, uint64_t ret, size_t request);
 
+/* Leave with rax = tb | low (a slot, or TB_EXIT_NOCHAIN), storing
+ * tb->exit_pc[low] in env->pc first if pc_in_tb.  A TB in the records'
+ * region (cache.c) is named by its offset: mov eax, imm32, 5 bytes less
+ * than movabs, to an epilogue entry that adds cache_tb_base. */
+static void emit_exit_tb(X64Ctx *c, unsigned low, bool pc_in_tb)
+{
+    uintptr_t v = (uintptr_t)c->tb | low;
+
+    if ((uintptr_t)c->tb - cache_tb_base < cache_tb_span) {
+        emit_mov_tb_off(&c->e, X64_RAX, v, cache_tb_base);
+        emit_jmp_abs(&c->e, pc_in_tb ? epilogue_off_pc_rx : epilogue_off_rx);
+    } else {
+        emit_mov_addr(&c->e, X64_RAX, v);
+        emit_jmp_abs(&c->e, pc_in_tb ? epilogue_pc_rx : epilogue_rx);
+    }
+}
+
 /* The unchained exit of goto_tb slot `slot`, when the next ops are
  * "mov pc, k; exit_tb slot": k goes into the TB, and the exit leaves
  * through epilogue_pc, which stores it.  8 to 14 bytes less code an exit
@@ -580,8 +598,7 @@ static void exit_with_pc_in_tb(X64Ctx *c, unsigned slot)
         c->b->ops[i + 2].opc != IR_OP_exit_tb || c->b->ops[i + 2].args[0] != slot)
         return;
     c->exit_pc[slot] = k;
-    emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | slot);
-    emit_jmp_abs(&c->e, epilogue_pc_rx);
+    emit_exit_tb(c, slot, true);
     c->unreachable = true;
 }
 
@@ -628,8 +645,7 @@ static void exit_with(X64Ctx *c, uint64_t value)
 /* Leave with tb | low (a chaining request or TB_EXIT_NOCHAIN). */
 static void exit_with_tb(X64Ctx *c, unsigned low)
 {
-    emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | low);
-    emit_jmp_abs(&c->e, epilogue_rx);
+    emit_exit_tb(c, low, false);
     c->unreachable = true;
 }
 
@@ -803,8 +819,7 @@ static void emit_continuation(X64Ctx *c, uint64_t ret)
     }
     other = emit_jcc8(&c->e, X64_CC_NE);
     emit_slot_jump(c, 1);
-    emit_mov_addr(&c->e, X64_RAX, (uintptr_t)c->tb | 1);
-    emit_jmp_abs(&c->e, epilogue_rx);
+    emit_exit_tb(c, 1, false);
     emit_patch8(&c->e, other, c->e.pos);
     emit_jmp_abs(&c->e, lookup_exit_rx);
 }
@@ -965,14 +980,19 @@ void x64_init(int32_t frame_off)
     X64Mem base = x64_mem(X64_ENV, frame_off + X64_RAS_BASE_OFF);
     X64Mem limit = x64_mem(X64_ENV, frame_off + X64_RAS_LIMIT_OFF);
     X64Mem exit_pc;
-    size_t epilogue_skip;
+    size_t epilogue_skip, epilogue_off_skip;
 
     x64_frame_off = frame_off;
     detect_features();
 
+    /* Exits with rax = the TB's offset in its region | low: rax +=
+     * cache_tb_base, then as below. */
+    epilogue_off_pc_rx = e.rx;
+    emit_mov_ri(&e, X64_RCX, cache_tb_base);
+    emit_alu_rr(&e, X64_ADD, true, X64_RAX, X64_RCX);
     /* A goto_tb exit whose pc is in the TB (rax = tb | slot): store
      * tb->exit_pc[slot] as env->pc, then the epilogue. */
-    epilogue_pc_rx = e.rx;
+    epilogue_pc_rx = e.rx + e.pos;
     emit_mov_rr(&e, true, X64_RCX, X64_RAX);
     emit_alu_ri(&e, X64_AND, false, X64_RCX, TB_EXIT_MASK);
     emit_alu_ri(&e, X64_AND, true, X64_RAX, ~(int32_t)TB_EXIT_MASK);
@@ -982,6 +1002,10 @@ void x64_init(int32_t frame_off)
     emit_store(&e, 3, X64_RDX, x64_mem(X64_ENV, offsetof(CPUCommon, pc)));
     emit_alu_rr(&e, X64_OR, true, X64_RAX, X64_RCX);
     epilogue_skip = emit_jmp8(&e);
+    epilogue_off_rx = e.rx + e.pos;
+    emit_mov_ri(&e, X64_RCX, cache_tb_base);
+    emit_alu_rr(&e, X64_ADD, true, X64_RAX, X64_RCX);
+    epilogue_off_skip = emit_jmp8(&e);
 
     /* helper_lookup_tb_ptr's miss, a return into the bottom frame and a
      * continuation that finds another pc: return 0 | TB_EXIT_NOCHAIN
@@ -991,6 +1015,7 @@ void x64_init(int32_t frame_off)
 
     /* Whatever return-address frames are on the stack go with rsp. */
     emit_patch8(&e, epilogue_skip, e.pos);
+    emit_patch8(&e, epilogue_off_skip, e.pos);
     epilogue_rx = e.rx + e.pos;
     emit_load(&e, 3, false, true, X64_RSP, base);
     emit_alu_ri(&e, X64_ADD, true, X64_RSP, 24);

@@ -5,7 +5,9 @@
  * every host address it writes (x64_last_relocs); x64_tc_relocs sorts
  * them by what they point at:
  *
- *   inside the block's own TB record   TC_RELOC_TB_ABS64, value = offset
+ *   inside the block's own TB record   TC_RELOC_TB_ABS64 (an address) or
+ *                                      TC_RELOC_TB_OFF32 (its offset from
+ *                                      cache_tb_base), value = offset
  *   guise's image (helpers)            TC_RELOC_IMAGE_*, value = offset
  *                                      from __executable_start
  *   the shared prologue/epilogue       TC_RELOC_STUB_REL32, value = offset
@@ -19,6 +21,7 @@
 #include <string.h>
 #include "x64-internal.h"
 #include "translate/backend.h"
+#include "translate/cache.h"
 #include "translate/codebuf.h"
 
 extern const char __executable_start[], _end[];
@@ -51,9 +54,11 @@ int x64_tc_relocs(const TB *tb, TCReloc *out, unsigned max)
         TCReloc *o = &out[i];
 
         o->off = r->off;
-        if (r->kind == X64_RELOC_ABS64 && t - (uintptr_t)tb < sizeof(TB)) {
-            o->kind = TC_RELOC_TB_ABS64;
+        if (r->kind != X64_RELOC_REL32 && t - (uintptr_t)tb < sizeof(TB)) {
+            o->kind = r->kind == X64_RELOC_ABS64 ? TC_RELOC_TB_ABS64 : TC_RELOC_TB_OFF32;
             o->value = t - (uintptr_t)tb;
+        } else if (r->kind == X64_RELOC_TB_OFF32) {
+            return -1;
         } else if (t >= image && t < image_end) {
             o->kind = r->kind == X64_RELOC_REL32 ? TC_RELOC_IMAGE_REL32 : TC_RELOC_IMAGE_ABS64;
             o->value = t - image;
@@ -80,6 +85,11 @@ static bool reloc_field(const TB *tb, const TCReloc *r, uintptr_t rx, uint64_t *
             return false;
         *field = (uintptr_t)tb + r->value;
         return true;
+    case TC_RELOC_TB_OFF32:
+        t = (uintptr_t)tb + r->value - cache_tb_base;
+        *field = t;
+        return r->value < sizeof(TB) && (uintptr_t)tb - cache_tb_base < cache_tb_span &&
+               t <= UINT32_MAX;
     case TC_RELOC_IMAGE_ABS64:
         if (r->value >= (uintptr_t)_end - image)
             return false;
