@@ -116,9 +116,10 @@ TB *cache_find(uint64_t pc, uint64_t phys, uint32_t flags)
 
 /* ---- records that live until the next flush ---- */
 
-/* TBs, their host-pc maps and chain links are bump-allocated from chunks
- * that the flush frees together: no allocator header or alignment waste
- * per record (a TB is one 128-byte line-aligned record). */
+/* TBs' host-pc maps, chain links and page references are bump-allocated
+ * from chunks that the flush frees together: no allocator header or
+ * alignment waste per record.  TB records themselves come from their own
+ * region (below) unless it could not be reserved. */
 #define ARENA_CHUNK ((size_t)256 << 10)
 #define ARENA_HEAD 64                 /* the chunk link, padded to a line */
 typedef struct ArenaChunk {
@@ -242,7 +243,7 @@ TB *cache_alloc_tb(void)
     return tb;
 }
 
-/* What a TB owns outside the arena. */
+/* What a TB owns outside its record and the arena. */
 static void tb_free(TB *tb)
 {
     interp_free(tb);
