@@ -509,14 +509,20 @@ static bool sets_pc_next(const X64Ctx *c, uint32_t i, uint64_t *k)
     return src->kind == IR_TEMP_CONST;
 }
 
-bool x64_is_self_goto(const X64Ctx *c, uint32_t i)
+/* Is op i "goto_tb n; mov pc, k; exit_tb n", k constant?  *k = k. */
+static bool goto_pc_exit(const X64Ctx *c, uint32_t i, uint64_t *k)
 {
     const IROp *ops = c->b->ops;
+
+    return ops[i].opc == IR_OP_goto_tb && i + 2 < c->b->nops && sets_pc_next(c, i, k) &&
+           ops[i + 2].opc == IR_OP_exit_tb && ops[i + 2].args[0] == ops[i].args[0];
+}
+
+bool x64_is_self_goto(const X64Ctx *c, uint32_t i)
+{
     uint64_t k;
 
-    return ops[i].opc == IR_OP_goto_tb && i + 2 < c->b->nops && sets_pc_next(c, i, &k) &&
-           k == c->tb->pc && ops[i + 2].opc == IR_OP_exit_tb &&
-           ops[i + 2].args[0] == ops[i].args[0];
+    return goto_pc_exit(c, i, &k) && k == c->tb->pc;
 }
 
 /* cmp [env + exit_request], 0 (the jcc after it is the caller's). */
@@ -591,11 +597,9 @@ static void emit_exit_tb(X64Ctx *c, unsigned low, bool pc_in_tb)
  * than storing k here (exit stubs were a quarter of cc1's code). */
 static void exit_with_pc_in_tb(X64Ctx *c, unsigned slot)
 {
-    uint32_t i = c->op_index;
     uint64_t k;
 
-    if (!sets_pc_next(c, i, &k) || i + 2 >= c->b->nops ||
-        c->b->ops[i + 2].opc != IR_OP_exit_tb || c->b->ops[i + 2].args[0] != slot)
+    if (!goto_pc_exit(c, c->op_index, &k))
         return;
     c->exit_pc[slot] = k;
     emit_exit_tb(c, slot, true);
